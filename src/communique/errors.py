@@ -10,13 +10,15 @@ class CommuniqueError(Exception):
 class InputError(CommuniqueError):
     """An input could not be turned into an article (unreadable, binary, empty, not English ...).
 
-    ``source`` names the input (path, URL, ``-`` or ``FILE.jsonl:LINE``); ``reason`` says why.
+    ``source`` names the input (path, URL, ``-`` or ``FILE.jsonl:LINE``); ``reason`` says why;
+    ``article_id`` is the article's own id when one is known (a JSONL line's ``id``).
     """
 
-    def __init__(self, source: str, reason: str) -> None:
+    def __init__(self, source: str, reason: str, *, article_id: str | None = None) -> None:
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+        self.article_id = article_id
 
 
 class FetchError(InputError):

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from communique import nlp
 from communique.actors import extract_actors
+from communique.errors import InputError
 from communique.events import extract_events
 from communique.quotes import extract_quotes
 from communique.records import Analysis, Article
@@ -50,20 +51,39 @@ def analyze(article: Article) -> Analysis:
     return analyze_doc(article, nlp.parse(article.text))
 
 
-def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyse a stream of articles, parsing them in batches with ``nlp.pipe``; order is kept."""
+def analyze_many(items: Iterable[Article | InputError], *, batch_size: int = 16) -> Iterator[Analysis | InputError]:
+    """Analyse a stream of articles in input order, parsing them in batches with ``nlp.pipe``.
+
+    Input errors pass through in place; an article that makes a stage fail comes out as an
+    ``InputError`` naming it and the reason, and the others go on.
+    """
     model = nlp.load()
-    prepared = (with_dateline(a) for a in articles)
-    buf: list[Article] = []
-    for article in prepared:
-        buf.append(article)
-        if len(buf) >= batch_size:
+    buf: list[Article | InputError] = []
+    for item in items:
+        buf.append(with_dateline(item) if isinstance(item, Article) else item)
+        if sum(isinstance(b, Article) for b in buf) >= batch_size:
             yield from _flush(model, buf)
             buf = []
     if buf:
         yield from _flush(model, buf)
 
 
-def _flush(model: Language, buf: list[Article]) -> Iterator[Analysis]:
-    for article, doc in zip(buf, model.pipe(a.text for a in buf), strict=True):
-        yield analyze_doc(article, doc)
+def _failure(article: Article, e: Exception) -> InputError:
+    return InputError(article.source or article.id, f"analysis failed: {type(e).__name__}: {e}", article_id=article.id)
+
+
+def _flush(model: Language, buf: list[Article | InputError]) -> Iterator[Analysis | InputError]:
+    articles = [b for b in buf if isinstance(b, Article)]
+    try:
+        docs = iter(list(model.pipe(a.text for a in articles)))
+    except Exception:  # one text broke the batch: parse one by one so only that one fails
+        docs = None
+    for item in buf:
+        if not isinstance(item, Article):
+            yield item
+            continue
+        try:
+            doc = next(docs) if docs is not None else model(item.text)
+            yield analyze_doc(item, doc)
+        except Exception as e:  # a stage bug must cost one article, not the batch
+            yield _failure(item, e)

@@ -1,0 +1,343 @@
+"""The ``communique`` command line. The only place that prints, maps errors to messages and exits.
+
+Exit status: 0 success; 1 an input (or, with ``--strict``, any input of a batch) failed; 2 usage error;
+3 the store or the model could not be used.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import fields, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from communique import __version__
+from communique.errors import CommuniqueError, EvalDataMissing, InputError, ModelNotFound, StoreError
+from communique.records import Analysis, Article
+from communique.settings import HELP, Settings, load_settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Communique: who said what, who did what to whom, when, and on whose word.",
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+class ExportWhat(StrEnum):
+    articles = "articles"
+    quotes = "quotes"
+    events = "events"
+    actors = "actors"
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    return typer.Exit(code)
+
+
+def _report(e: InputError) -> None:
+    err.print(f"[red]error:[/red] {e.source}: {e.reason}", highlight=False, markup=True)
+
+
+def _inputs(sources: list[str], settings: Settings, overrides: dict[str, Any]) -> Iterator[Article | InputError]:
+    from communique.ingest import read_inputs
+
+    for source in sources:
+        for item in read_inputs(source, settings):
+            if isinstance(item, Article) and overrides:
+                item = replace(item, **overrides)
+            yield item
+
+
+def _is_batch(sources: list[str]) -> bool:
+    return len(sources) > 1 or any(s.endswith(".jsonl") or Path(s).is_dir() for s in sources)
+
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file (default ./communique.toml)")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite store file [default: ./communique.db]")]
+
+
+@app.command()
+def analyze(
+    article: Annotated[list[str], typer.Argument(help="a .txt/.html/.jsonl file, a folder, a URL, or - for stdin")],
+    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD")] = None,
+    title: Annotated[str | None, typer.Option(help="article title")] = None,
+    url: Annotated[str | None, typer.Option(help="article URL")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", help="table (default on a terminal), json or jsonl")] = None,
+    strict: Annotated[bool, typer.Option(help="exit 1 when any input of a batch fails")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Analyse articles and print actors, quotes, events and times (the output contract)."""
+    from communique.pipeline import analyze_many
+
+    settings = load_settings(config)
+    if published is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            raise _fail(f"--published {published!r} is not a date YYYY-MM-DD", 2) from None
+    overrides = {k: v for k, v in (("published", published), ("title", title), ("url", url)) if v is not None}
+    batch = _is_batch(article)
+    chosen = fmt or (Format.table if out.is_terminal else Format.jsonl if batch else Format.json)
+    failed = succeeded = 0
+    try:
+        for result in analyze_many(_inputs(article, settings, overrides)):
+            if isinstance(result, InputError):
+                failed += 1
+                _report(result)
+                if chosen is Format.jsonl:
+                    line = {"id": result.article_id or result.source, "error": result.reason}
+                    sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                continue
+            succeeded += 1
+            _emit(result, chosen)
+    except ModelNotFound as e:
+        raise _fail(str(e), 3) from e
+    if failed and (strict or not batch or succeeded == 0):
+        raise typer.Exit(1)
+
+
+def _emit(result: Analysis, fmt: Format) -> None:
+    if fmt is Format.table:
+        _print_table(result)
+        return
+    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2 if fmt is Format.json else None)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _print_table(a: Analysis) -> None:
+    art = a.article
+    out.rule(f"[bold]{art.title or art.id}[/bold]")
+    out.print(f"id {art.id}  published {art.published or '?'}  outlet {art.outlet or '?'}  url {art.url or '-'}")
+    names = {x.id: x.name for x in a.actors}
+    t = Table("id", "actor", "type", "country", "sector", "role", "mentions", title="Actors", title_justify="left")
+    for x in a.actors:
+        t.add_row(x.id, x.name, x.type, x.country or "", x.sector or "", x.role or "", str(len(x.mentions)))
+    out.print(t)
+    t = Table("id", "speaker", "kind", "cue", "date", "quote", title="Quotes", title_justify="left")
+    for q in a.quotes:
+        t.add_row(q.id, names.get(q.speaker or "", "?"), q.kind, q.cue.text if q.cue else "", q.date or "",
+                  _clip(q.text, 90))
+    out.print(t)
+    t = Table("id", "type", "cameo", "actors", "recipients", "date", "status", "evidence", title="Events",
+              title_justify="left")
+    for e in a.events:
+        t.add_row(e.id, e.type, e.cameo or "", ", ".join(names.get(i, i) for i in e.actors),
+                  ", ".join(names.get(i, i) for i in e.recipients), e.date or "", e.status, _clip(e.evidence.text, 70))
+    out.print(t)
+    t = Table("text", "type", "value", title="Times", title_justify="left")
+    for tm in a.times:
+        t.add_row(tm.text, tm.type, tm.value)
+    out.print(t)
+    if art.removed:
+        out.print(f"clean-up removed {len(art.removed)} piece(s): "
+                  + "; ".join(f"{r.reason}: {_clip(r.text, 40)!r}" for r in art.removed))
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, folders, URLs or - to analyse and store")],
+    db: DbOpt = None,
+    strict: Annotated[bool, typer.Option(help="exit 1 when any input fails")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Analyse articles and store them with their analyses; ingesting the same input twice adds nothing."""
+    from communique.pipeline import analyze_many
+    from communique.store import open_store
+
+    settings = load_settings(config, db=db)
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
+    try:
+        with open_store(settings.db) as store:
+
+            def fresh() -> Iterator[Article | InputError]:
+                for item in _inputs(paths, settings, {}):
+                    if isinstance(item, Article) and store.has_content(item.text):
+                        counts["unchanged"] += 1
+                        continue
+                    yield item
+
+            for result in analyze_many(fresh()):
+                if isinstance(result, InputError):
+                    counts["failed"] += 1
+                    _report(result)
+                    continue
+                counts[store.add(result).outcome] += 1
+    except StoreError as e:
+        raise _fail(str(e), 3) from e
+    except ModelNotFound as e:
+        raise _fail(str(e), 3) from e
+    err.print(
+        f"{settings.db}: {counts['added']} added, {counts['replaced']} replaced, "
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed",
+        highlight=False,
+    )
+    processed = counts["added"] + counts["replaced"] + counts["unchanged"]
+    if counts["failed"] and (strict or processed == 0):
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="words to find in article and quote text")],
+    db: DbOpt = None,
+    what: Annotated[str, typer.Option(help="all, articles or quotes")] = "all",
+    limit: Annotated[int, typer.Option(min=1, help="most hits per kind")] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl")] = "table",
+    config: ConfigOpt = None,
+) -> None:
+    """Full-text search of the store, with highlighted snippets."""
+    from communique.store import open_store
+
+    if what not in ("all", "articles", "quotes"):
+        raise _fail(f"--what {what!r}: choose all, articles or quotes", 2)
+    settings = load_settings(config, db=db)
+    if not Path(settings.db).exists():
+        raise _fail(f"store {settings.db} does not exist; run `communique ingest` first", 3)
+    try:
+        with open_store(settings.db) as store:
+            hits = store.search(query, what=what, limit=limit)  # type: ignore[arg-type]
+    except StoreError as e:
+        raise _fail(str(e), 3) from e
+    if fmt == "jsonl":
+        for h in hits:
+            sys.stdout.write(json.dumps({f.name: getattr(h, f.name) for f in fields(h)}, ensure_ascii=False) + "\n")
+        return
+    if not hits:
+        err.print("no matches")
+        return
+    t = Table("kind", "article", "speaker", "snippet")
+    for h in hits:
+        t.add_row(h.kind, h.title or h.article_id, h.speaker or "", h.snippet)
+    out.print(t)
+
+
+@app.command()
+def export(
+    what: Annotated[ExportWhat, typer.Option("--what", help="which records")] = ExportWhat.quotes,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")] = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--out", help="output file (required for parquet)")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Export stored articles, quotes, events or actors."""
+    from communique.store import open_store
+
+    settings = load_settings(config, db=db)
+    if not Path(settings.db).exists():
+        raise _fail(f"store {settings.db} does not exist; run `communique ingest` first", 3)
+    if fmt is ExportFormat.parquet and output is None:
+        raise _fail("--format parquet needs --out FILE", 2)
+    try:
+        with open_store(settings.db) as store:
+            text = store.export(what.value, fmt.value, output)
+    except StoreError as e:
+        raise _fail(str(e), 3) from e
+    if text is not None:
+        sys.stdout.write(text)
+
+
+@app.command()
+def summary(db: DbOpt = None, top: Annotated[int, typer.Option(min=1)] = 10, config: ConfigOpt = None) -> None:
+    """What the store holds: articles, top speakers, events by type, and who said what."""
+    from communique.store import open_store
+
+    settings = load_settings(config, db=db)
+    if not Path(settings.db).exists():
+        raise _fail(f"store {settings.db} does not exist; run `communique ingest` first", 3)
+    with open_store(settings.db) as store:
+        s = store.summary(top=top)
+    out.print(
+        f"[bold]{s['articles']} articles[/bold], {s['actors']} actors, {s['quotes']} quotes, "
+        f"{s['events']} events, {s['times']} time expressions"
+    )
+    t = Table("speaker", "quotes", title="Top speakers", title_justify="left")
+    for name, n in s["top_speakers"]:
+        t.add_row(name, str(n))
+    out.print(t)
+    t = Table("type", "events", title="Events by type", title_justify="left")
+    for typ, n in s["events_by_type"]:
+        t.add_row(typ, str(n))
+    out.print(t)
+    t = Table("status", "events", title="Events by status", title_justify="left")
+    for st, n in s["events_by_status"]:
+        t.add_row(st, str(n))
+    out.print(t)
+    t = Table("article", "speaker", "kind", "date", "said", title="Who said what", title_justify="left")
+    for row in s["who_said_what"][: top * 4]:
+        t.add_row(row["article_id"], row["speaker_name"], row["kind"], row["date"] or "", _clip(row["text"], 80))
+    out.print(t)
+
+
+@app.command("eval")
+def evaluate(
+    task: Annotated[str, typer.Argument(help="quotes-ggt, quotes-polnear, events-plover, events-pentaclass, "
+                                             "times-te3 or ingest-articles")],
+    data: Annotated[Path, typer.Option("--data", help="the shared eval folder")] = Path("../shared/eval"),
+    errors: Annotated[bool, typer.Option("--errors", help="also list misses and false alarms")] = False,
+    limit: Annotated[int | None, typer.Option(help="only the first N documents")] = None,
+) -> None:
+    """Score Communique on a gold set by the protocol of shared/eval/README.md; prints JSON."""
+    from communique.eval import TASKS, run_task
+
+    if task not in TASKS:
+        raise _fail(f"unknown task {task!r}; choose from {', '.join(TASKS)}", 2)
+    try:
+        result = run_task(task, data, errors=errors, limit=limit)
+    except EvalDataMissing as e:
+        err.print(f"skipped {task}: {e}", highlight=False)
+        raise typer.Exit(0) from e
+    except CommuniqueError as e:
+        raise _fail(str(e), 3) from e
+    sys.stdout.write(json.dumps({"task": task, **result}, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command("settings")
+def show_settings(config: ConfigOpt = None) -> None:
+    """Every setting, its current value and what it does (defaults < config < COMMUNIQUE_* env < flags)."""
+    s = load_settings(config)
+    t = Table("setting", "env", "value", "help")
+    for f in fields(s):
+        t.add_row(f.name, f"COMMUNIQUE_{f.name.upper()}", str(getattr(s, f.name)), HELP.get(f.name, ""))
+    out.print(t)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(f"communique {__version__}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,376 @@
+"""The SQLite store: articles and their analyses, FTS5 search, exports. The only module that speaks SQL.
+
+One file, WAL mode, schema versioned through ``PRAGMA user_version`` and an ordered list of migrations.
+Writes are idempotent: an article whose content hash is already stored adds nothing; an article id
+stored with other content is replaced. Each article is written in one transaction, so a failure
+never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from communique.errors import StoreError
+from communique.records import Analysis
+
+DEFAULT_DB = "communique.db"
+ExportWhat = Literal["articles", "quotes", "events", "actors"]
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, analysis tables, full-text search
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT, published TEXT, url TEXT, outlet TEXT,
+        authors TEXT NOT NULL DEFAULT '[]',
+        source TEXT,
+        text TEXT NOT NULL,
+        analysis TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE actors (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL,
+        name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, sector TEXT, role TEXT,
+        mention_count INTEGER NOT NULL,
+        mentions TEXT NOT NULL,
+        PRIMARY KEY (article_id, actor_id)
+    );
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        quote_id TEXT NOT NULL,
+        kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        speaker_id TEXT, speaker_name TEXT, speaker_mention TEXT, cue TEXT, date TEXT,
+        PRIMARY KEY (article_id, quote_id)
+    );
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL,
+        type TEXT NOT NULL, mode TEXT, context TEXT NOT NULL, cameo TEXT,
+        actors TEXT NOT NULL, actor_names TEXT NOT NULL,
+        recipients TEXT NOT NULL, recipient_names TEXT NOT NULL,
+        date TEXT, date_text TEXT, status TEXT NOT NULL, source_id TEXT, source_name TEXT, quote_id TEXT,
+        evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        PRIMARY KEY (article_id, event_id)
+    );
+    CREATE TABLE times (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_name);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_date ON events(date);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, title, text, tokenize='porter unicode61');
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        article_id UNINDEXED, quote_id UNINDEXED, speaker, text, tokenize='porter unicode61');
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "title", "published", "url", "outlet", "authors", "source", "content_hash", "ingested_at", "text"),
+    "actors": ("article_id", "actor_id", "name", "type", "country", "sector", "role", "mention_count", "mentions"),
+    "quotes": ("article_id", "quote_id", "kind", "text", "start", "end", "speaker_id", "speaker_name",
+               "speaker_mention", "cue", "date"),
+    "events": ("article_id", "event_id", "type", "mode", "context", "cameo", "actors", "actor_names", "recipients",
+               "recipient_names", "date", "date_text", "status", "source_id", "source_name", "quote_id",
+               "evidence", "evidence_start", "evidence_end", "confidence"),
+}
+JSON_COLUMNS = {"authors", "mentions", "context", "actors", "actor_names", "recipients", "recipient_names"}
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    """What one ``add`` did: ``added``, ``replaced`` (same id, new content) or ``unchanged``."""
+
+    article_id: str
+    outcome: Literal["added", "replaced", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: an article or a quote, with a highlighted snippet."""
+
+    kind: Literal["article", "quote"]
+    article_id: str
+    title: str | None
+    snippet: str
+    speaker: str | None = None
+    quote_id: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the cleaned article text: the identity of a stored article's content."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """A Communique SQLite store. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open store {self.path}: {e}") from e
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- schema -------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema {version}, newer than this Communique ({SCHEMA_VERSION})")
+        for number in range(version, SCHEMA_VERSION):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(MIGRATIONS[number]):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={number + 1}")
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing ------------------------------------------------------------------------------
+    def has_content(self, text: str) -> bool:
+        """Whether an article with exactly this cleaned text is stored (lets callers skip analysis)."""
+        row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash=?", (content_hash(text),)).fetchone()
+        return row is not None
+
+    def add(self, analysis: Analysis) -> WriteResult:
+        """Store one analysed article in one transaction; idempotent by id and content hash."""
+        art = analysis.article
+        digest = content_hash(art.text)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                dup = self.conn.execute("SELECT id FROM articles WHERE content_hash=?", (digest,)).fetchone()
+                if dup is not None:
+                    self.conn.execute("COMMIT")
+                    return WriteResult(dup["id"], "unchanged")
+                outcome: Literal["added", "replaced", "unchanged"] = "added"
+                if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (art.id,)).fetchone():
+                    self._delete(art.id)
+                    outcome = "replaced"
+                self._insert(analysis, digest)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot store article {art.id}: {e}") from e
+        return WriteResult(art.id, outcome)
+
+    def _delete(self, article_id: str) -> None:
+        for table in ("actors", "quotes", "events", "times"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id=?", (article_id,))
+        self.conn.execute("DELETE FROM articles_fts WHERE article_id=?", (article_id,))
+        self.conn.execute("DELETE FROM quotes_fts WHERE article_id=?", (article_id,))
+        self.conn.execute("DELETE FROM articles WHERE id=?", (article_id,))
+
+    def _insert(self, analysis: Analysis, digest: str) -> None:
+        art = analysis.article
+        data = analysis.to_dict()
+        names = {a.id: a.name for a in analysis.actors}
+        self.conn.execute(
+            "INSERT INTO articles (id, content_hash, title, published, url, outlet, authors, source, text, analysis)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (art.id, digest, art.title, art.published, art.url, art.outlet, json.dumps(list(art.authors)),
+             art.source, art.text, json.dumps(data, ensure_ascii=False)),
+        )
+        self.conn.execute(
+            "INSERT INTO articles_fts (article_id, title, text) VALUES (?,?,?)", (art.id, art.title or "", art.text)
+        )
+        self.conn.executemany(
+            "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
+            [(art.id, a["id"], a["name"], a["type"], a["country"], a["sector"], a["role"], len(a["mentions"]),
+              json.dumps(a["mentions"], ensure_ascii=False)) for a in data["actors"]],
+        )
+        self.conn.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(art.id, q.id, q.kind, q.text, q.start, q.end, q.speaker, names.get(q.speaker or ""),
+              q.speaker_mention.text if q.speaker_mention else None, q.cue.text if q.cue else None, q.date)
+             for q in analysis.quotes],
+        )
+        self.conn.executemany(
+            "INSERT INTO quotes_fts (article_id, quote_id, speaker, text) VALUES (?,?,?,?)",
+            [(art.id, q.id, names.get(q.speaker or "", ""), q.text) for q in analysis.quotes],
+        )
+        self.conn.executemany(
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(art.id, e.id, e.type, e.mode, json.dumps(list(e.context)), e.cameo,
+              json.dumps(list(e.actors)), json.dumps([names.get(x, x) for x in e.actors], ensure_ascii=False),
+              json.dumps(list(e.recipients)), json.dumps([names.get(x, x) for x in e.recipients], ensure_ascii=False),
+              e.date, e.date_text, e.status, e.source, names.get(e.source or ""), e.quote,
+              e.evidence.text, e.evidence.start, e.evidence.end, float(e.confidence))
+             for e in analysis.events],
+        )
+        self.conn.executemany(
+            "INSERT INTO times VALUES (?,?,?,?,?,?,?)",
+            [(art.id, i, t.start, t.end, t.text, t.type, t.value) for i, t in enumerate(analysis.times)],
+        )
+
+    # -- reading ------------------------------------------------------------------------------
+    def count(self, table: ExportWhat) -> int:
+        return int(self.conn.execute(f"SELECT count(*) FROM {_table(table)}").fetchone()[0])
+
+    def analysis(self, article_id: str) -> dict[str, Any] | None:
+        """The stored analysis object of one article, as ``analyze --format json`` printed it."""
+        row = self.conn.execute("SELECT analysis FROM articles WHERE id=?", (article_id,)).fetchone()
+        return json.loads(row["analysis"]) if row else None
+
+    def rows(self, what: ExportWhat) -> Iterator[dict[str, Any]]:
+        """Every row of one export table, JSON columns decoded, in a stable order."""
+        cols = EXPORT_COLUMNS[what]
+        order = "id" if what == "articles" else "article_id, rowid"
+        sql = f"SELECT {', '.join(_q(c) for c in cols)} FROM {_table(what)} ORDER BY {order}"
+        for row in self.conn.execute(sql):
+            yield {c: (json.loads(row[c]) if c in JSON_COLUMNS and row[c] is not None else row[c]) for c in cols}
+
+    def search(self, query: str, *, what: Literal["all", "articles", "quotes"] = "all", limit: int = 20) -> list[Hit]:
+        """Full-text search over article text and quote text, best first, with ``[...]`` highlighted snippets."""
+        match = _fts_query(query)
+        if not match:
+            return []
+        hits: list[Hit] = []
+        if what in ("all", "quotes"):
+            sql = (
+                "SELECT f.article_id, f.quote_id, f.speaker, snippet(quotes_fts, 3, '[', ']', '…', 16) AS snip, a.title "
+                "FROM quotes_fts f JOIN articles a ON a.id = f.article_id WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"
+            )
+            for r in self.conn.execute(sql, (match, limit)):
+                hits.append(Hit("quote", r["article_id"], r["title"], r["snip"], r["speaker"] or None, r["quote_id"]))
+        if what in ("all", "articles"):
+            sql = (
+                "SELECT f.article_id, snippet(articles_fts, 2, '[', ']', '…', 16) AS snip, a.title "
+                "FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+            )
+            for r in self.conn.execute(sql, (match, limit)):
+                hits.append(Hit("article", r["article_id"], r["title"], r["snip"]))
+        return hits
+
+    def summary(self, *, top: int = 10) -> dict[str, Any]:
+        """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``."""
+        c = self.conn
+        speakers = c.execute(
+            "SELECT speaker_name AS name, count(*) AS n FROM quotes WHERE speaker_name IS NOT NULL "
+            "GROUP BY speaker_name ORDER BY n DESC, name LIMIT ?", (top,)
+        ).fetchall()
+        types = c.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
+        statuses = c.execute("SELECT status, count(*) AS n FROM events GROUP BY status ORDER BY n DESC").fetchall()
+        said = c.execute(
+            "SELECT q.article_id, q.speaker_name, q.kind, q.text, q.date FROM quotes q "
+            "WHERE q.speaker_name IS NOT NULL ORDER BY q.article_id, q.start"
+        ).fetchall()
+        return {
+            "articles": self.count("articles"),
+            "actors": self.count("actors"),
+            "quotes": self.count("quotes"),
+            "events": self.count("events"),
+            "times": int(c.execute("SELECT count(*) FROM times").fetchone()[0]),
+            "top_speakers": [(r["name"], r["n"]) for r in speakers],
+            "events_by_type": [(r["type"], r["n"]) for r in types],
+            "events_by_status": [(r["status"], r["n"]) for r in statuses],
+            "who_said_what": [dict(r) for r in said],
+        }
+
+    # -- export -------------------------------------------------------------------------------
+    def export(self, what: ExportWhat, fmt: Literal["jsonl", "csv", "parquet"], out: Path | None = None) -> str | None:
+        """Export one table as JSONL or CSV (returned as a string when ``out`` is None) or Parquet (``out`` required)."""
+        rows = list(self.rows(what))
+        cols = EXPORT_COLUMNS[what]
+        if fmt == "parquet":
+            if out is None:
+                raise StoreError("parquet export needs an output file (--out)")
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pylist([_flat(r) for r in rows], schema=_arrow_schema(what))
+            pq.write_table(table, str(out))
+            return None
+        buf = io.StringIO()
+        if fmt == "jsonl":
+            for r in rows:
+                buf.write(json.dumps(r, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+            writer.writeheader()
+            for r in rows:
+                writer.writerow(_flat(r))
+        if out is None:
+            return buf.getvalue()
+        out.write_text(buf.getvalue(), encoding="utf-8")
+        return None
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """JSON-encode list/dict values for flat formats (CSV, Parquet)."""
+    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v) for k, v in row.items()}
+
+
+def _arrow_schema(what: str) -> Any:
+    import pyarrow as pa
+
+    ints = {"start", "end", "evidence_start", "evidence_end", "mention_count"}
+    floats = {"confidence"}
+    return pa.schema(
+        [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in EXPORT_COLUMNS[what]]
+    )
+
+
+def _table(what: str) -> str:
+    if what not in EXPORT_COLUMNS:
+        raise StoreError(f"unknown table {what!r}; choose from {', '.join(EXPORT_COLUMNS)}")
+    return what
+
+
+def _q(col: str) -> str:
+    return f'"{col}"'
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _fts_query(query: str) -> str:
+    """User text to a safe FTS5 query: each word quoted (so ``U.S.-backed`` cannot be a syntax error), ANDed."""
+    words = [w.replace('"', "") for w in query.split()]
+    return " ".join(f'"{w}"' for w in words if w)
+
+
+def open_store(path: str | Path = DEFAULT_DB) -> Store:
+    """Open (creating and migrating if needed) the store at ``path``."""
+    with closing(sqlite3.connect(":memory:")) as probe:
+        if not probe.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()[0]:
+            raise StoreError("this Python's SQLite has no FTS5")
+    return Store(path)
