@@ -1,0 +1,100 @@
+"""The SQLite store: idempotent writes, one transaction per article, FTS search, export round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from communique.errors import StoreError
+from communique.records import Analysis, Quote, Span
+from communique.store import SCHEMA_VERSION, open_store
+
+
+def test_store_creates_a_versioned_wal_database(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_store_refuses_a_database_from_a_newer_version(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(db)
+
+
+def test_store_same_article_twice_adds_nothing(tmp_path: Path, story_analysis: Analysis) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        assert store.add(story_analysis).outcome == "added"
+        before = {t: store.count(t) for t in ("articles", "actors", "quotes", "events")}
+        assert store.add(story_analysis).outcome == "unchanged"
+        renamed = replace(story_analysis, article=replace(story_analysis.article, id="copy-of-story"))
+        assert store.add(renamed).outcome == "unchanged"  # same content under another id is a duplicate
+        assert {t: store.count(t) for t in before} == before
+
+
+def test_store_same_id_new_content_replaces_the_article(tmp_path: Path, story_analysis: Analysis) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.add(story_analysis)
+        updated = replace(story_analysis, article=replace(story_analysis.article, text=story_analysis.article.text + " "))
+        assert store.add(updated).outcome == "replaced"
+        assert store.count("articles") == 1
+        stored = store.analysis(story_analysis.article.id)
+        assert stored is not None and stored["article"]["text"].endswith(" ")
+
+
+def test_store_failed_write_leaves_nothing_half_written(tmp_path: Path, story_analysis: Analysis) -> None:
+    q = Quote("Q1", "direct", 0, 4, story_analysis.article.text[0:4], None, None, None)
+    broken = replace(story_analysis, quotes=(q, q))  # duplicate quote ids violate the primary key mid-write
+    with open_store(tmp_path / "s.db") as store:
+        with pytest.raises(StoreError, match="doha-talks"):
+            store.add(broken)
+        assert store.count("articles") == 0 and store.count("actors") == 0
+        assert store.search("Doha") == []
+        assert store.add(story_analysis).outcome == "added"
+
+
+def test_store_search_finds_article_text_and_quotes_with_snippets(tmp_path: Path, story_analysis: Analysis) -> None:
+    extra = Quote("Q99", "direct", 0, 10, story_analysis.article.text[:10], None, None, Span(0, 1, "Q"))
+    with open_store(tmp_path / "s.db") as store:
+        store.add(replace(story_analysis, quotes=(*story_analysis.quotes, extra)))
+        hits = store.search("negotiators")
+        assert [h.kind for h in hits] == ["article"]
+        assert "[negotiators]" in hits[0].snippet
+        assert "Q99" in [h.quote_id for h in store.search("Qatar", what="quotes")]
+        assert all(h.kind == "quote" for h in store.search("Qatar", what="quotes"))
+        assert store.search('U.S.-backed "unbalanced') == []  # odd user syntax is not an FTS error
+        assert store.search("   ") == []
+
+
+def test_store_export_round_trips_jsonl_csv_and_parquet(tmp_path: Path, story_analysis: Analysis) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.add(story_analysis)
+        for what in ("articles", "actors", "quotes", "events"):
+            rows = list(store.rows(what))  # type: ignore[arg-type]
+            text = store.export(what, "jsonl")  # type: ignore[arg-type]
+            assert text is not None
+            assert [json.loads(line) for line in text.splitlines()] == rows
+            table = store.export(what, "csv")  # type: ignore[arg-type]
+            assert table is not None
+            back = list(csv.DictReader(io.StringIO(table)))
+            assert len(back) == len(rows)
+            out = tmp_path / f"{what}.parquet"
+            store.export(what, "parquet", out)  # type: ignore[arg-type]
+            assert pq.read_table(out).num_rows == len(rows)
+        actors = list(store.rows("actors"))
+        assert actors and actors[0]["article_id"] == "doha-talks"
+        with pytest.raises(StoreError, match="--out"):
+            store.export("quotes", "parquet")
