@@ -1,0 +1,5 @@
+"""``python -m communique`` runs the CLI."""
+
+from communique.cli import main
+
+main()
