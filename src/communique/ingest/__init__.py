@@ -1,26 +1,28 @@
-"""Ingestion: text, raw HTML, JSONL, stdin and URLs become cleaned ``Article`` records."""
+"""Ingestion: text, raw HTML, JSONL, stdin and URLs become cleaned ``Article`` records.
+
+- ``read_inputs(source, settings)``: every article of one input spec, bad ones as ``InputError``.
+- ``article_from_text`` / ``article_from_html``: build one article directly (raise ``InputError``).
+- ``clean_text``: the rule-based boilerplate clean-up, reported as ``Removal`` records.
+
+Modules: ``sources`` (paths, folders, JSONL, stdin, URLs), ``articles`` (text/HTML -> Article),
+``html`` (trafilatura + htmldate + metadata), ``fetch`` (httpx), ``cleanup`` (boilerplate rules),
+``language`` (binary / empty / English checks).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from communique.ingest.articles import article_from_html, article_from_text, normalize_published
+from communique.ingest.cleanup import Cleaned, clean_text
+from communique.ingest.sources import LineError, read_file, read_inputs, read_stream
 
-from communique.errors import InputError
-from communique.records import Article
-from communique.settings import Settings
-
-
-def read_inputs(source: str, settings: Settings | None = None) -> Iterator[Article | InputError]:
-    """Articles from one input: a path (.txt, .html/.htm, .jsonl, or a folder of them), ``-`` or a URL.
-
-    Never raises for bad input: each bad article is yielded as an ``InputError`` naming it and the
-    reason, and the others go on. Placeholder: plain-text files only.
-    """
-    from pathlib import Path
-
-    path = Path(source)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        yield InputError(source, f"cannot read: {e}")
-        return
-    yield Article(id=path.stem, text=text, source=source)
+__all__ = [
+    "Cleaned",
+    "LineError",
+    "article_from_html",
+    "article_from_text",
+    "clean_text",
+    "normalize_published",
+    "read_file",
+    "read_inputs",
+    "read_stream",
+]

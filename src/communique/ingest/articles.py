@@ -1,0 +1,129 @@
+"""Build ``Article`` records from plain text or raw HTML, with clean-up and input checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from communique.errors import InputError
+from communique.ingest.cleanup import clean_text
+from communique.ingest.html import extract_page
+from communique.ingest.language import not_english_reason
+from communique.records import Article
+from communique.settings import Settings
+
+_CONTROL = re.compile(r"[\x00-\x08\x0B\x0E-\x1F\x7F]")
+
+
+def normalize_published(value: object, source: str) -> str | None:
+    """An ISO date or datetime (``2025-03-03``, ``2025-03-03T10:00:00Z``) -> ``YYYY-MM-DD``."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(source, f"published must be an ISO date string, not {type(value).__name__}")
+    s = value.strip()
+    try:
+        if len(s) == 10:
+            return date.fromisoformat(s).isoformat()
+        return datetime.fromisoformat(s.replace("z", "Z")).date().isoformat()
+    except ValueError as e:
+        raise InputError(source, f"published {value!r} is not an ISO date or datetime") from e
+
+
+def _authors(authors: Iterable[str] | str | None) -> tuple[str, ...]:
+    if not authors:
+        return ()
+    if isinstance(authors, str):
+        authors = [authors]
+    return tuple(a.strip() for a in authors if isinstance(a, str) and a.strip())
+
+
+def _check(text: str, source: str, settings: Settings) -> None:
+    body = text.strip()
+    if len(body) < settings.min_chars:
+        raise InputError(
+            source,
+            f"empty text ({len(body)} characters after clean-up; at least {settings.min_chars} needed)",
+        )
+    if _CONTROL.search(body[:100_000]) and len(_CONTROL.findall(body)) / len(body) > 0.01:
+        raise InputError(source, "binary data (control characters)")
+    reason = not_english_reason(body[:20_000], settings.min_english_ratio)
+    if reason:
+        raise InputError(source, reason)
+
+
+def article_from_text(
+    text: str,
+    *,
+    id: str,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    authors: Iterable[str] | str = (),
+    source: str | None = None,
+    settings: Settings | None = None,
+) -> Article:
+    """A cleaned article from plain text; raise ``InputError`` when it is empty or not English.
+
+    Without ``title``, the first line becomes the title when it looks like one.
+    """
+    settings = settings or Settings()
+    where = source or id
+    when = normalize_published(published, where)
+    cleaned = clean_text(text, title=title, take_title=title is None, max_chars=settings.max_chars)
+    _check(cleaned.text, where, settings)
+    return Article(
+        id=id,
+        text=cleaned.text,
+        title=cleaned.title,
+        published=when,
+        url=url,
+        outlet=outlet,
+        authors=_authors(authors),
+        source=source,
+        removed=cleaned.removed,
+        published_from="input" if when else None,
+    )
+
+
+def article_from_html(
+    html: str,
+    *,
+    id: str,
+    url: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    authors: Iterable[str] | str = (),
+    source: str | None = None,
+    settings: Settings | None = None,
+) -> Article:
+    """A cleaned article from a raw page (trafilatura text, htmldate date, page metadata).
+
+    Fields given here win over what the page says, except ``url``: the page's canonical URL wins. Raise ``InputError`` when the page has no
+    article text, or it is empty or not English after clean-up.
+    """
+    settings = settings or Settings()
+    where = source or url or id
+    when = normalize_published(published, where)
+    page = extract_page(html, url=url)
+    if not page.text.strip():
+        raise InputError(where, "no article text found in the HTML")
+    head = title or page.title
+    cleaned = clean_text(page.text, title=head, join_wrapped=False, max_chars=settings.max_chars)
+    _check(cleaned.text, where, settings)
+    published_from = "input" if when else ("html" if page.published else None)
+    return Article(
+        id=id,
+        text=cleaned.text,
+        title=head,
+        published=when or page.published,
+        url=page.url or url,
+        outlet=outlet or page.outlet,
+        authors=_authors(authors) or page.authors,
+        source=source,
+        removed=cleaned.removed,
+        published_from=published_from,
+    )

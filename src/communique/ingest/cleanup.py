@@ -1,0 +1,336 @@
+"""Rule-based clean-up of scraped plain text: drop page furniture, never an article sentence.
+
+Works line by line on the raw text. A line goes when it is a repeated headline, a photo caption or
+credit, a byline, an "Updated:"/"Published:" stamp, a media-player control or timestamp, or a
+share/subscribe/follow/"Read more" widget. The line rules are data (``data/boilerplate.tsv``);
+bylines, time stamps and repeated headlines need a little code. Every dropped line becomes a
+``Removal`` with offsets into the raw text, so the output says what went and why.
+
+The clean text keeps paragraphs apart with one blank line. Lines of one block that were wrapped
+mid-sentence (the previous line has no closing punctuation) are joined with a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from communique.records import Removal
+
+# A line longer than this is prose, whatever rule it seems to match.
+_MAX_FURNITURE_LINE = 400
+_TRUNCATED_PREVIEW = 80
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """One data rule: a line matching ``pattern`` (at most ``max_len`` chars) is dropped for ``reason``."""
+
+    reason: str
+    max_len: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The result of clean-up: the clean text, what was removed, and the title if one was taken."""
+
+    text: str
+    removed: tuple[Removal, ...]
+    title: str | None = None
+
+
+def load_rules(path: Path | None = None) -> tuple[LineRule, ...]:
+    """Read the line rules from ``path`` (default: the packaged ``boilerplate.tsv``)."""
+    if path is None:
+        return _default_rules()
+    return _parse_rules(path.read_text(encoding="utf-8"), str(path))
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> tuple[LineRule, ...]:
+    text = resources.files("communique.data").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
+    return _parse_rules(text, "boilerplate.tsv")
+
+
+def _parse_rules(text: str, name: str) -> tuple[LineRule, ...]:
+    rules: list[LineRule] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ValueError(f"{name}:{n}: expected reason<TAB>max_len<TAB>pattern")
+        reason, max_len, pattern = parts
+        try:
+            compiled = re.compile(pattern, re.IGNORECASE)
+        except re.error as e:
+            raise ValueError(f"{name}:{n}: bad pattern: {e}") from e
+        rules.append(LineRule(reason.strip(), int(max_len), compiled))
+    return tuple(rules)
+
+
+# --- bylines -------------------------------------------------------------------------------------
+
+_BYLINE_LEAD = re.compile(
+    r"(?:By|BY|Written by|Words by|Story by|Text by|Compiled by|From)\s+(?=\S)"
+)
+_NAME_PARTICLES = frozenset(
+    "al al- el el- bin ibn bint abu de del della der di da dos du la le van von ter ten y e".split()
+)
+_BYLINE_CONNECTORS = frozenset(
+    "and & in for of the with via at from | , ; / and: staff reporter reporters correspondent"
+    " correspondents writer writers editor editors contributor contributors columnist"
+    " reporting writing editing additional by".split()
+)
+_MONTHS = (
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+
+
+def is_byline(line: str) -> bool:
+    """``By Jane Doe and Ali Hassan, Communique Wire`` — yes; ``By Tuesday, the troops had left.`` — no."""
+    m = _BYLINE_LEAD.match(line)
+    if not m or len(line) > 200:
+        return False
+    rest = line[m.end():].strip()
+    if rest.endswith((".", "!", "?", '"', "”")) and not re.search(r"\b[A-Z]\.$", rest):
+        return False
+    words = re.findall(r"[^\s,;|&/]+", rest)
+    if not words or len(words) > 18:
+        return False
+    capitalised = 0
+    for w in words:
+        bare = w.strip("()[]:.'\"’-–—·•")
+        if not bare:
+            continue
+        low = bare.lower()
+        if bare[0].isupper() or bare[0].isdigit():
+            capitalised += bare[0].isupper()
+        elif low in _NAME_PARTICLES or low in _BYLINE_CONNECTORS or low in _MONTHS:
+            continue
+        else:
+            return False
+    return capitalised >= 1
+
+
+# --- "Updated:" / "Published:" stamps -------------------------------------------------------------
+
+_STAMP_LEAD = re.compile(
+    r"(?:last\s+)?(?:updated|published|posted|modified|first published|originally published|created|date)"
+    r"(?:\s+(?:on|at))?\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = frozenset(
+    _MONTHS
+    + _WEEKDAYS
+    + "am pm a.m. p.m. gmt utc et est edt ct cst cdt pt pst pdt bst cet cest eet eest ist msk aest aedt"
+    " jst hkt sgt ago hour hours hr hrs minute minutes min mins day days week weeks second seconds"
+    " on at | - – — · • and updated published posted last modified just now today yesterday"
+    " local time".split()
+)
+_STAMP_NUMBER = re.compile(r"\d[\d:/.,+\-T]*(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th|h|z|Z)?,?", re.IGNORECASE)
+
+
+def is_time_stamp(line: str) -> bool:
+    """``Updated: March 3, 2025 10:42 GMT`` or ``Published 3 hours ago`` — yes; ``Updated figures show ...`` — no."""
+    m = _STAMP_LEAD.match(line)
+    if not m or len(line) > 160:
+        return False
+    tokens = line[m.end():].split()
+    if not tokens:
+        return False
+    dated = False
+    for tok in tokens:
+        bare = tok.strip(",;()[]")
+        low = bare.lower().rstrip(":")
+        if not bare:
+            continue
+        if _STAMP_NUMBER.fullmatch(bare):
+            dated = True
+        elif low in _STAMP_WORDS or low.rstrip(".") in _STAMP_WORDS:
+            dated = dated or low.rstrip(".") in _MONTHS or low in {"ago", "today", "yesterday", "now"}
+        else:
+            return False
+    return dated
+
+
+# --- titles ----------------------------------------------------------------------------------------
+
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+,.*?\([A-Za-z .]+\)\s*[-–—]")
+
+
+def looks_like_title(line: str) -> bool:
+    """A first line reads as a headline: short, no closing period, starts with a capital or digit."""
+    s = line.strip()
+    words = s.split()
+    if not 2 <= len(words) <= 30 or len(s) > 200:
+        return False
+    if s.endswith((".", ",", ";", ":")) and not s.endswith("..."):
+        return False
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘"):
+        return False
+    if _DATELINE.match(s) or is_byline(s) or is_time_stamp(s):
+        return False
+    return _rule_reason(s, _default_rules()) is None
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def _rule_reason(line: str, rules: tuple[LineRule, ...]) -> str | None:
+    for rule in rules:
+        if len(line) <= rule.max_len and rule.pattern.fullmatch(line):
+            return rule.reason
+    return None
+
+
+def line_reason(line: str, *, title: str | None = None, rules: tuple[LineRule, ...] | None = None) -> str | None:
+    """Why a (stripped) line is page furniture, or None when it is article text."""
+    if not line or len(line) > _MAX_FURNITURE_LINE:
+        return None
+    if title and _norm(line) and _norm(line) == _norm(title):
+        return "repeated headline"
+    if is_byline(line):
+        return "byline"
+    if is_time_stamp(line):
+        return "time stamp"
+    return _rule_reason(line, rules if rules is not None else _default_rules())
+
+
+# --- the clean-up ----------------------------------------------------------------------------------
+
+_TERMINAL = tuple(".!?\"'”’»):;…")
+_LIST_ITEM = re.compile(r"^(?:[-*•–—]\s|\d{1,2}[.)]\s)")
+
+
+def _lines(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content without surrounding whitespace; blank lines are (s, s)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\r\n|\r|\n|\u2028|\u2029", raw):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(raw)))
+    stripped: list[tuple[int, int]] = []
+    for s, e in out:
+        seg = raw[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        stripped.append((s + lead, max(s + lead, e - trail)))
+    return stripped
+
+
+def clean_text(
+    raw: str,
+    *,
+    title: str | None = None,
+    take_title: bool = False,
+    max_chars: int | None = None,
+    join_wrapped: bool = True,
+    rules: tuple[LineRule, ...] | None = None,
+) -> Cleaned:
+    """Clean scraped plain text.
+
+    ``title``: the known headline (lines repeating it are dropped). ``take_title``: when no title is
+    known, take the first line as the title if it looks like one (it then leaves the text, reported
+    as a removal with reason "title"). ``max_chars``: cut longer texts at a paragraph break
+    (reported with reason "truncated"). ``join_wrapped``: in text with blank-line paragraphs, join
+    a line to the previous one when that one ends mid-sentence (hard-wrapped text); off for
+    extractor output, where every line is a paragraph or heading.
+    """
+    rules = rules if rules is not None else _default_rules()
+    lines = _lines(raw)
+    removed: list[Removal] = []
+    nonblank = [(s, e) for s, e in lines if e > s]
+    title_span: tuple[int, int] | None = None
+    if take_title and title is None and len(nonblank) >= 2:
+        s, e = nonblank[0]
+        if looks_like_title(raw[s:e]):
+            title = raw[s:e]
+            title_span = (s, e)
+            removed.append(Removal(s, e, title, "title"))
+
+    # Paragraphs become lists of (start, end) raw pieces.
+    has_blank_lines = join_wrapped and any(e1 == s1 for (s1, e1) in lines[1:-1])
+    paragraphs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for s, e in lines:
+        if e == s:
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        if (s, e) == title_span:
+            continue
+        line = raw[s:e]
+        reason = line_reason(line, title=title, rules=rules)
+        if reason is not None:
+            removed.append(Removal(s, e, line, reason))
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        if current and not (has_blank_lines and _continues(raw, current[-1], line)):
+            paragraphs.append(current)
+            current = []
+        current.append((s, e))
+    if current:
+        paragraphs.append(current)
+
+    pieces: list[str] = []
+    # (clean_start, raw_start, length) of each piece, to map clean offsets back to the raw text.
+    segments: list[tuple[int, int, int]] = []
+    pos = 0
+    for p_i, para in enumerate(paragraphs):
+        if p_i:
+            pieces.append("\n\n")
+            pos += 2
+        for l_i, (s, e) in enumerate(para):
+            if l_i:
+                pieces.append(" ")
+                pos += 1
+            pieces.append(raw[s:e])
+            segments.append((pos, s, e - s))
+            pos += e - s
+    text = "".join(pieces)
+
+    if max_chars is not None and len(text) > max_chars:
+        cut = _cut_point(text, max_chars)
+        raw_cut = _raw_offset(segments, cut, len(raw))
+        tail = raw[raw_cut:]
+        preview = tail.strip()[:_TRUNCATED_PREVIEW]
+        removed.append(Removal(raw_cut, len(raw), preview + " …", "truncated"))
+        text = text[:cut].rstrip()
+
+    removed.sort(key=lambda r: (r.start, r.end))
+    return Cleaned(text=text, removed=tuple(removed), title=title)
+
+
+def _continues(raw: str, prev: tuple[int, int], line: str) -> bool:
+    """In hard-wrapped text, ``line`` continues the previous line's sentence."""
+    prev_text = raw[prev[0]:prev[1]]
+    return not prev_text.endswith(_TERMINAL) and not _LIST_ITEM.match(line)
+
+
+def _cut_point(text: str, limit: int) -> int:
+    cut = text.rfind("\n\n", 0, limit + 1)
+    if cut < limit // 2:
+        ends = [m.end() for m in re.finditer(r"[.!?][\"'”’)]?\s", text[: limit + 1])]
+        cut = ends[-1] - 1 if ends and ends[-1] > limit // 2 else text.rfind(" ", 0, limit + 1)
+    return cut if cut > 0 else limit
+
+
+def _raw_offset(segments: list[tuple[int, int, int]], clean_pos: int, raw_len: int) -> int:
+    for c_start, r_start, length in segments:
+        if clean_pos <= c_start:
+            return r_start
+        if clean_pos < c_start + length:
+            return r_start + (clean_pos - c_start)
+    return raw_len

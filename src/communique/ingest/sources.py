@@ -1,0 +1,255 @@
+"""Where articles come from: files, folders, JSONL batches, stdin and URLs.
+
+Every reader yields ``Article`` or ``InputError`` and never raises for bad input, so one bad
+article is reported and the rest go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from communique.errors import InputError
+from communique.ingest.articles import article_from_html, article_from_text
+from communique.ingest.fetch import fetch_page
+from communique.ingest.html import decode_html, looks_like_html
+from communique.ingest.language import decode_text
+from communique.records import Article
+from communique.settings import Settings
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Pages are read whole; anything past this is not an article page.
+MAX_FILE_BYTES = 50_000_000
+
+Item = Article | InputError
+
+
+class LineError(InputError):
+    """A bad line of a JSONL batch: ``source`` is ``FILE.jsonl:LINE``; ``article_id`` the line's id if any."""
+
+    def __init__(self, source: str, reason: str, article_id: str | None = None) -> None:
+        super().__init__(source, reason)
+        self.article_id = article_id
+
+
+def read_inputs(source: str, settings: Settings | None = None) -> Iterator[Item]:
+    """Articles from one input: a path (.txt, .html/.htm, .jsonl, or a folder of them), ``-`` or a URL.
+
+    Never raises for bad input: each bad article is yielded as an ``InputError`` naming it (path,
+    URL, ``-`` or ``FILE.jsonl:LINE``) and the reason, and the others go on. Lines of a JSONL batch
+    fail as ``LineError``, which also carries the line's ``article_id`` when it has one.
+    """
+    settings = settings or Settings()
+    if source == "-":
+        yield from read_stream(sys.stdin, settings=settings)
+        return
+    if source.lower().startswith(("http://", "https://")):
+        yield from read_url(source, settings=settings)
+        return
+    path = Path(source)
+    if path.is_dir():
+        yield from read_folder(path, settings=settings)
+    elif not path.exists():
+        yield InputError(source, "no such file or folder")
+    else:
+        yield from read_file(path, settings=settings)
+
+
+def read_folder(folder: Path, *, settings: Settings) -> Iterator[Item]:
+    """Every .txt/.html/.htm/.jsonl file under ``folder``, recursively, in sorted path order.
+
+    Article ids are the file's path below the folder without its suffix (``sub/name``).
+    """
+    try:
+        files = sorted(
+            p for p in folder.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file()
+        )
+    except OSError as e:
+        yield InputError(str(folder), f"cannot read folder ({e.strerror or e})")
+        return
+    if not files:
+        yield InputError(str(folder), "no .txt, .html, .htm or .jsonl files in folder")
+        return
+    for p in files:
+        article_id = p.relative_to(folder).with_suffix("").as_posix()
+        yield from read_file(p, settings=settings, article_id=article_id)
+
+
+def read_file(path: Path, *, settings: Settings, article_id: str | None = None) -> Iterator[Item]:
+    """One file: plain text, raw HTML or a JSONL batch, by suffix (other suffixes are sniffed)."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl_file(path, settings=settings)
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield InputError(name, f"file too large ({size} bytes > {MAX_FILE_BYTES})")
+            return
+        data = path.read_bytes()
+    except OSError as e:
+        yield InputError(name, f"unreadable ({e.strerror or e})")
+        return
+    aid = article_id or path.stem
+    kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else None
+    yield from _read_bytes(data, source=name, article_id=aid, kind=kind, settings=settings)
+
+
+def read_stream(stream: IO[str] | IO[bytes], *, settings: Settings | None = None, source: str = "-") -> Iterator[Item]:
+    """Standard input (or any stream): plain text, HTML when it looks like HTML, or JSONL when
+    every non-empty line is a JSON object. The id is ``stdin-`` plus a hash of the content."""
+    settings = settings or Settings()
+    try:
+        buffer = getattr(stream, "buffer", None)
+        raw: Any = buffer.read() if buffer is not None else stream.read()
+    except (OSError, ValueError) as e:
+        yield InputError(source, f"unreadable ({e})")
+        return
+    data = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)
+    aid = "stdin-" + hashlib.sha1(data).hexdigest()[:10]
+    yield from _read_bytes(data, source=source, article_id=aid, kind=None, settings=settings)
+
+
+def read_url(url: str, *, settings: Settings) -> Iterator[Item]:
+    """One web page; the article id is the URL as given, ``url`` the page's canonical URL."""
+    try:
+        page = fetch_page(url, settings)
+        if b"\x00" in page.content[:65536]:
+            raise InputError(url, "binary data (contains NUL bytes)")
+        html = decode_html(page.content, page.charset)
+        yield article_from_html(html, id=url, url=page.final_url, source=url, settings=settings)
+    except InputError as e:
+        yield e
+
+
+def _read_bytes(data: bytes, *, source: str, article_id: str, kind: str | None, settings: Settings) -> Iterator[Item]:
+    if kind == "html":
+        if b"\x00" in data:
+            yield InputError(source, "binary data (contains NUL bytes)")
+            return
+        text: str | None = decode_html(data)
+    else:
+        text, reason = decode_text(data)
+        if text is None:
+            yield InputError(source, reason or "binary data")
+            return
+    assert text is not None
+    if kind is None:
+        if _looks_like_jsonl(text):
+            yield from read_jsonl_lines(text.splitlines(), name=source, settings=settings)
+            return
+        kind = "html" if looks_like_html(text) else "text"
+    try:
+        if kind == "html":
+            yield article_from_html(text, id=article_id, source=source, settings=settings)
+        else:
+            yield article_from_text(text, id=article_id, source=source, settings=settings)
+    except InputError as e:
+        yield e
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if not lines or not all(ln.startswith("{") for ln in lines):
+        return False
+    for ln in lines:
+        try:
+            if isinstance(json.loads(ln), dict):
+                return True
+        except json.JSONDecodeError:
+            continue
+    return False
+
+
+def _read_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Item]:
+    try:
+        fh = path.open("rb")
+    except OSError as e:
+        yield InputError(str(path), f"unreadable ({e.strerror or e})")
+        return
+    with fh:
+        try:
+            yield from read_jsonl_lines(fh, name=str(path), settings=settings)
+        except OSError as e:
+            yield InputError(str(path), f"unreadable ({e.strerror or e})")
+
+
+def read_jsonl_lines(lines: Iterable[str | bytes], *, name: str, settings: Settings) -> Iterator[Item]:
+    """A JSONL batch, one article per line; a bad line becomes a ``LineError`` naming ``NAME:LINE``."""
+    for lineno, raw in enumerate(lines, 1):
+        where = f"{name}:{lineno}"
+        if isinstance(raw, bytes):
+            if b"\x00" in raw:
+                yield LineError(where, "binary data (contains NUL bytes)")
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield LineError(where, "line is not valid UTF-8")
+                continue
+        else:
+            line = raw
+        if not line.strip():
+            continue
+        yield _jsonl_item(line, where, settings)
+
+
+def _jsonl_item(line: str, where: str, settings: Settings) -> Item:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        return LineError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+    if not isinstance(obj, dict):
+        return LineError(where, f"a line must be a JSON object, not {type(obj).__name__}")
+    raw_id = obj.get("id")
+    if (raw_id is not None and not isinstance(raw_id, str | int)) or isinstance(raw_id, bool):
+        return LineError(where, "id must be a string")
+    article_id = str(raw_id) if raw_id not in (None, "") else None
+    text, html = obj.get("text"), obj.get("html")
+    fail = _field_problem(obj)
+    if fail:
+        return LineError(where, fail, article_id)
+    common: dict[str, Any] = {
+        "id": article_id or where,
+        "title": obj.get("title") or None,
+        "published": obj.get("published"),
+        "url": obj.get("url") or None,
+        "outlet": obj.get("outlet") or None,
+        "authors": obj.get("authors") or (),
+        "source": where,
+        "settings": settings,
+    }
+    try:
+        if isinstance(text, str):
+            return article_from_text(text, **common)
+        assert isinstance(html, str)
+        return article_from_html(html, **common)
+    except InputError as e:
+        return LineError(where, e.reason, article_id)
+
+
+def _field_problem(obj: dict[str, Any]) -> str | None:
+    text, html = obj.get("text"), obj.get("html")
+    if text is None and html is None:
+        return 'needs a "text" or an "html" field'
+    if text is not None and not isinstance(text, str):
+        return '"text" must be a string'
+    if text is None and not isinstance(html, str):
+        return '"html" must be a string'
+    for key in ("title", "published", "url", "outlet"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            return f'"{key}" must be a string'
+    authors = obj.get("authors")
+    if authors is not None and not (
+        isinstance(authors, str) or (isinstance(authors, list) and all(isinstance(a, str) for a in authors))
+    ):
+        return '"authors" must be a list of strings'
+    return None
