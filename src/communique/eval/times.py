@@ -1,0 +1,143 @@
+"""TempEval-3 (``dates/te3-platinum``): TIMEX3 extraction and value F1, through the public output.
+
+Protocol (``../shared/eval/README.md``): strip the tags of each ``.tml`` ``<TEXT>`` to plain text, analyse
+it with ``published`` = the DCT; a gold TIMEX3 is found when a predicted ``times`` entry overlaps it
+(relaxed match, one prediction per gold); value F1 counts found expressions whose value equals the gold
+value exactly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from communique.errors import EvalDataMissing
+
+TAG = re.compile(r"<[^>]+>")
+TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
+ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Te3Doc:
+    id: str
+    dct: str
+    text: str
+    timexes: tuple[GoldTimex, ...]
+
+
+def parse_tml(raw: str, doc_id: str) -> Te3Doc:
+    """The plain text of ``<TEXT>``, its gold TIMEX3 spans (offsets into that text) and the DCT."""
+    dct_m = re.search(r"<DCT>.*?value=\"([^\"]+)\".*?</DCT>", raw, re.S)
+    if not dct_m:
+        raise ValueError(f"{doc_id}: no DCT")
+    body_m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    if not body_m:
+        raise ValueError(f"{doc_id}: no TEXT")
+    body = body_m.group(1)
+    out: list[str] = []
+    gold: list[GoldTimex] = []
+    pos, length = 0, 0
+    for m in TIMEX.finditer(body):
+        before = html.unescape(TAG.sub("", body[pos:m.start()]))
+        out.append(before)
+        length += len(before)
+        inner = html.unescape(TAG.sub("", m.group(2)))
+        attrs = dict(ATTR.findall(m.group(1)))
+        gold.append(GoldTimex(length, length + len(inner), inner, attrs.get("type", ""), attrs.get("value", "")))
+        out.append(inner)
+        length += len(inner)
+        pos = m.end()
+    out.append(html.unescape(TAG.sub("", body[pos:])))
+    return Te3Doc(doc_id, dct_m.group(1)[:10], "".join(out), tuple(gold))
+
+
+def load_te3(data_dir: Path) -> list[Te3Doc]:
+    folder = data_dir / "dates" / "te3-platinum"
+    if not folder.is_dir():
+        raise EvalDataMissing(f"TempEval-3 folder {folder} not found")
+    return [parse_tml(p.read_text(encoding="utf-8"), p.stem) for p in sorted(folder.glob("*.tml"))]
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_doc(doc: Te3Doc, predicted: list[dict[str, Any]]) -> tuple[int, int, int, list[dict[str, Any]]]:
+    """(found, right value, predictions, error rows) for one document."""
+    used: set[int] = set()
+    found = right = 0
+    errors: list[dict[str, Any]] = []
+    for g in doc.timexes:
+        match = None
+        for i, p in enumerate(predicted):
+            if i not in used and p["start"] < g.end and g.start < p["end"]:
+                match = i
+                break
+        if match is None:
+            errors.append({"doc": doc.id, "error": "missed", "gold": g.text, "gold_value": g.value,
+                           "context": doc.text[max(0, g.start - 60):g.end + 60]})
+            continue
+        used.add(match)
+        found += 1
+        p = predicted[match]
+        if p["value"] == g.value:
+            right += 1
+        else:
+            errors.append({"doc": doc.id, "error": "value", "gold": g.text, "gold_value": g.value,
+                           "predicted": p["text"], "value": p["value"],
+                           "context": doc.text[max(0, g.start - 60):g.end + 60]})
+    for i, p in enumerate(predicted):
+        if i not in used and not any(p["start"] < g.end and g.start < p["end"] for g in doc.timexes):
+            errors.append({"doc": doc.id, "error": "spurious", "predicted": p["text"], "value": p["value"],
+                           "context": doc.text[max(0, p["start"] - 60):p["end"] + 60]})
+    return found, right, len(predicted), errors
+
+
+def run_te3(data_dir: Path, *, errors: bool = False, limit: int | None = None) -> dict[str, Any]:
+    """Relaxed extraction P/R/F1 and value P/R/F1 on the TempEval-3 platinum documents."""
+    from communique.pipeline import analyze
+    from communique.records import Article
+
+    docs = load_te3(data_dir)[:limit] if limit else load_te3(data_dir)
+    gold_n = found = right = pred_n = 0
+    rows: list[dict[str, Any]] = []
+    for doc in docs:
+        analysis = analyze(Article(id=doc.id, text=doc.text, published=doc.dct, published_from="input"))
+        predicted = analysis.to_dict()["times"]
+        f, r, n, errs = score_doc(doc, predicted)
+        gold_n += len(doc.timexes)
+        found, right, pred_n = found + f, right + r, pred_n + n
+        rows.extend(errs)
+    # a prediction counts as correct for extraction precision when it overlaps a gold expression
+    spurious = sum(1 for e in rows if e["error"] == "spurious")
+    ext_p = (pred_n - spurious) / pred_n if pred_n else 0.0
+    ext_r = found / gold_n if gold_n else 0.0
+    val_p = right / pred_n if pred_n else 0.0
+    val_r = right / gold_n if gold_n else 0.0
+    result: dict[str, Any] = {
+        "task": "times-te3",
+        "documents": len(docs),
+        "gold": gold_n,
+        "predicted": pred_n,
+        "found": found,
+        "value_right": right,
+        "extraction": {"precision": round(ext_p, 4), "recall": round(ext_r, 4), "f1": round(_f1(ext_p, ext_r), 4)},
+        "value": {"precision": round(val_p, 4), "recall": round(val_r, 4), "f1": round(_f1(val_p, val_r), 4)},
+        "value_accuracy_on_found": round(right / found, 4) if found else 0.0,
+    }
+    if errors:
+        result["errors"] = rows
+    return result

@@ -1,0 +1,66 @@
+"""The publication date a plain-text article states in its opening lines."""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+
+from communique.times.lexicon import load as load_lexicon
+
+HEAD_CHARS = 600  # a dateline sits in the first lines; never read a date from the body
+
+
+def _month_pattern() -> str:
+    lex = load_lexicon()
+    words = sorted([*lex.table("month"), *lex.table("month_abbr")], key=len, reverse=True)
+    return "|".join(words)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Datelines, most explicit first; one pattern per date layout (a regex cannot reuse group names)."""
+    month = _month_pattern()
+    layouts = (
+        rf"(?P<mon>{month})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)",
+        rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})\.?,?\s+(?P<year>(?:19|20)\d\d)",
+        r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)",
+    )
+    label = r"(?:published|posted|updated|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*"
+    wday = r"(?:[A-Za-z]+day,?\s+)?"
+    out: list[re.Pattern[str]] = []
+    for d in layouts:
+        # "Published: 3 March 2025", "Updated on March 13, 2025 14:05 GMT"
+        out.append(re.compile(rf"^\W*{label}{wday}{d}", re.I | re.M))
+    for d in layouts[:2]:
+        # "KYIV, March 3, 2025 (Reuters) -", "GENEVA, 3 March 2025 -"
+        out.append(re.compile(
+            rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*{wday}{d}\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]",
+            re.M | re.I))
+    for d in layouts:
+        # a line holding only a date: "March 3, 2025", "Monday 3 March 2025", "2025-03-03"
+        out.append(re.compile(rf"^\s*{wday}{d}(?:\s+\d\d?:\d\d.*)?\s*$", re.I | re.M))
+    return tuple(out)
+
+
+def published_from_dateline(text: str) -> str | None:
+    """The publication date a plain-text dateline gives (``KYIV, March 3, 2025 (Reuters) -``,
+    ``Published: 3 March 2025``), as ``YYYY-MM-DD``; None when the opening lines state none.
+
+    A dateline without a year ("WASHINGTON (AP) — ...", "KYIV, March 3 (Reuters) -") gives no date:
+    guessing the year would anchor every relative date on a guess.
+    """
+    head = text[:HEAD_CHARS]
+    lex = load_lexicon()
+    months = {**lex.table("month"), **lex.table("month_abbr")}
+    for rx in _patterns():
+        m = rx.search(head)
+        if not m:
+            continue
+        groups = m.groupdict()
+        month = int(groups["m"]) if groups.get("m") else int(months[(groups["mon"] or "").lower()])
+        try:
+            return date(int(groups["year"]), month, int(groups["day"])).isoformat()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,80 @@
+"""Finding and normalising every temporal expression of a parsed article.
+
+The grammar proposes matches over the text; the parse decides the ones words alone cannot ("2000
+people" is no year), and the clause tense steers dates named without a year.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from communique.records import Timex
+from communique.times import calendar as cal
+from communique.times.grammar import Candidate, find_candidates, kinds, select
+from communique.times.normalise import Context, normalise
+from communique.times.tense import Tense, tense_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# kinds whose value depends on the tense of their clause
+TENSED = frozenset({"mdy", "dmy", "month", "quarter", "season", "weekday", "clock12", "clock24", "noon",
+                    "endof", "relday"})
+# nouns a year may follow and still be a year ("May 2010", "spring 2011", "fiscal 2013")
+YEAR_HEADS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "spring", "summer", "autumn", "fall", "winter", "year", "fiscal", "class", "since",
+    "mid", "early", "late", "end", "beginning", "start", "middle", "season",
+})
+NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "LAW", "PRODUCT", "FAC", "ORDINAL"})
+
+
+def _is_year(doc: Doc, c: Candidate) -> bool:
+    """A four-digit number is a year unless the parse shows a count ("2000 people") or a label ("Resolution 2254")."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = next((t for t in span if t.like_num), span.root)
+    if tok.ent_type_ in NOT_YEAR_ENTS:
+        return False
+    head = tok.head
+    if head.i == tok.i:
+        return True
+    if tok.dep_ in ("nummod", "appos", "npadvmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
+        if head.i > tok.i and head.tag_ in ("NNS", "NNPS") and head.lower_ not in ("years", "elections"):
+            return False
+        if head.i < tok.i and head.lower_ not in YEAR_HEADS and not head.lower_.rstrip(".").isdigit():
+            return False
+    return True
+
+
+def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
+    """Every temporal expression of ``doc`` with its TIMEX3 type and value, in text order."""
+    text = doc.text
+    ref = cal.parse_iso(published)
+    tenses: dict[tuple[int, int], Tense] = {}
+
+    def tense(c: Candidate) -> Tense:
+        key = (c.start, c.end)
+        if key not in tenses:
+            tenses[key] = tense_at(doc, c.start, c.end) if c.kind in TENSED else "none"
+        return tenses[key]
+
+    # first pass: keep the candidates that are temporal at all, so a rejected long match ("the fall of
+    # Kabul") does not hide a shorter good one
+    valid = [
+        c for c in find_candidates(text)
+        if (c.kind != "year" or _is_year(doc, c)) and normalise(c, text, Context(ref, tense(c))) is not None
+    ]
+    out: list[Timex] = []
+    narrative: str | None = None
+    for c in select(valid, kinds()):
+        result = normalise(c, text, Context(ref, tense(c), narrative))
+        if result is None:
+            continue
+        type_, value, anchor = result
+        out.append(Timex(c.start, c.end, text[c.start:c.end], type_, value, provenance=f"times.{c.kind}", anchor=anchor))
+        if type_ in ("DATE", "TIME") and re.match(r"\d{4}", value) and c.kind not in ("anchored",):
+            narrative = value
+    return out

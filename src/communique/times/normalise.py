@@ -1,0 +1,457 @@
+"""TIMEX3 values for grammar matches: calendar arithmetic against the publication date.
+
+``normalise`` turns one ``Candidate`` into ``(type, value, anchor)`` or None when the match is not a
+temporal expression after all (an age, "May" the modal, "the fall of Kabul").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from communique.records import TimexType
+from communique.times import calendar as cal
+from communique.times.grammar import Candidate
+from communique.times.lexicon import load as load_lexicon
+from communique.times.lexicon import number_value
+from communique.times.tense import Tense
+
+Value = tuple[TimexType, str, str | None]  # (TIMEX3 type, value, anchor text)
+
+# words before a bare month, season or plural unit that make it temporal ("in May", "for years")
+TIME_PREPS = frozenset({
+    "in", "since", "until", "till", "by", "from", "of", "during", "through", "throughout", "before", "after",
+    "between", "and", "to", "on", "early", "late", "mid", "last", "next", "this", "each", "every", "over",
+    "around", "for", "within", "past", "into", "as",
+})
+PLURAL_CUES = frozenset({"for", "over", "in", "within", "take", "takes", "took", "taking", "spent", "spend", "after", "lasted", "last"})
+SET_BEFORE = re.compile(r"(?:\d[\d,.]*|million|billion|trillion|thousand|hundred|dollars|euros|pounds|people|barrels|percent|%)\s*$", re.I)
+AGE_AFTER = re.compile(r"^\s*(?:-?\s*old\b|(?:and|or)\s+(?:older|younger|over|under)\b|of\s+age\b)", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a value is computed against: the publication date, the clause tense, the narrative date."""
+
+    ref: date | None
+    tense: Tense
+    narrative: str | None = None  # value of the last dated expression before this one (for "the day before")
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w.startswith("centur"):
+        return "CE"
+    return load_lexicon().table("unit")[w]
+
+
+def _count(c: Candidate) -> str | None:
+    raw = c.get("num")
+    if raw is None:
+        return None
+    n = number_value(raw)
+    if n is not None and c.get("half"):
+        n = "X" if n == "X" else f"{float(n) + 0.5:g}"
+    return n
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([\w%]+)\W*$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
+
+
+def _direction(tense: Tense) -> str:
+    return {"past": "past", "future": "future", "present": "future", "none": "past"}[tense]
+
+
+def _time(d: date | None, clock: str) -> str:
+    return f"{d.isoformat() if d else 'XXXX-XX-XX'}T{clock}"
+
+
+def _clock(hh: str, mm: str | None, ampm: str | None) -> str | None:
+    h = int(hh)
+    if ampm:
+        a = ampm.lower().replace(".", "")
+        if h > 12 or h == 0:
+            return None
+        if a == "pm" and h < 12:
+            h += 12
+        elif a == "am" and h == 12:
+            h = 0
+    if h > 24:
+        return None
+    return f"{h:02d}:{mm}" if mm else f"{h:02d}"
+
+
+def _relday(word: str, ref: date | None) -> date | None:
+    if ref is None:
+        return None
+    return ref + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word.lower()])
+
+
+def _weekday(c: Candidate, ref: date | None, tense: Tense, rel: str | None = None) -> tuple[date | None, int]:
+    n = int(load_lexicon().table("weekday")[(c.get("wd") or "").lower()])
+    if ref is None:
+        return None, n
+    r = (rel or "").lower()
+    direction = {"last": "last", "past": "last", "next": "next", "coming": "future", "this": "this"}.get(r, _direction(tense))
+    return cal.weekday_date(ref, n, direction), n
+
+
+def _narrative_year(ctx: Context) -> str:
+    if ctx.narrative and re.match(r"\d{4}", ctx.narrative):
+        return ctx.narrative[:4]
+    return f"{ctx.ref.year:04d}" if ctx.ref else "XXXX"
+
+
+def normalise(c: Candidate, text: str, ctx: Context) -> Value | None:
+    """The TIMEX3 (type, value, anchor) of a candidate, or None when it is not temporal here."""
+    handler = HANDLERS.get(c.kind)
+    return handler(c, text, ctx) if handler else None
+
+
+def _iso(c: Candidate, text: str, ctx: Context) -> Value | None:
+    d = cal.parse_iso(f"{c.get('year')}-{c.get('m')}-{c.get('d')}")
+    if d is None:
+        return None
+    if c.get("hh"):
+        return "TIME", f"{d.isoformat()}T{c.get('hh')}:{c.get('mm')}", None
+    return "DATE", d.isoformat(), None
+
+
+def _month_number(word: str | None) -> int:
+    w = (word or "").lower().rstrip(".")
+    lex = load_lexicon()
+    return int(lex.table("month").get(w) or lex.table("month_abbr")[w])
+
+
+def _day_date(c: Candidate, text: str, ctx: Context) -> Value | None:
+    month, day = _month_number(c.get("mon")), int(c.get("day") or 0)
+    if not 1 <= day <= 31:
+        return None
+    year = c.get("year")
+    if year is None and ctx.ref is not None:
+        year = str(cal.day_year(ctx.ref, month, day, _direction(ctx.tense) if ctx.tense != "present" else "none"))
+    try:
+        value = date(int(year), month, day).isoformat() if year else f"XXXX-{month:02d}-{day:02d}"
+    except ValueError:
+        return None
+    if c.get("hh2"):
+        clock = _clock(c.get("hh2") or "", c.get("mm2"), c.get("ampm2"))
+        if clock:
+            return "TIME", f"{value}T{clock}", None
+    return "DATE", value, None
+
+
+def _month(c: Candidate, text: str, ctx: Context) -> Value | None:
+    word = (c.get("mon") or "").rstrip(".")
+    month = _month_number(word)
+    year, rel, pmod = c.get("year"), (c.get("rel") or "").lower(), c.get("pmod")
+    if not year and not rel and not pmod:
+        if word.lower() in load_lexicon().table("month_abbr"):
+            return None
+        if word.lower() in ("may", "march") and _prev_word(text, c.start) not in TIME_PREPS:
+            return None
+    if year:
+        return "DATE", f"{year}-{month:02d}", None
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(rel)
+    if direction is None:
+        direction = _direction(ctx.tense) if ctx.tense != "present" else "none"
+    return "DATE", f"{cal.month_year(ctx.ref, month, direction):04d}-{month:02d}", None
+
+
+def _year(c: Candidate, text: str, ctx: Context) -> Value | None:
+    year = c.get("year") or ""
+    if c.get("fiscal"):
+        return "DATE", f"FY{year}", None
+    return "DATE", year, None
+
+
+def _decade(c: Candidate, text: str, ctx: Context) -> Value | None:
+    if c.get("dec"):
+        return "DATE", c.get("dec") or "", None
+    digit = c.get("dec2") or c.get("dec3")
+    if digit is None:
+        words = load_lexicon().table("decade_word")
+        digit = words[(c.get("decw") or "").lower()]
+    now = ctx.ref.year if ctx.ref else 2030
+    century = "20" if int(digit) * 10 <= now % 100 else "19"
+    return "DATE", f"{century}{digit}", None
+
+
+def _ordinal(word: str) -> int | None:
+    w = word.lower()
+    m = re.match(r"(\d+)", w)
+    if m:
+        return int(m.group(1))
+    v = load_lexicon().table("ordinal").get(w)
+    return int(v) if v else None
+
+
+def _century(c: Candidate, text: str, ctx: Context) -> Value | None:
+    n = _ordinal(c.get("ord") or "")
+    if not n or n > 21:
+        return None
+    return "DATE", f"{n - 1:02d}", None
+
+
+def _year_of(c: Candidate, ctx: Context) -> int | None:
+    """The year a quarter or half belongs to: named, relative (``of last year``), or the reference's."""
+    named = c.get("year2") or c.get("year3")
+    if named:
+        return int(named)
+    if ctx.ref is None:
+        return None
+    rel = (c.get("yrel") or "").lower().split()[-1:] or [""]
+    return ctx.ref.year + {"last": -1, "previous": -1, "past": -1, "next": 1}.get(rel[0], 0)
+
+
+def _quarter(c: Candidate, text: str, ctx: Context) -> Value | None:
+    q = int(c.get("q") or 0) or _ordinal(c.get("ord") or "") or 0
+    if not 1 <= q <= 4:
+        return None
+    year = _year_of(c, ctx)
+    if year is None:
+        return "DATE", f"XXXX-Q{q}", None
+    if ctx.ref is not None and not (c.get("year2") or c.get("year3") or c.get("yrel")):
+        cur = (ctx.ref.month - 1) // 3 + 1
+        if ctx.tense == "past" and q > cur:
+            year -= 1
+        elif ctx.tense == "future" and q < cur:
+            year += 1
+    return "DATE", f"{year:04d}-Q{q}", None
+
+
+def _half(c: Candidate, text: str, ctx: Context) -> Value | None:
+    n = _ordinal(c.get("ord") or "")
+    year = _year_of(c, ctx)
+    return "DATE", f"{year:04d}-H{n}" if year is not None else f"XXXX-H{n}", None
+
+
+def _season(c: Candidate, text: str, ctx: Context) -> Value | None:
+    word = (c.get("season") or "").lower()
+    code = load_lexicon().table("season")[word]
+    rel = re.sub(r"\s+", " ", (c.get("rel") or "").lower())
+    year = c.get("year")
+    after = text[c.end:c.end + 12]
+    if not year:
+        if rel in ("", "the") and word == "fall":
+            return None
+        if rel == "the" and re.match(r"\s+of\b", after):
+            return None
+        if not rel and not c.get("pmod") and _prev_word(text, c.start) not in TIME_PREPS:
+            return None
+    if year:
+        return "DATE", f"{year}-{code}", None
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{code}", None
+    direction = {"last": "last", "the past": "last", "the previous": "last", "next": "next",
+                 "the coming": "next", "the following": "next", "this": "this"}.get(rel)
+    if direction is None:
+        direction = ctx.tense if ctx.tense in ("past", "future") else "present"
+    return "DATE", cal.season_value(ctx.ref, code, direction), None
+
+
+def _weekday_value(c: Candidate, text: str, ctx: Context) -> Value | None:
+    d, n = _weekday(c, ctx.ref, ctx.tense, c.get("rel"))
+    pod = c.get("pod")
+    if c.get("hh"):
+        clock = _clock(c.get("hh") or "", c.get("mm"), c.get("ampm"))
+        if clock:
+            return "TIME", _time(d, clock) if d else f"XXXX-WXX-{n}T{clock}", None
+    if pod:
+        code = load_lexicon().table("part_of_day")[pod.lower()]
+        return "TIME", f"{d.isoformat()}T{code}" if d else f"XXXX-WXX-{n}T{code}", None
+    return "DATE", d.isoformat() if d else f"XXXX-WXX-{n}", None
+
+
+def _clock_value(c: Candidate, text: str, ctx: Context) -> Value | None:
+    if c.kind == "noon":
+        clock: str | None = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[(c.get("nm") or "").lower()]
+    else:
+        if c.kind == "clock24" and not (c.get("tz") or c.get("lt")):
+            return None
+        clock = _clock(c.get("hh") or "", c.get("mm"), c.get("ampm"))
+        if clock is None:
+            return None
+    day: date | None = ctx.ref
+    if c.get("wd"):
+        day = _weekday(c, ctx.ref, ctx.tense)[0]
+    elif c.get("rd"):
+        day = _relday(c.get("rd") or "", ctx.ref)
+    return "TIME", _time(day, clock or ""), None
+
+
+def _relday_value(c: Candidate, text: str, ctx: Context) -> Value | None:
+    ref = ctx.ref
+    lex = load_lexicon().table("part_of_day")
+    if c.get("dd"):
+        d = ref + timedelta(days=-2 if (c.get("dd") or "").lower().startswith("before") else 2) if ref else None
+        return "DATE", d.isoformat() if d else "XXXX-XX-XX", None
+    if c.get("overnight"):
+        d = ref - timedelta(days=1) if ref and ctx.tense == "past" else ref
+        return "TIME", _time(d, "NI"), None
+    if c.get("pod2"):
+        word = (c.get("this") or "").lower()
+        shift = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[word]
+        d = ref + timedelta(days=shift) if ref else None
+        return "TIME", _time(d, lex[(c.get("pod2") or "").lower()]), None
+    rd = (c.get("rd") or "").lower()
+    d = _relday(rd, ref)
+    if rd == "tonight":
+        return "TIME", _time(d, "NI"), None
+    if c.get("pod"):
+        return "TIME", _time(d, lex[(c.get("pod") or "").lower()]), None
+    return "DATE", d.isoformat() if d else "XXXX-XX-XX", None
+
+
+def _partial(value: str | None) -> date | None:
+    """The first day of an ISO prefix value (``2012``, ``2012-07``, ``2012-07-14``), else None."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?", value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _narrative_date(ctx: Context) -> date | None:
+    return _partial(ctx.narrative) or ctx.ref
+
+
+def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
+    unit = _unit(c.get("unit") or "")
+    rel = (c.get("rel") or "").lower()
+    the = bool(c.get("the"))
+    n = _count(c)
+    plural = bool(c.get("pl"))
+    if n is not None or plural:
+        if rel in ("this", "current", "same"):
+            return None
+        return "DURATION", cal.duration(n or "X", unit), None
+    if unit.startswith("T"):
+        return ("DURATION", cal.duration("1", unit), None) if rel in ("past", "last", "next", "coming") else None
+    if rel == "past" or (the and rel == "next") or (the and rel == "last" and unit in ("DE", "CE")):
+        return "DURATION", cal.duration("1", unit), None
+    if rel in ("following", "previous", "prior", "same") and the:
+        base = _narrative_date(ctx)
+        step = {"following": 1, "previous": -1, "prior": -1, "same": 0}[rel]
+        if base is None:
+            return "DATE", cal.placeholder(unit), None
+        return "DATE", cal.at(cal.shift(base, unit, step), unit), None
+    step = {"last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "upcoming": 1, "following": 1}.get(rel, 0)
+    if ctx.ref is None:
+        return "DATE", cal.placeholder(unit), None
+    return "DATE", cal.at(cal.shift(ctx.ref, unit, step), unit), None
+
+
+def _endof(c: Candidate, text: str, ctx: Context) -> Value | None:
+    unit = _unit(c.get("unit") or "")
+    if unit.startswith("T"):
+        return None
+    # "peaked by the end of the year" in a past narrative is the narrative's year, not the publication's
+    base = _narrative_date(ctx) if ctx.tense == "past" else ctx.ref
+    if base is None:
+        return "DATE", cal.placeholder(unit), None
+    return "DATE", cal.at(base, unit), None
+
+
+def _ago(c: Candidate, text: str, ctx: Context) -> Value | None:
+    unit = _unit(c.get("unit") or "")
+    n = _count(c)
+    forward = not (c.get("dir") or "").lower().startswith("ago")
+    if n is None:
+        return None
+    if n == "X" or "." in n:
+        return "DATE", "FUTURE_REF" if forward else "PAST_REF", None
+    if ctx.ref is None:
+        return "DATE", cal.placeholder(unit), None
+    d = cal.shift(ctx.ref, unit, int(n) if forward else -int(n))
+    return "DATE", cal.at(d, "D" if unit.startswith("T") else unit), None
+
+
+def _anchored(c: Candidate, text: str, ctx: Context) -> Value | None:
+    unit = (c.get("unit") or "").lower()
+    anchor = re.match(r"[^.;:!?\n]*", text[c.end:]).group(0).strip(" ,")  # type: ignore[union-attr]
+    year = _narrative_year(ctx)
+    value = {"day": f"{year}-XX-XX", "night": f"{year}-XX-XXTNI", "morning": f"{year}-XX-XXTMO",
+             "evening": f"{year}-XX-XXTEV", "week": f"{year}-WXX", "month": f"{year}-XX", "year": "XXXX"}[unit]
+    kind: TimexType = "TIME" if "T" in value else "DATE"
+    return kind, value, f"{c.get('dir')} {anchor}".strip() if anchor else None
+
+
+def _duration(c: Candidate, text: str, ctx: Context) -> Value | None:
+    unit_word = (c.get("unit") or "").lower()
+    unit = _unit(unit_word)
+    n = _count(c)
+    raw = (c.get("num") or "").lower()
+    plural = bool(c.get("pl"))
+    if n is None:
+        return None
+    if n == "X" and not plural:
+        return None
+    if unit_word == "second" and raw in ("a", "an", "one"):
+        return None
+    if AGE_AFTER.match(text[c.end:c.end + 20]) or AGE_BEFORE.search(text[max(0, c.start - 8):c.start]):
+        return None
+    if unit == "WE" and raw in ("a", "an", "one"):
+        return None
+    if raw in ("a", "an") and not c.get("det") and SET_BEFORE.search(text[max(0, c.start - 20):c.start]):
+        return "SET", cal.duration("1", unit), None
+    if raw == "one" and unit == "D" and not c.get("det") and _prev_word(text, c.start) not in TIME_PREPS:
+        return None  # "one day, he ..." is a vague date, not a day-long duration
+    value = cal.duration(n, unit)
+    anchor = None
+    m = re.match(r"\s+(?:(?:earlier|later|before|after)\b)[^.;:!?\n]*", text[c.end:])
+    if m and re.match(r"\s+(?:before|after)\b", m.group(0)):
+        anchor = m.group(0).strip(" ,")
+    return "DURATION", value, anchor
+
+
+def _half_unit(c: Candidate, text: str, ctx: Context) -> Value | None:
+    value = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+    return "DURATION", value[(c.get("unit") or "").lower()], None
+
+
+def _plural(c: Candidate, text: str, ctx: Context) -> Value | None:
+    if not c.get("recent") and _prev_word(text, c.start) not in PLURAL_CUES:
+        return None
+    unit = _unit((c.get("unit") or "").lower().rstrip("s").replace("centurie", "century"))
+    return "DURATION", cal.duration("X", unit), None
+
+
+def _set(c: Candidate, text: str, ctx: Context) -> Value | None:
+    lex = load_lexicon()
+    if c.get("times"):
+        return "SET", cal.duration("1", _unit(c.get("unit2") or "")), None
+    if c.get("wd"):
+        return "SET", f"XXXX-WXX-{lex.table('weekday')[(c.get('wd') or '').lower()]}", None
+    if c.get("pod"):
+        return "SET", f"XXXX-XX-XXT{lex.table('part_of_day')[(c.get('pod') or '').lower()]}", None
+    if c.get("season"):
+        return "SET", f"XXXX-{lex.table('season')[(c.get('season') or '').lower()]}", None
+    n = _count(c) or "1"
+    return "SET", cal.duration(n, _unit(c.get("unit") or "")), None
+
+
+def _set_adverb(c: Candidate, text: str, ctx: Context) -> Value | None:
+    return "SET", load_lexicon().table("set_adverb")[(c.get("adv") or "").lower()], None
+
+
+def _vague(c: Candidate, text: str, ctx: Context) -> Value | None:
+    word = re.sub(r"\s+", " ", (c.get("vague") or "").lower())
+    return "DATE", load_lexicon().table("vague")[word], None
+
+
+HANDLERS = {
+    "iso": _iso, "mdy": _day_date, "dmy": _day_date, "month": _month, "year": _year, "decade": _decade,
+    "century": _century, "quarter": _quarter, "half": _half, "season": _season, "weekday": _weekday_value,
+    "clock12": _clock_value, "clock24": _clock_value, "noon": _clock_value, "relday": _relday_value,
+    "rel": _rel, "endof": _endof, "ago": _ago, "anchored": _anchored, "duration": _duration,
+    "half_unit": _half_unit, "plural": _plural, "set": _set, "set_adverb": _set_adverb, "vague": _vague,
+}

@@ -1,0 +1,70 @@
+"""The tense of the clause a temporal expression sits in, read off the dependency parse.
+
+Weekdays and dates named without a year are resolved by it: "met on Thursday" looks back from the
+publication date, "will meet on Thursday" looks forward.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Tense = Literal["past", "future", "present", "none"]
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "must", "should", "may", "might", "can"})
+# verbs whose infinitive complement happens later: "is expected to meet on Friday"
+PROSPECTIVE = frozenset({
+    "expect", "schedule", "plan", "due", "set", "intend", "hope", "want", "aim", "prepare", "promise",
+    "vow", "pledge", "threaten", "decide", "agree", "go", "seek", "try", "need", "have", "propose", "offer",
+})
+
+
+def clause_head(tok: Token) -> Token | None:
+    """The verb heading ``tok``'s clause: ``tok`` itself when it is a verb, else its nearest verb ancestor."""
+    cur = tok
+    for _ in range(40):
+        if cur.pos_ in ("VERB", "AUX") or cur.tag_.startswith("VB"):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def verb_tense(verb: Token) -> Tense:
+    """Tense of a clause from its head verb and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX:
+        return "future"
+    if "to" in words or (verb.tag_ == "VB" and verb.dep_ == "xcomp"):
+        head = verb.head
+        if head.lemma_ in PROSPECTIVE or head.lower_ == "going":
+            return "future"
+        return verb_tense(head) if head.i != verb.i else "none"
+    if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        if not auxes or words & {"has", "have", "had", "'s", "'ve", "having"}:
+            return "past"
+        return "present"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if verb.tag_ == "VBG" and verb.dep_ not in ("ROOT",) and verb.head.i != verb.i:
+        return verb_tense(verb.head) if verb.dep_ in ("advcl", "xcomp", "conj") else "none"
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes:
+        return "future"  # imperative: "call me on Sunday"
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return verb_tense(verb.head)
+    return "none"
+
+
+def tense_at(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the clause governing the characters ``[start, end)`` of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "none"
+    verb = clause_head(span.root)
+    return verb_tense(verb) if verb is not None else "none"
