@@ -1,13 +1,34 @@
-"""Events: PLOVER/CAMEO coding on the dependency parse, with actors, recipients, date and status."""
+"""Events: PLOVER/CAMEO coding on the dependency parse, with actors, recipients, date and status.
+
+Per sentence: ``extract.find_events`` finds triggers (verbs, frame verbs, light verbs with event
+nouns, nominal events); ``arguments.Participants`` resolves actor and recipient phrases to actor ids
+(adding participants such as "Israeli troops"); ``claims.assess`` gives the status; the PLOVER
+future rule turns announced cooperation into AGREE and announced force into THREATEN. An event
+whose actor cannot be resolved is dropped unless its type may stand without one (ASSAULT, PROTEST,
+COERCE, RETREAT: "a roadside bomb killed ...", "three hostages were freed").
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from communique.records import Actor, Event, Quote, Timex
+from communique.claims import Claim, assess
+from communique.events.arguments import Participants
+from communique.events.extract import Found, find_events
+from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code
+from communique.records import Actor, Event, EventStatus, Quote, Span, Timex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+try:
+    from communique.times import governing_time as _governing_time
+except ImportError:  # pragma: no cover
+    _governing_time = None  # type: ignore[assignment]
+
+ACTORLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT"})
+MAX_PER_SENTENCE = 3
 
 
 def extract_events(
@@ -19,4 +40,147 @@ def extract_events(
     published: str | None = None,
 ) -> tuple[list[Event], list[Actor]]:
     """Events found in ``doc``; returns them with the actor list, extended with any new participants."""
-    return [], actors
+    parts = Participants(doc, actors, published)
+    events: list[Event] = []
+    for sent in doc.sents:
+        kept: list[Event] = []
+        for found in find_events(sent):
+            ev = _build(doc, sent, found, parts, quotes, times, published)
+            if ev is not None:
+                kept.append(ev)
+        kept = _dedupe(kept)
+        kept.sort(key=lambda e: -e.confidence)
+        events.extend(sorted(kept[:MAX_PER_SENTENCE], key=lambda e: e.evidence.start if e.trigger is None else e.trigger.start))
+    events = [replace(e, id=f"E{i}") for i, e in enumerate(events, 1)]
+    return events, parts.actors
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, actors, recipients) in a sentence: the most confident."""
+    best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
+    for e in events:
+        key = (e.type, e.actors, e.recipients)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    return [e for e in events if best[(e.type, e.actors, e.recipients)] is e]
+
+
+def _quote_at(quotes: list[Quote], start: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= start < q.end:
+            return q
+    return None
+
+
+def _retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, str]:
+    """Apply PLOVER's rules for intentions: future cooperation -> AGREE, future force -> THREATEN,
+    refusals ("will not lift", "did not agree to") -> REJECT."""
+    code, status, rule = found.code, claim.status, found.rule
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "would", "shall") for c in tok.children)
+    if status == "negated" and (found.frame == "intent" or (will and code.type in COOPERATIVE)):
+        got = frame_code("refuse", code if found.frame != "intent" or found.embedded is None else _embedded_code(found))
+        new = code_of(*got) if got else None
+        if new is not None:
+            return new, "asserted", rule + "+refusal"
+    if status == "future" and found.frame is None:
+        got = frame_code("future", code)
+        new = code_of(*got) if got else None
+        if new is not None:
+            return new, status, rule + "+future"
+    return code, status, rule
+
+
+def _embedded_code(found: Found) -> Code | None:
+    from communique.events.extract import _event_code
+
+    if found.embedded is None:
+        return None
+    got = _event_code(found.embedded)
+    return got[0] if got else None
+
+
+def _build(
+    doc: Doc,
+    sent: object,
+    found: Found,
+    parts: Participants,
+    quotes: list[Quote],
+    times: list[Timex],
+    published: str | None,
+) -> Event | None:
+    anchor = found.anchor
+    claim = assess(anchor)
+    code, status, rule = _retype(found, claim, anchor)
+    actors: list[str] = []
+    for h in found.actor_heads:
+        for aid in parts.resolve(h):
+            if aid not in actors:
+                actors.append(aid)
+    if not actors and found.actor_heads and any(h.pos_ == "PRON" for h in found.actor_heads) and claim.source is not None:
+        # "Syria says it is willing ...": an unresolved pronoun subject is the reporting subject
+        actors = parts.resolve(claim.source)
+    recipients: list[str] = []
+    for h in found.recipient_heads:
+        for aid in parts.resolve(h, create=h.dep_ != "pobj" or h.head.lower_ not in ("in", "at", "over")):
+            if aid not in recipients and aid not in actors:
+                recipients.append(aid)
+    if not actors and code.type not in ACTORLESS_TYPES:
+        return None
+    if not actors and (found.nominal or status not in ("asserted", "reported")):
+        return None
+    source: str | None = None
+    quote = _quote_at(quotes, anchor.idx)
+    quote_id = quote.id if quote else None
+    if status in ("reported", "alleged") and claim.source is not None:
+        ids = parts.resolve(claim.source)
+        source = ids[0] if ids else None
+    if quote is not None:
+        if status in ("asserted", "reported"):
+            status = "reported"
+            source = quote.speaker
+        elif status == "alleged":
+            source = source or quote.speaker
+    if status not in ("reported", "alleged"):
+        source = None
+    confidence = found.confidence
+    if not actors:
+        confidence -= 0.25
+    if not recipients:
+        confidence -= 0.05
+    if status in ("hypothetical", "negated"):
+        confidence -= 0.1
+    date = date_text = None
+    if _governing_time is not None:
+        try:
+            tx = _governing_time(doc, found.trigger.i, times, published)
+        except Exception:  # noqa: BLE001 - the time stage must not break events
+            tx = None
+        if tx is not None:
+            date, date_text = tx.value, tx.text
+    s = found.anchor.sent
+    start, end = s.start_char, s.end_char
+    text = doc.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    trig = found.trigger
+    t_start, t_end = trig.idx, trig.idx + len(trig.text)
+    if found.anchor is not trig and found.anchor.sent == trig.sent and rule.startswith("events.light"):
+        t_start, t_end = min(t_start, found.anchor.idx), max(t_end, found.anchor.idx + len(found.anchor.text))
+    return Event(
+        id="E0",
+        type=code.type,
+        evidence=Span.of(text, start, end),
+        actors=tuple(actors),
+        recipients=tuple(recipients),
+        mode=code.mode,
+        context=code.context,
+        cameo=code.cameo,
+        date=date,
+        date_text=date_text,
+        status=status,
+        source=source,
+        quote=quote_id,
+        confidence=round(max(0.05, min(0.99, confidence)), 3),
+        trigger=Span.of(text, t_start, t_end),
+        provenance=rule + "|" + claim.rule,
+    )

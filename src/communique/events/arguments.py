@@ -1,0 +1,233 @@
+"""Event arguments: the actor and recipient phrases of a trigger, resolved to actor ids.
+
+A phrase resolves to the actor one of whose mentions covers its head word; a participant noun
+("Israeli troops", "the rebels", "Qatar's emir") that no actor covers becomes a new actor, coded from
+its modifiers (country) and the noun (sector). ``Participants`` holds the growing actor list of one
+article; it is local to one ``extract_events`` call, never shared.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from communique.actors.gazetteer import gazetteer, normalise
+from communique.events.patterns import participant_sectors
+from communique.records import Actor, ActorType, Mention, MentionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+try:  # the actor-coding module may offer a phrase coder; use it when present
+    from communique.actors import coding as _coding
+except ImportError:  # pragma: no cover - the package always has it
+    _coding = None  # type: ignore[assignment]
+
+MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
+OF_PREPS = ("of", "from", "in", "for")
+PRONOUNS_SKIP = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "this", "that", "which", "who"})
+GROUP_SECTORS = frozenset({"MIL", "REB", "COP", "CVL", "OPP", "LAB", "EDU", "REF", "MED", "PTY", "LEG", "JUD"})
+
+
+def _code_phrase(text: str, published: str | None) -> tuple[str | None, str | None, str | None] | None:
+    fn: Any = getattr(_coding, "code_phrase", None)
+    if fn is None:
+        return None
+    try:
+        out = fn(text, published=published)
+    except Exception:  # noqa: BLE001 - another stage's helper must not break events
+        return None
+    if isinstance(out, tuple) and len(out) == 3:
+        return out
+    return None
+
+
+def _role_sector(noun: str) -> str | None:
+    fn: Any = getattr(_coding, "role_sector", None)
+    if fn is not None:
+        try:
+            got = fn(noun)
+        except Exception:  # noqa: BLE001
+            got = None
+        if isinstance(got, str) and got:
+            return got
+    return participant_sectors().get(noun)
+
+
+class Participants:
+    """The article's actors, indexed by the tokens their mentions cover; grows with new participants."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], published: str | None) -> None:
+        self.doc = doc
+        self.published = published
+        self.actors: list[Actor] = list(actors)
+        self.by_token: dict[int, list[str]] = {}
+        self.by_id: dict[str, Actor] = {a.id: a for a in actors}
+        self.by_name: dict[str, str] = {}
+        self.next_id = 1 + max((int(a.id[1:]) for a in actors if re.fullmatch(r"A\d+", a.id)), default=0)
+        for a in actors:
+            self.by_name.setdefault(normalise(a.name), a.id)
+            for m in a.mentions:
+                self._index(m.start, m.end, a.id)
+
+    def _index(self, start: int, end: int, actor_id: str) -> None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        for t in span:
+            ids = self.by_token.setdefault(t.i, [])
+            if actor_id not in ids:
+                ids.append(actor_id)
+
+    def covering(self, tok: Token) -> str | None:
+        ids = self.by_token.get(tok.i)
+        return ids[0] if ids else None
+
+    def country_of(self, actor_id: str) -> str | None:
+        a = self.by_id.get(actor_id)
+        return a.country if a else None
+
+    # -- resolution --------------------------------------------------------------------------
+    def resolve(self, head: Token, *, create: bool = True) -> list[str]:
+        """Actor ids for the phrase headed by ``head`` and its conjuncts ("the US and Jordan")."""
+        out: list[str] = []
+        for h in _conjuncts(head):
+            aid = self._resolve_one(h, create=create)
+            if aid and aid not in out:
+                out.append(aid)
+        return out
+
+    def _resolve_one(self, h: Token, *, create: bool) -> str | None:
+        if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
+            h = h.head.head  # "the rebels, who attacked ..." -> the relative clause's head noun
+        lemma = h.lemma_.lower()
+        sector = _role_sector(lemma) if h.pos_ in ("NOUN", "PROPN") else None
+        covered = self.covering(h)
+        if covered is not None:
+            return covered
+        if h.pos_ == "PRON" or h.lower_ in PRONOUNS_SKIP:
+            return None
+        modifier = self._modifier_actor(h)
+        if sector is None:
+            if modifier is not None:
+                return modifier
+            return self._proper_noun(h) if create else None
+        if not create:
+            return modifier
+        return self._new_participant(h, modifier, sector)
+
+    def _modifier_actor(self, h: Token) -> str | None:
+        """An actor named inside the phrase: "Israeli" troops, "Qatar's" emir, leaders "of Hamas"."""
+        for c in h.children:
+            if c.dep_ in MODIFIER_DEPS:
+                aid = self.covering(c) or self._modifier_actor_deep(c)
+                if aid:
+                    return aid
+                place = gazetteer().lookup(c.text)
+                if place is not None:
+                    return self._country_actor(place.code, place.name, c)
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in OF_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        aid = self.covering(g) or self._modifier_actor(g)
+                        if aid:
+                            return aid
+        return None
+
+    def _modifier_actor_deep(self, c: Token) -> str | None:
+        for g in c.children:
+            if g.dep_ in ("compound", "poss", "amod"):
+                aid = self.covering(g)
+                if aid:
+                    return aid
+        return None
+
+    def _country_actor(self, code: str, name: str, tok: Token) -> str:
+        for a in self.actors:
+            if a.type == "country" and a.country == code:
+                return a.id
+        return self._add(name, "country", code, "GOV", None, [(tok.idx, tok.idx + len(tok.text), "demonym")])
+
+    def _proper_noun(self, h: Token) -> str | None:
+        """A proper noun the entity recogniser missed, coded through the phrase coder."""
+        if h.pos_ != "PROPN":
+            return None
+        start, end = _phrase_bounds(h)
+        text = self.doc.text[start:end]
+        place = gazetteer().lookup(text)
+        if place is not None:
+            return self._country_actor(place.code, place.name, h)
+        coded = _code_phrase(text, self.published)
+        if coded and coded[0]:
+            return self._add(text, "organization", coded[0], coded[1], coded[2], [(start, end, "name")])
+        return None
+
+    def _new_participant(self, h: Token, modifier: str | None, sector: str) -> str:
+        start, end = _phrase_bounds(h)
+        text = self.doc.text[start:end]
+        key = normalise(text)
+        if key in self.by_name:
+            aid = self.by_name[key]
+            self._index(start, end, aid)
+            return aid
+        country = self.country_of(modifier) if modifier else None
+        role = None
+        coded = _code_phrase(text, self.published)
+        if coded:
+            country = coded[0] or country
+            sector = coded[1] or sector
+            role = coded[2]
+        kind: MentionKind = "group" if sector in GROUP_SECTORS or h.tag_ == "NNS" else "role"
+        atype: ActorType = "group" if kind == "group" else ("organization" if h.tag_ != "NNP" and h.lemma_.lower() in ("government", "administration", "army", "police", "parliament", "court", "ministry", "regime", "cabinet") else "person")
+        if kind == "group" and h.lemma_.lower() in ("army", "police", "military", "navy", "government", "parliament", "court"):
+            atype = "organization"
+        return self._add(text, atype, country, sector, role, [(start, end, kind)])
+
+    def _add(
+        self,
+        name: str,
+        atype: ActorType,
+        country: str | None,
+        sector: str | None,
+        role: str | None,
+        spans: list[tuple[int, int, MentionKind]],
+    ) -> str:
+        aid = f"A{self.next_id}"
+        self.next_id += 1
+        mentions = tuple(Mention(s, e, self.doc.text[s:e], k) for s, e, k in spans)
+        actor = Actor(aid, name, atype, mentions, country=country, sector=sector, role=role, provenance="events.participant")
+        self.actors.append(actor)
+        self.by_id[aid] = actor
+        self.by_name.setdefault(normalise(name), aid)
+        for s, e, _ in spans:
+            self._index(s, e, aid)
+        return aid
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and len(out) < 8:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _phrase_bounds(h: Token) -> tuple[int, int]:
+    """Character bounds of the noun phrase of ``h``: its left modifiers, without determiners and
+    leading numbers/quantities ("more than 100 Palestinians" -> "Palestinians")."""
+    left = h
+    for c in h.lefts:
+        if c.dep_ in ("det", "predet", "nummod", "quantmod", "punct", "cc", "advmod", "prep") or c.dep_ == "poss" and c.pos_ == "PRON":
+            continue
+        left = c
+        break
+    start_tok = min((t for t in left.subtree if t.i <= h.i), key=lambda t: t.i) if left is not h else h
+    while start_tok.i < h.i and (start_tok.dep_ in ("det", "nummod", "quantmod", "punct", "cc", "predet") or start_tok.is_punct):
+        start_tok = start_tok.doc[start_tok.i + 1]
+    end = h.idx + len(h.text)
+    return start_tok.idx, end

@@ -1,0 +1,382 @@
+"""Event triggers on the dependency parse: verbs, frame verbs, light verbs with event nouns, and
+nominal events with their own actor ("Ethiopia's offensive in Tigray").
+
+``find_events`` returns ``Found`` records (tokens, not yet actor ids); ``events/__init__`` resolves
+their arguments, status and date. One trigger gives at most one event; a frame verb ("agreed to
+withdraw", "refused any truce", "threatened to cut off electricity") absorbs the event it embeds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from communique.claims import cues
+from communique.events.patterns import Code, Pattern, code_of, frame_code, is_light, match, objects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from")
+FRAME_PREPS = ("to", "on", "upon", "for", "in")
+OWNER_PREPS = ("by", "from", "of")
+MUST = frozenset({"must", "should"})
+# the frame verbs that give an event even when they embed none ("Syria offered its troops")
+STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "accept"})
+
+
+@dataclass
+class Found:
+    """One event found in a sentence, with its argument phrases as tokens."""
+
+    anchor: Token  # the word the event's status is read from (verb, frame verb, light verb, noun)
+    trigger: Token  # the word that names the event
+    code: Code
+    rule: str
+    actor_heads: list[Token] = field(default_factory=list)
+    recipient_heads: list[Token] = field(default_factory=list)
+    frame: str | None = None
+    embedded: Token | None = None
+    nominal: bool = False
+    confidence: float = 0.7
+
+
+def _pattern_code(pat: Pattern) -> Code | None:
+    return code_of(pat.cameo, pat.type)
+
+
+def _subject(v: Token, seen: int = 0) -> list[Token]:
+    """The subject phrase heads of verb (or predicate adjective) ``v``; passive: the agent."""
+    if seen > 4:
+        return []
+    for c in v.children:
+        if c.dep_ == "agent":
+            return [g for g in c.children if g.dep_ == "pobj"]
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return [c]
+    if v.dep_ in ("acomp", "xcomp") and v.head.pos_ == "AUX":
+        return _subject(v.head, seen + 1)
+    if v.dep_ == "xcomp":
+        objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
+        if objs and v.head.lemma_.lower() in ("urge", "ask", "call", "press", "pressure", "order", "force", "invite", "tell", "allow"):
+            return objs
+        return _subject(v.head, seen + 1)
+    if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+        if v.dep_ == "advcl" and not v.tag_ == "VBG":
+            return []
+        return _subject(v.head, seen + 1)
+    if v.dep_ == "relcl":
+        return [v.head]
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        return [v.head]
+    return []
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _prep_objects(t: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for c in t.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+        elif c.dep_ == "agent" and "by" in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _owners(n: Token) -> list[Token]:
+    """Whose proposal, appeal, plan: the possessor, a nationality adjective, a by/from phrase."""
+    out = [c for c in n.children if c.dep_ in ("poss",) and c.pos_ != "PRON"]
+    out += [c for c in n.children if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
+    out += _prep_objects(n, OWNER_PREPS)
+    return out
+
+
+def _own(n: Token) -> bool:
+    """"its troops", "their arms": the actor's own forces are no recipient."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in n.children)
+
+
+def _recipients(v: Token, exclude: set[int]) -> list[Token]:
+    out: list[Token] = []
+    if _passive(v):
+        out += [c for c in v.children if c.dep_ == "nsubjpass"]
+    else:
+        out += [c for c in objects(v) if c.i not in exclude and c.dep_ != "nsubjpass" and not _own(c)]
+    out += [t for t in _prep_objects(v, RECIPIENT_PREPS) if t.i not in exclude]
+    for c in v.children:
+        if c.dep_ == "prt":
+            out += [g for g in _prep_objects(c, RECIPIENT_PREPS)]
+    return out
+
+
+def _event_code(t: Token) -> tuple[Code, Token] | None:
+    """The code of an embedded event at ``t``: its own pattern, or a light verb's event object."""
+    pat = match(t)
+    if pat is not None and not (pat.frame and pat.frame not in ("embed",) and pat.pos == "V" and _frame_inner(t)):
+        code = _pattern_code(pat)
+        if code is not None:
+            return code, t
+    if pat is not None and pat.frame in ("intent", "refuse", "threat", "demand"):
+        inner = _frame_inner(t)
+        if inner is not None:
+            return inner
+    if is_light(t):
+        for o in objects(t):
+            p = match(o)
+            if p is not None:
+                code = _pattern_code(p)
+                if code is not None:
+                    return code, o
+    return None
+
+
+def _frame_inner(v: Token) -> tuple[Code, Token] | None:
+    for e in _embedded_candidates(v):
+        got = _event_code(e)
+        if got is not None:
+            return got
+    return None
+
+
+def _embedded_candidates(v: Token) -> list[Token]:
+    """Where a frame verb's embedded action sits: to-infinitive, that-clause, object, to/on-phrase."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            out.append(c)
+    for c in v.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB")
+            out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "of", "on")
+                       for g in p.children if g.dep_ in ("pobj", "pcomp"))
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in FRAME_PREPS:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _mark_subtree_events(e: Token, consumed: set[int], depth: int = 0) -> None:
+    """Mark the embedded event and what it embeds in turn as consumed by a frame."""
+    if depth > 3:
+        return
+    consumed.add(e.i)
+    for c in e.children:
+        if c.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp", "nsubjpass", "compound", "dative"):
+            if match(c) is not None or is_light(c) or c.dep_ in ("prep", "xcomp", "dobj", "pcomp"):
+                _mark_subtree_events(c, consumed, depth + 1)
+
+
+def _frame_event(v: Token, pat: Pattern, consumed: set[int]) -> Found | None:
+    frame = pat.frame or ""
+    inner = _frame_inner(v)
+    base = _pattern_code(pat)
+    if base is None:
+        return None
+    lemma = v.lemma_.lower()
+    if inner is None:
+        if frame == "intent" and lemma not in STANDALONE_INTENT:
+            return None
+        if frame == "intent" and lemma == "agree" and any(c.dep_ == "ccomp" for c in v.children):
+            return None  # "analysts agreed that ..." is an opinion
+        if frame == "threat" and lemma == "warn" and not any(c.dep_ in ("dobj",) for c in v.children):
+            return None
+        if frame == "refuse" and lemma == "decline" and not any(c.dep_ in ("xcomp", "dobj") for c in v.children):
+            return None
+        if frame == "demand" and lemma in ("ask", "request", "seek") and not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in v.children):
+            return None
+        code = base
+        embedded = None
+    else:
+        icode, embedded = inner
+        got = frame_code(frame, icode)
+        cameo, typ = got if got else (base.cameo, None)
+        if frame == "demand" and base.cameo.startswith("02"):
+            appeal = "02" + cameo[2:] if cameo.startswith("10") else cameo
+            cameo = appeal if code_of(appeal) is not None and appeal[:3] in _APPEAL_CODES else "020"
+        code = code_of(cameo, typ) or base
+        _mark_subtree_events(embedded, consumed)
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.i in consumed:
+                _mark_subtree_events(c, consumed)
+    found = Found(v, v, code, f"events.frame_{frame}", frame=frame, embedded=embedded, confidence=0.8 if embedded is not None else 0.7)
+    found.actor_heads = _subject(v)
+    found.recipient_heads = _frame_recipients(v, frame, embedded, consumed)
+    return found
+
+
+_APPEAL_CODES = frozenset({"020", "021", "022", "023", "024", "025", "026", "027", "028"})
+
+
+def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: set[int]) -> list[Token]:
+    out: list[Token] = []
+    emb_i = embedded.i if embedded is not None else -1
+    if frame == "demand":
+        out += [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i != emb_i and c.i not in consumed]
+        out += _prep_objects(v, ("on", "from", "of", "to"))
+        for c in v.children:
+            if c.dep_ == "ccomp":
+                out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            if c.dep_ == "xcomp":
+                out += [g for g in c.children if g.dep_ == "nsubj"]
+    else:
+        out += [t for t in _prep_objects(v, ("to", "with", "against")) if t.i != emb_i and match(t) is None]
+        if frame in ("refuse", "intent") and not out:
+            out += [c for c in v.children if c.dep_ in ("dobj",) and c.i != emb_i and match(c) is None and c.pos_ in ("PROPN",)]
+    if embedded is not None and not out:
+        if embedded.pos_ in ("NOUN", "PROPN"):
+            out += _owners(embedded)
+            out += _prep_objects(embedded, RECIPIENT_PREPS + ("in",))
+            if embedded.head.pos_ in ("VERB",) and embedded.head is not v:
+                out += [t for t in _recipients(embedded.head, {embedded.i}) if match(t) is None]
+        else:
+            out += [t for t in _recipients(embedded, set()) if match(t) is None]
+            for o in objects(embedded):
+                if match(o) is not None:
+                    out += _owners(o) + _prep_objects(o, RECIPIENT_PREPS + ("in",))
+            out += _prep_objects(embedded, ("in",))
+    for c in v.children:  # "rejected an Indian proposal": the proposal's owner
+        if c.dep_ in ("dobj",) and frame == "refuse" and not out:
+            out += _owners(c)
+    return out
+
+
+def _must_request(v: Token, consumed: set[int]) -> Found | None:
+    """"X said Y must do Z": X requests Z of Y."""
+    kind = cues().get(v.lemma_.lower())
+    if kind != "report" and v.lemma_.lower() not in ("conclude", "declare", "reiterate", "insist", "stress"):
+        return None
+    for c in v.children:
+        if c.dep_ != "ccomp":
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ in MUST for a in c.children):
+            continue
+        subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON":
+            continue
+        inner = _event_code(c)
+        got = frame_code("demand", inner[0] if inner else None)
+        if got is None:
+            continue
+        code = code_of(*got)
+        if code is None:
+            continue
+        _mark_subtree_events(c, consumed)
+        found = Found(v, c, code, "events.must_request", frame="demand", embedded=c, confidence=0.7)
+        found.actor_heads = _subject(v)
+        found.recipient_heads = subj
+        return found
+    return None
+
+
+def _noun_actor(n: Token) -> list[Token]:
+    """The doer inside a nominal event: "Ethiopia's offensive", "Israeli strikes", "attack by X"."""
+    out = [c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    if not out:
+        out = _prep_objects(n, ("by",))
+    if not out:
+        out = [c for c in n.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+    if not out:  # "Two Palestinian suicide bombers": the bombers are the doers
+        out = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ("bomber", "gunman")]
+    return out
+
+
+def find_events(sent: Span) -> list[Found]:
+    """Every event stated in sentence ``sent``."""
+    consumed: set[int] = set()
+    found: list[Found] = []
+    toks = list(sent)
+    pats: dict[int, Pattern] = {}
+    for t in toks:
+        p = match(t)
+        if p is not None:
+            pats[t.i] = p
+    # frame verbs first, outermost first, so they absorb what they embed
+    order = sorted(toks, key=lambda t: (len(list(t.ancestors)), t.i))
+    for t in order:
+        if t.i in consumed:
+            continue
+        p = pats.get(t.i)
+        if p is not None and p.pos == "V" and p.frame in ("intent", "refuse", "threat", "demand"):
+            f = _frame_event(t, p, consumed)
+            if f is not None:
+                found.append(f)
+                consumed.add(t.i)
+        elif p is None and t.pos_ in ("VERB", "AUX"):
+            f = _must_request(t, consumed)
+            if f is not None:
+                found.append(f)
+    # light verbs with an event noun object
+    for t in toks:
+        if t.i in consumed or not is_light(t) or t.i in pats:
+            continue
+        for o in objects(t):
+            p = pats.get(o.i)
+            if p is None or p.frame == "embed" or o.i in consumed:
+                continue
+            code = _pattern_code(p)
+            if code is None:
+                continue
+            f = Found(t, o, code, "events.light_verb_noun", confidence=0.75)
+            f.actor_heads = _subject(t) if not _passive(t) else _prep_objects(t, ("by",))
+            f.actor_heads = f.actor_heads or _noun_actor(o)
+            f.recipient_heads = _prep_objects(o, RECIPIENT_PREPS) + _prep_objects(t, RECIPIENT_PREPS + ("in",))
+            if _passive(t):
+                f.recipient_heads += []
+            found.append(f)
+            consumed.update((t.i, o.i))
+            break
+    # plain verbs
+    for t in toks:
+        p = pats.get(t.i)
+        if p is None or t.i in consumed or p.pos != "V" or p.frame is not None:
+            continue
+        code = _pattern_code(p)
+        if code is None:
+            continue
+        f = Found(t, t, code, "events.verb", confidence=0.75)
+        subj = _subject(t)
+        # "Ethiopia's offensive killed hundreds": the event noun subject lends its doer and code
+        for s in list(subj):
+            sp = pats.get(s.i)
+            if sp is not None and sp.pos == "N" and sp.frame != "embed":
+                subj = _noun_actor(s)
+                scode = _pattern_code(sp)
+                if scode is not None and scode.type == code.type and len(scode.cameo) >= len(code.cameo):
+                    f.code = scode
+                consumed.add(s.i)
+        f.actor_heads = subj
+        excl = {o.i for o in objects(t) if pats.get(o.i) is not None}
+        f.recipient_heads = _recipients(t, excl)
+        for o in objects(t):  # "killed in a bomb attack", "rejected an offer": the noun is this event
+            if o.i in pats:
+                _mark_subtree_events(o, consumed)
+                f.recipient_heads += _owners(o) if code.type in ("REJECT", "ACCUSE", "SUPPORT") else []
+        for pobj in _prep_objects(t, ("in", "with", "during")):
+            if pobj.i in pats and pats[pobj.i].frame != "embed":
+                consumed.add(pobj.i)
+        found.append(f)
+        consumed.add(t.i)
+    # nominal events with their own doer
+    for t in toks:
+        p = pats.get(t.i)
+        if p is None or t.i in consumed or p.pos != "N" or p.frame == "embed":
+            continue
+        doers = _noun_actor(t)
+        if not doers:
+            continue
+        code = _pattern_code(p)
+        if code is None:
+            continue
+        f = Found(t, t, code, "events.nominal", nominal=True, confidence=0.6)
+        f.actor_heads = doers
+        f.recipient_heads = _prep_objects(t, RECIPIENT_PREPS + ("in",))
+        found.append(f)
+        consumed.add(t.i)
+    return found

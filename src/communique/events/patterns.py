@@ -1,0 +1,188 @@
+"""Event lexicons as data: trigger patterns, frame codes and the CAMEO -> PLOVER crosswalk.
+
+The facts live in ``communique/data/event_patterns.tsv``, ``event_frames.tsv``,
+``cameo2plover.tsv`` and ``event_participants.tsv`` (each with a header naming its sources); this
+module only loads them and matches a token against them. Loading is cached per process because the
+files are read-only.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
+
+
+def _rows(filename: str) -> list[list[str]]:
+    text = resources.files("communique.data").joinpath(filename).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A CAMEO code with its PLOVER type, mode and contexts (from the crosswalk)."""
+
+    cameo: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One row of ``event_patterns.tsv``."""
+
+    lemma: str
+    pos: str  # "V" or "N"
+    cameo: str  # "-" blocks
+    type: str | None  # override of the crosswalk type
+    conditions: tuple[tuple[str, frozenset[str]], ...]
+    frame: str | None
+
+    @property
+    def blocked(self) -> bool:
+        return self.cameo == "-"
+
+
+@functools.cache
+def crosswalk() -> dict[str, Code]:
+    """CAMEO code -> PLOVER type, mode and contexts."""
+    out: dict[str, Code] = {}
+    for row in _rows("cameo2plover.tsv"):
+        row += [""] * (5 - len(row))
+        code, typ, mode, ctx = (c.strip() for c in row[:4])
+        out[code] = Code(code, typ, mode or None, tuple(c for c in ctx.split(";") if c))
+    return out
+
+
+def code_of(cameo: str, type_override: str | None = None) -> Code | None:
+    """The crosswalk entry for ``cameo`` (falling back to shorter prefixes), type overridden if given."""
+    table = crosswalk()
+    code = cameo
+    while code and code not in table:
+        code = code[:-1]
+    if not code:
+        return None
+    entry = table[code]
+    if not entry.type and not type_override:
+        return None
+    if code != cameo or type_override:
+        entry = Code(cameo, type_override or entry.type, entry.mode, entry.context)
+    return entry
+
+
+@functools.cache
+def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    """(lemma, pos) -> its patterns, most specific first."""
+    table: dict[tuple[str, str], list[Pattern]] = {}
+    for row in _rows("event_patterns.tsv"):
+        row += [""] * (5 - len(row))
+        lemma, pos, cameo, typ, cond = (c.strip() for c in row[:5])
+        conditions: list[tuple[str, frozenset[str]]] = []
+        frame = None
+        for part in filter(None, (p.strip() for p in cond.split(","))):
+            key, _, value = part.partition("=")
+            if key == "frame":
+                frame = value
+            else:
+                conditions.append((key, frozenset(value.split("|")) if value else frozenset()))
+        pat = Pattern(lemma, pos, cameo, typ or None, tuple(conditions), frame)
+        table.setdefault((lemma, pos), []).append(pat)
+    return {k: tuple(sorted(v, key=lambda p: -len(p.conditions))) for k, v in table.items()}
+
+
+@functools.cache
+def frames() -> dict[str, dict[str, tuple[str, str | None]]]:
+    """frame -> embedded (type or CAMEO prefix or "*") -> (cameo, type override)."""
+    out: dict[str, dict[str, tuple[str, str | None]]] = {}
+    for row in _rows("event_frames.tsv"):
+        row += [""] * (4 - len(row))
+        frame, embedded, cameo, typ = (c.strip() for c in row[:4])
+        out.setdefault(frame, {})[embedded] = (cameo, typ or None)
+    return out
+
+
+def frame_code(frame: str, embedded: Code | None) -> tuple[str, str | None] | None:
+    """The (cameo, type override) a frame gives an embedded event: longest CAMEO prefix, type, ``*``."""
+    table = frames().get(frame, {})
+    if embedded is not None:
+        for n in range(len(embedded.cameo), 1, -1):
+            hit = table.get(embedded.cameo[:n])
+            if hit:
+                return hit
+        if embedded.type in table:
+            return table[embedded.type]
+    return table.get("*")
+
+
+@functools.cache
+def participant_sectors() -> dict[str, str]:
+    """Participant head noun (lemma) -> sector."""
+    return {row[0].strip(): row[1].strip() for row in _rows("event_participants.tsv") if len(row) >= 2}
+
+
+def objects(tok: Token) -> list[Token]:
+    """Direct objects of ``tok`` (or its passive subject)."""
+    objs = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the aid suspended by X": the head is the object
+        objs.append(tok.head)
+    return objs
+
+
+def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
+    children = list(tok.children)
+    if key == "prt":
+        return any(c.dep_ == "prt" and c.lower_ in values for c in children)
+    if key == "prep":
+        return any(c.dep_ in ("prep", "dative") and c.lower_ in values for c in children)
+    if key == "obj":
+        cands = objects(tok)
+        for c in children:
+            if c.dep_ in ("prep", "dative", "prt"):
+                cands.extend(g for g in c.children if g.dep_ == "pobj")
+        if tok.pos_ == "NOUN":
+            cands.extend(c for c in children if c.dep_ == "compound")
+        return any(c.lemma_.lower() in values or c.lower_ in values for c in cands)
+    if key == "comp":
+        return any(
+            c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (c.lemma_.lower() in values or c.lower_ in values)
+            for c in children
+        )
+    if key == "hasobj":
+        return bool(objects(tok)) or any(c.dep_ == "ccomp" for c in children)
+    if key == "noobj":
+        return not objects(tok)
+    return False
+
+
+def match(tok: Token) -> Pattern | None:
+    """The most specific pattern whose conditions hold for ``tok``, or None."""
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj", "amod")):
+        pos = "V"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos = "N"
+    else:
+        return None
+    lemma = tok.lemma_.lower()
+    cands = patterns().get((lemma, pos)) or patterns().get((tok.lower_, pos))
+    if not cands:
+        return None
+    for pat in cands:
+        if all(_holds(tok, key, values) for key, values in pat.conditions):
+            return None if pat.blocked else pat
+    return None
+
+
+def is_light(tok: Token) -> bool:
+    """Whether ``tok`` is a light verb whose object noun names the event ("launched an offensive")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    cands = patterns().get((tok.lemma_.lower(), "L"))
+    return bool(cands) and any(all(_holds(tok, k, v) for k, v in p.conditions) for p in cands or ())
