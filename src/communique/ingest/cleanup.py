@@ -76,7 +76,7 @@ def _parse_rules(text: str, name: str) -> tuple[LineRule, ...]:
 # --- bylines -------------------------------------------------------------------------------------
 
 _BYLINE_LEAD = re.compile(
-    r"(?:By|BY|Written by|Words by|Story by|Text by|Compiled by|From)\s+(?=\S)"
+    r"(?:By|BY|Written by|Words by|Story by|Text by|Compiled by)\s+(?=\S)"
 )
 _NAME_PARTICLES = frozenset(
     "al al- el el- bin ibn bint abu de del della der di da dos du la le van von ter ten y e".split()
@@ -93,8 +93,19 @@ _MONTHS = (
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 
 
+# "Greg Beacham, The Associated Press" / "Rachel Gilmore, Power Play producer": a credit line
+# without "By": one to four capitalised name words, a comma, then an outlet or a newsroom role.
+_CREDIT_LINE = re.compile(
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},\s+(?:[A-Z][\w.&'’-]*\s+){0,4}"
+    r"(?:Press|Presse|Reuters|AFP|Wire|News|Newswire|Bloomberg|Times|Post|Herald|Journal|Telegraph|Guardian"
+    r"|CBC|CTV|BBC|CNN|Agency|Staff|producer|reporter|correspondent|writer|editor|contributor|columnist)"
+)
+
+
 def is_byline(line: str) -> bool:
     """``By Jane Doe and Ali Hassan, Communique Wire`` — yes; ``By Tuesday, the troops had left.`` — no."""
+    if len(line) <= 100 and _CREDIT_LINE.fullmatch(line.rstrip(".")):
+        return True
     m = _BYLINE_LEAD.match(line)
     if not m or len(line) > 200:
         return False
@@ -169,9 +180,12 @@ def looks_like_title(line: str) -> bool:
     """A first line reads as a headline: short, no closing period, starts with a capital or digit."""
     s = line.strip()
     words = s.split()
-    if not 2 <= len(words) <= 30 or len(s) > 200:
+    if not 2 <= len(words) <= 25 or len(s) > 200:
         return False
-    if s.endswith((".", ",", ";", ":")) and not s.endswith("..."):
+    bare = s.rstrip("\"'”’»)")
+    if bare.endswith((".", ",", ";", ":")) and not bare.endswith("..."):
+        return False
+    if bare.endswith("?") and len(words) > 15:
         return False
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘"):
         return False

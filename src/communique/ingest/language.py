@@ -42,6 +42,8 @@ FOREIGN = frozenset(
     # German / Dutch
     + """der und den dem des ist nicht mit sich auf für von zu ein eine einen einem einer auch
     werden wird wurde sind hat haben bei nach aus wie oder aber noch nur über vor zum zur durch
+    das dass im am gegen nachdem waren war sei seit sein seine ihre ihr wir sie ich neue neuen
+    bereits jedoch sowie wurden heute diese dieser dieses
     het een van en ook voor niet met zijn maar dat deze naar bij werd wordt heeft""".split()
     # Turkish / Indonesian
     + """ve bir bu da de ile için olarak gibi daha çok ama sonra kadar olan
