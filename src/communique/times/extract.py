@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
 # kinds whose value depends on the tense of their clause
 TENSED = frozenset({"mdy", "dmy", "month", "quarter", "season", "weekday", "clock12", "clock24", "noon",
-                    "endof", "relday"})
+                    "endof", "relday", "holiday", "weekend"})
+# kinds that name a calendar date outright, and so set the narrative's reference time for "the day
+# before" or "the following week"; weekdays and "yesterday" hang on the publication date instead
+NARRATIVE = frozenset({"iso", "mdy", "dmy", "month", "year", "numeric", "holiday", "season", "quarter", "half"})
 # nouns a year may follow and still be a year ("May 2010", "spring 2011", "fiscal 2013")
 YEAR_HEADS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -38,6 +41,8 @@ def _is_year(doc: Doc, c: Candidate) -> bool:
     tok = next((t for t in span if t.like_num), span.root)
     if tok.ent_type_ in NOT_YEAR_ENTS:
         return False
+    if int(c.get("year") or 0) < 1800 and (tok.i == 0 or doc[tok.i - 1].lower_ not in ("in", "since", "of", "from", "until", "by")):
+        return False  # house numbers and counts, unless plainly a year ("in 1648")
     head = tok.head
     if head.i == tok.i:
         return True
@@ -46,6 +51,29 @@ def _is_year(doc: Doc, c: Candidate) -> bool:
             return False
         if head.i < tok.i and head.lower_ not in YEAR_HEADS and not head.lower_.rstrip(".").isdigit():
             return False
+    return True
+
+
+def _is_month(doc: Doc, c: Candidate) -> bool:
+    """A month name alone is not a person or an organisation ("April Ryan", "June Carter")."""
+    if c.get("year") or c.get("rel") or c.get("pmod"):
+        return True
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span[0]
+    if tok.ent_type_ in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return not (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and not nxt.like_num
+                and nxt.ent_type_ not in ("DATE", "TIME"))
+
+
+def _accept(doc: Doc, c: Candidate) -> bool:
+    if c.kind == "year":
+        return _is_year(doc, c)
+    if c.kind == "month":
+        return _is_month(doc, c)
     return True
 
 
@@ -65,7 +93,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     # Kabul") does not hide a shorter good one
     valid = [
         c for c in find_candidates(text)
-        if (c.kind != "year" or _is_year(doc, c)) and normalise(c, text, Context(ref, tense(c))) is not None
+        if _accept(doc, c) and normalise(c, text, Context(ref, tense(c))) is not None
     ]
     out: list[Timex] = []
     narrative: str | None = None
@@ -75,6 +103,6 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
             continue
         type_, value, anchor = result
         out.append(Timex(c.start, c.end, text[c.start:c.end], type_, value, provenance=f"times.{c.kind}", anchor=anchor))
-        if type_ in ("DATE", "TIME") and re.match(r"\d{4}", value) and c.kind not in ("anchored",):
+        if c.kind in NARRATIVE and re.match(r"\d{4}", value):
             narrative = value
     return out

@@ -15,7 +15,7 @@ from types import MappingProxyType
 LEXICON_FILE = "time_lexicon.tsv"
 CATEGORIES = (
     "month", "month_abbr", "weekday", "season", "part_of_day", "number", "ordinal", "unit",
-    "decade_word", "vague", "set_adverb", "timezone",
+    "decade_word", "vague", "set_adverb", "timezone", "holiday",
 )
 
 
@@ -31,7 +31,7 @@ class Lexicon:
     def alternation(self, category: str) -> str:
         """A regex alternation of the category's words, longest first, spaces as ``\\s+``."""
         words = sorted(self.tables[category], key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
 
 
 def parse_lexicon(text: str) -> Lexicon:

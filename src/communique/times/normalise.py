@@ -25,6 +25,8 @@ TIME_PREPS = frozenset({
     "between", "and", "to", "on", "early", "late", "mid", "last", "next", "this", "each", "every", "over",
     "around", "for", "within", "past", "into", "as",
 })
+SEASON_PREPS = frozenset({"in", "during", "by", "until", "since", "over", "through", "before", "after", "early", "late"})
+CLOCK_PREPS = frozenset({"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to"})
 PLURAL_CUES = frozenset({"for", "over", "in", "within", "take", "takes", "took", "taking", "spent", "spend", "after", "lasted", "last"})
 SET_BEFORE = re.compile(r"(?:\d[\d,.]*|million|billion|trillion|thousand|hundred|dollars|euros|pounds|people|barrels|percent|%)\s*$", re.I)
 AGE_AFTER = re.compile(r"^\s*(?:-?\s*old\b|(?:and|or)\s+(?:older|younger|over|under)\b|of\s+age\b)", re.I)
@@ -239,7 +241,7 @@ def _season(c: Candidate, text: str, ctx: Context) -> Value | None:
     year = c.get("year")
     after = text[c.end:c.end + 12]
     if not year:
-        if rel in ("", "the") and word == "fall":
+        if word == "fall" and (not rel or (rel == "the" and _prev_word(text, c.start) not in SEASON_PREPS)):
             return None
         if rel == "the" and re.match(r"\s+of\b", after):
             return None
@@ -274,8 +276,10 @@ def _clock_value(c: Candidate, text: str, ctx: Context) -> Value | None:
         clock: str | None = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[(c.get("nm") or "").lower()]
     else:
         if c.kind == "clock24" and not (c.get("tz") or c.get("lt")):
-            return None
-        clock = _clock(c.get("hh") or "", c.get("mm"), c.get("ampm"))
+            # a bare "14:30" is a time only after a preposition of time
+            if not c.get("mm3") or _prev_word(text, c.start) not in CLOCK_PREPS:
+                return None
+        clock = _clock(c.get("hh") or "", c.get("mm") or c.get("mm3"), c.get("ampm"))
         if clock is None:
             return None
     day: date | None = ctx.ref
@@ -366,7 +370,9 @@ def _ago(c: Candidate, text: str, ctx: Context) -> Value | None:
     n = _count(c)
     forward = not (c.get("dir") or "").lower().startswith("ago")
     if n is None:
-        return None
+        if not c.get("pl"):
+            return None
+        n = "X"  # "years ago"
     if n == "X" or "." in n:
         return "DATE", "FUTURE_REF" if forward else "PAST_REF", None
     if ctx.ref is None:
@@ -419,7 +425,9 @@ def _half_unit(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _plural(c: Candidate, text: str, ctx: Context) -> Value | None:
-    if not c.get("recent") and _prev_word(text, c.start) not in PLURAL_CUES:
+    after = re.match(r"\s*(\w+)", text[c.end:c.end + 15])
+    if (not c.get("recent") and _prev_word(text, c.start) not in PLURAL_CUES
+            and not (after and after.group(1).lower() in ("later", "earlier", "before", "after", "long"))):
         return None
     unit = _unit((c.get("unit") or "").lower().rstrip("s").replace("centurie", "century"))
     return "DURATION", cal.duration("X", unit), None
@@ -448,7 +456,53 @@ def _vague(c: Candidate, text: str, ctx: Context) -> Value | None:
     return "DATE", load_lexicon().table("vague")[word], None
 
 
+def _holiday(c: Candidate, text: str, ctx: Context) -> Value | None:
+    word = re.sub(r"\s+", " ", (c.get("hol") or "").lower().replace("’", "'"))
+    month, day = (int(x) for x in load_lexicon().table("holiday")[word].split("-"))
+    if c.get("year"):
+        return "DATE", f"{c.get('year')}-{month:02d}-{day:02d}", None
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    year = cal.day_year(ctx.ref, month, day, _direction(ctx.tense) if ctx.tense != "present" else "none")
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}", None
+
+
+def _numeric(c: Candidate, text: str, ctx: Context) -> Value | None:
+    try:  # US order, as in American wire copy: 3/22/2013
+        return "DATE", date(int(c.get("year") or 0), int(c.get("m") or 0), int(c.get("d") or 0)).isoformat(), None
+    except ValueError:
+        return None
+
+
+def _weekend(c: Candidate, text: str, ctx: Context) -> Value | None:
+    if _prev_word(text, c.start) not in ("over", "at", "during", "on", "for", "by", "until", "since", "through"):
+        return None
+    if ctx.ref is None:
+        return "DATE", "XXXX-WXX-WE", None
+    dow = ctx.ref.isoweekday()
+    if ctx.tense in ("future", "present"):
+        d = ctx.ref
+    else:
+        d = ctx.ref if dow >= 6 else ctx.ref - timedelta(days=7)
+    return "DATE", cal.at(d, "WE"), None
+
+
+def _that(c: Candidate, text: str, ctx: Context) -> Value | None:
+    word = (c.get("unit") or "").lower()
+    base = _partial(ctx.narrative)
+    pod = load_lexicon().table("part_of_day").get(word)
+    if pod:
+        day = cal.parse_iso(ctx.narrative) if ctx.narrative else None
+        return "TIME", _time(day, pod), None
+    unit = _unit(word)
+    if base is None or (unit == "D" and not re.fullmatch(r"\d{4}-\d\d-\d\d.*", ctx.narrative or "")):
+        year = _narrative_year(ctx) if ctx.narrative else "XXXX"
+        return "DATE", {"D": f"{year}-XX-XX", "W": f"{year}-WXX", "M": f"{year}-XX"}.get(unit, year), None
+    return "DATE", cal.at(base, unit), None
+
+
 HANDLERS = {
+    "holiday": _holiday, "numeric": _numeric, "weekend": _weekend, "that": _that,
     "iso": _iso, "mdy": _day_date, "dmy": _day_date, "month": _month, "year": _year, "decade": _decade,
     "century": _century, "quarter": _quarter, "half": _half, "season": _season, "weekday": _weekday_value,
     "clock12": _clock_value, "clock24": _clock_value, "noon": _clock_value, "relday": _relday_value,

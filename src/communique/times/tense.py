@@ -20,6 +20,9 @@ PROSPECTIVE = frozenset({
     "vow", "pledge", "threaten", "decide", "agree", "go", "seek", "try", "need", "have", "propose", "offer",
 })
 
+# verbs that move a thing to a later time: "postponed until Saturday" points forward even in the past tense
+FORWARD = frozenset({"postpone", "delay", "defer", "adjourn", "reschedule", "schedule", "push", "extend", "suspend"})
+
 
 def clause_head(tok: Token) -> Token | None:
     """The verb heading ``tok``'s clause: ``tok`` itself when it is a verb, else its nearest verb ancestor."""
@@ -67,4 +70,14 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     if span is None or len(span) == 0:
         return "none"
     verb = clause_head(span.root)
-    return verb_tense(verb) if verb is not None else "none"
+    if verb is None:
+        return "none"
+    tense = verb_tense(verb)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("until", "till", "to", "for") and verb.lemma_ in FORWARD:
+        return "future"  # "was postponed until Saturday", "is scheduled for Monday"
+    if before is not None and before.lower_ in ("until", "till") and tense in ("past", "present"):
+        # "has been postponed until Saturday" looks forward, "fought until Saturday" back
+        if verb.tag_ != "VBD" and not any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+            return "future"
+    return tense
