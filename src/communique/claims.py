@@ -44,6 +44,7 @@ class Claim:
     source: Token | None = None  # head of the attributing phrase ("police" in "police said")
     cue: Token | None = None  # the word that decided it
     rule: str = "claims.default"
+    reporter: Token | None = None  # subject of the nearest reporting verb, whatever the status
 
 
 def _kind(tok: Token) -> str | None:
@@ -98,6 +99,10 @@ def _local(tok: Token) -> tuple[str, Token] | None:
         return ("hypothetical", tok)
     if tok.head is not tok and tok.head.lower_ in ("going",) and tok.dep_ == "xcomp":
         found = found or ("future", tok.head)
+    if tok.dep_ == "advcl" and tok.tag_ in ("VBP", "VBZ", "VB") and any(
+        c.dep_ == "mark" and c.lower_ in ("before", "until", "till", "once") for c in tok.children
+    ):
+        found = found or ("future", tok)  # "before they demobilize": not yet done
     return found
 
 
@@ -167,4 +172,17 @@ def assess(tok: Token) -> Claim:
     src = _according(cur)
     if src is not None and not reported:
         offer(Claim("reported", src, cur, "claims.according_to"))
-    return best or Claim("asserted")
+    final = best or Claim("asserted")
+    return Claim(final.status, final.source, final.cue, final.rule, _reporter(tok))
+
+
+def _reporter(tok: Token) -> Token | None:
+    """The subject of the nearest reporting verb above ``tok`` ("Syria says it ..." -> Syria)."""
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur:
+            return None
+        if cur.dep_ in ("ccomp", "xcomp", "parataxis") and _kind(cur.head) in ("report", "allege"):
+            return _subject(cur.head)
+        cur = cur.head
+    return None

@@ -116,9 +116,9 @@ def _build(
         for aid in parts.resolve(h):
             if aid not in actors:
                 actors.append(aid)
-    if not actors and found.actor_heads and any(h.pos_ == "PRON" for h in found.actor_heads) and claim.source is not None:
+    if not actors and found.actor_heads and any(h.pos_ == "PRON" for h in found.actor_heads) and claim.reporter is not None:
         # "Syria says it is willing ...": an unresolved pronoun subject is the reporting subject
-        actors = parts.resolve(claim.source)
+        actors = parts.resolve(claim.reporter)
     recipients: list[str] = []
     for h in found.recipient_heads:
         for aid in parts.resolve(h, create=h.dep_ != "pobj" or h.head.lower_ not in ("in", "at", "over")):

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from communique.actors.gazetteer import gazetteer, normalise
-from communique.events.patterns import participant_sectors
+from communique.events.patterns import participant_sectors, through
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -100,6 +100,7 @@ class Participants:
     def _resolve_one(self, h: Token, *, create: bool) -> str | None:
         if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
             h = h.head.head  # "the rebels, who attacked ..." -> the relative clause's head noun
+        h = through(h)
         lemma = h.lemma_.lower()
         sector = _role_sector(lemma) if h.pos_ in ("NOUN", "PROPN") else None
         covered = self.covering(h)
@@ -111,6 +112,10 @@ class Participants:
         if sector is None:
             if modifier is not None:
                 return modifier
+            if h.pos_ == "NOUN" and not create:
+                # "against Sweden's decision": the decision's owner
+                owner = next((c for c in h.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                return self.covering(owner) if owner is not None else None
             return self._proper_noun(h) if create else None
         if not create:
             return modifier
@@ -123,7 +128,7 @@ class Participants:
                 aid = self.covering(c) or self._modifier_actor_deep(c)
                 if aid:
                     return aid
-                place = gazetteer().lookup(c.text)
+                place = gazetteer().lookup(re.sub(r"-(led|backed|based|born|controlled|held|run)$", "", c.text))
                 if place is not None:
                     return self._country_actor(place.code, place.name, c)
         for c in h.children:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from communique.claims import cues
-from communique.events.patterns import Code, Pattern, code_of, frame_code, is_light, match, objects
+from communique.events.patterns import Code, Pattern, code_of, frame_code, is_light, match, objects, through
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -66,10 +66,12 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         if v.dep_ == "advcl" and not v.tag_ == "VBG":
             return []
         return _subject(v.head, seen + 1)
-    if v.dep_ == "relcl":
-        return [v.head]
     if v.dep_ == "acl" and v.tag_ == "VBG":
-        return [v.head]
+        # "a declaration demanding ...": the noun, or whoever issued it
+        head = v.head
+        if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB" and head.ent_type_ == "" and head.pos_ == "NOUN" and match(head) is None:
+            return _subject(head.head, seen + 1) or [head]
+        return [head]
     return []
 
 
@@ -148,10 +150,11 @@ def _embedded_candidates(v: Token) -> list[Token]:
     """Where a frame verb's embedded action sits: to-infinitive, that-clause, object, to/on-phrase."""
     out: list[Token] = []
     for c in v.children:
-        if c.dep_ in ("xcomp", "ccomp"):
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)):
             out.append(c)
     for c in v.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            c = through(c)
             out.append(c)
             out.extend(g for g in c.children if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB")
             out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("for", "to", "of", "on")
@@ -275,6 +278,54 @@ def _must_request(v: Token, consumed: set[int]) -> Found | None:
     return None
 
 
+def _noun_frame(light: Token, n: Token, pat: Pattern, consumed: set[int]) -> Found | None:
+    """"reiterated its demand that Israel ease restrictions": a request noun under a light verb."""
+    base = _pattern_code(pat)
+    if base is None:
+        return None
+    inner = None
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") or (c.dep_ == "prep" and c.lower_ in ("for", "to")):
+            e = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if e is not None and e.i not in consumed:
+                inner = _event_code(e)
+                if inner is not None:
+                    break
+    code = base
+    if inner is not None:
+        got = frame_code("demand", inner[0])
+        if got is not None:
+            code = code_of(*got) or base
+        _mark_subtree_events(inner[1], consumed)
+    f = Found(light, n, code, "events.light_verb_request", frame="demand", embedded=inner[1] if inner else None, confidence=0.75)
+    f.actor_heads = _subject(light)
+    recips: list[Token] = []
+    for c in n.children:
+        if c.dep_ in ("acl", "ccomp"):
+            recips += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    f.recipient_heads = recips or _prep_objects(n, ("on", "to", "from")) + _prep_objects(light, ("on", "to"))
+    return f
+
+
+def _purpose_of_event(t: Token, pats: dict[int, Pattern], consumed: set[int]) -> bool:
+    """"staged a hunger strike to protest ...", "demonstrated calling for ...": the protest's aim."""
+    if t.dep_ not in ("advcl", "xcomp", "acl", "conj") or t.head is t:
+        return False
+    head = t.head
+    hp = pats.get(head.i)
+    head_type = code_of(hp.cameo, hp.type).type if hp is not None and code_of(hp.cameo, hp.type) else None  # type: ignore[union-attr]
+    if head_type is None and is_light(head):
+        for o in objects(head):
+            op = pats.get(o.i)
+            oc = code_of(op.cameo, op.type) if op is not None else None
+            head_type = oc.type if oc else head_type
+    if head_type is None and (head.i in consumed or head.dep_ == "acl"):
+        hp2 = pats.get(head.head.i) if head.dep_ == "acl" else None
+        oc = code_of(hp2.cameo, hp2.type) if hp2 is not None else None
+        head_type = oc.type if oc else None
+    return head_type in ("PROTEST",) and t.dep_ != "conj"
+
+
 def _noun_actor(n: Token) -> list[Token]:
     """The doer inside a nominal event: "Ethiopia's offensive", "Israeli strikes", "attack by X"."""
     out = [c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
@@ -303,6 +354,9 @@ def find_events(sent: Span) -> list[Found]:
         if t.i in consumed:
             continue
         p = pats.get(t.i)
+        if p is not None and p.frame == "demand" and _purpose_of_event(t, pats, consumed):
+            consumed.add(t.i)
+            continue
         if p is not None and p.pos == "V" and p.frame in ("intent", "refuse", "threat", "demand"):
             f = _frame_event(t, p, consumed)
             if f is not None:
@@ -316,8 +370,18 @@ def find_events(sent: Span) -> list[Found]:
     for t in toks:
         if t.i in consumed or not is_light(t) or t.i in pats:
             continue
+        cands: list[Token] = []
         for o in objects(t):
+            cands.append(o)
+            cands.extend(c for c in o.children if c.dep_ == "compound")  # "a mediation effort"
+        for o in cands:
             p = pats.get(o.i)
+            if p is not None and p.frame == "embed" and code_of(p.cameo) is not None and code_of(p.cameo).type == "REQUEST":  # type: ignore[union-attr]
+                f = _noun_frame(t, o, p, consumed)
+                if f is not None:
+                    found.append(f)
+                    consumed.update((t.i, o.i))
+                    break
             if p is None or p.frame == "embed" or o.i in consumed:
                 continue
             code = _pattern_code(p)
@@ -340,6 +404,8 @@ def find_events(sent: Span) -> list[Found]:
         code = _pattern_code(p)
         if code is None:
             continue
+        if code.type == "PROTEST" and _purpose_of_event(t, pats, consumed):
+            continue
         f = Found(t, t, code, "events.verb", confidence=0.75)
         subj = _subject(t)
         # "Ethiopia's offensive killed hundreds": the event noun subject lends its doer and code
@@ -353,7 +419,7 @@ def find_events(sent: Span) -> list[Found]:
                 consumed.add(s.i)
         f.actor_heads = subj
         excl = {o.i for o in objects(t) if pats.get(o.i) is not None}
-        f.recipient_heads = _recipients(t, excl)
+        f.recipient_heads = _recipients(t, excl) + _prep_objects(t, ("in",))
         for o in objects(t):  # "killed in a bomb attack", "rejected an offer": the noun is this event
             if o.i in pats:
                 _mark_subtree_events(o, consumed)
@@ -366,7 +432,7 @@ def find_events(sent: Span) -> list[Found]:
     # nominal events with their own doer
     for t in toks:
         p = pats.get(t.i)
-        if p is None or t.i in consumed or p.pos != "N" or p.frame == "embed":
+        if p is None or t.i in consumed or p.pos != "N" or p.frame == "embed" or t.dep_ in ("compound", "amod"):
             continue
         doers = _noun_actor(t)
         if not doers:

@@ -128,12 +128,37 @@ def participant_sectors() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in _rows("event_participants.tsv") if len(row) >= 2}
 
 
+QUANTITY = frozenset({
+    "part", "some", "all", "most", "many", "ton", "tons", "number", "series", "day", "days", "week", "weeks",
+    "amount", "wave", "round", "string", "spate", "scores", "score", "dozens", "dozen", "hundreds", "thousands",
+    "group", "members", "member", "million", "millions", "portion", "half", "third", "batch", "shipment",
+    "consignment", "package", "worth", "type", "kind", "form", "one", "two", "three", "each", "any", "none",
+})
+
+
+def through(n: Token) -> Token:
+    """Look through a quantity noun: "part of a program" -> program, "thousands of Kurds" -> Kurds."""
+    for _ in range(2):
+        if n.lemma_.lower() not in QUANTITY and n.lower_ not in QUANTITY and n.pos_ != "NUM":
+            break
+        nxt = next((g for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if nxt is None:
+            break
+        n = nxt
+    return n
+
+
 def objects(tok: Token) -> list[Token]:
-    """Direct objects of ``tok`` (or its passive subject)."""
+    """Direct objects of ``tok`` (or its passive subject), looking through quantities and conjuncts."""
     objs = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the aid suspended by X": the head is the object
         objs.append(tok.head)
-    return objs
+    out: list[Token] = []
+    for o in objs:
+        o = through(o)
+        out.append(o)
+        out.extend(c for c in o.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+    return out
 
 
 def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
@@ -149,6 +174,7 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
                 cands.extend(g for g in c.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN":
             cands.extend(c for c in children if c.dep_ == "compound")
+        cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod")])
         return any(c.lemma_.lower() in values or c.lower_ in values for c in cands)
     if key == "comp":
         return any(
@@ -162,6 +188,19 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     return False
 
 
+def lemmas(tok: Token) -> list[str]:
+    """The lemma, and fall-backs for the lemmatiser's slips ("staged" -> "stag")."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    if tok.pos_ in ("VERB", "AUX"):
+        for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.append(low[: -len(suffix)] + repl)
+    elif tok.pos_ in ("NOUN", "PROPN") and low.endswith("s"):
+        out.append(low[:-1])
+    return out
+
+
 def match(tok: Token) -> Pattern | None:
     """The most specific pattern whose conditions hold for ``tok``, or None."""
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj", "amod")):
@@ -170,8 +209,15 @@ def match(tok: Token) -> Pattern | None:
         pos = "N"
     else:
         return None
-    lemma = tok.lemma_.lower()
-    cands = patterns().get((lemma, pos)) or patterns().get((tok.lower_, pos))
+    if tok.dep_ == "amod" and pos == "V":
+        return None  # "the besieged town": a participle used as an adjective
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and tok.dep_ in ("amod", "compound", "npadvmod"):
+        return None  # "free-trade"
+    cands = None
+    for lemma in lemmas(tok):
+        cands = patterns().get((lemma, pos))
+        if cands:
+            break
     if not cands:
         return None
     for pat in cands:
@@ -184,5 +230,8 @@ def is_light(tok: Token) -> bool:
     """Whether ``tok`` is a light verb whose object noun names the event ("launched an offensive")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    cands = patterns().get((tok.lemma_.lower(), "L"))
-    return bool(cands) and any(all(_holds(tok, k, v) for k, v in p.conditions) for p in cands or ())
+    for lemma in lemmas(tok):
+        cands = patterns().get((lemma, "L"))
+        if cands:
+            return any(all(_holds(tok, k, v) for k, v in p.conditions) for p in cands)
+    return False
