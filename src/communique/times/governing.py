@@ -34,30 +34,34 @@ def _is_verb(tok: Token) -> bool:
 
 def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | None:
     """How directly ``t`` governs ``trigger``: 0 inside its own phrase, 1 in its clause, 2 via a
-    conjoined clause that shares it; None when it belongs to another clause."""
+    conjoined clause that shares it, 2 more when it hangs on a noun phrase of that clause; None when
+    it belongs to another clause."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return None
     if span.start <= trigger.i < span.end:
         return None
     cur = span.root
+    via_noun = 0  # the expression modifies a noun phrase on the way ("the raid in May 2010"): weaker
     for _ in range(40):
         if cur.head.i == cur.i:
             return None
         up = cur.head
         if up.i == trigger.i:
-            return 0
+            return 1 + via_noun if _is_verb(trigger) else 0
         if clause is not None and up.i == clause.i:
-            return 1
+            return 1 + via_noun
         if _is_verb(up):
             if up.dep_ == "acl" and up.head.i == trigger.i:
                 return 0
             if clause is not None and (
                 (clause.dep_ == "conj" and clause.head.i == up.i) or (up.dep_ == "conj" and up.head.i == clause.i)
             ):
-                return 2 if t.end <= trigger.idx or up.dep_ == "conj" else None
+                return 2 + via_noun if t.end <= trigger.idx or up.dep_ == "conj" else None
             if up.dep_ not in ("aux", "auxpass"):
                 return None
+        elif up.pos_ in ("NOUN", "PROPN") and up.i not in range(span.start, span.end):
+            via_noun = 2
         cur = up
     return None
 

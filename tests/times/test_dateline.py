@@ -1,0 +1,34 @@
+"""published_from_dateline: the publication date stated in a plain-text article's opening lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.times import published_from_dateline
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KYIV, March 3, 2025 (Reuters) - Ukraine said on Monday that talks would resume.", "2025-03-03"),
+    ("GENEVA, 3 March 2025 - Envoys met again.", "2025-03-03"),
+    ("Ceasefire holds\nPublished: 3 March 2025\nThe truce held overnight.", "2025-03-03"),
+    ("Updated: March 13, 2025 14:05 GMT\nTalks resumed.", "2025-03-13"),
+    ("Talks resume\nMonday, March 10, 2025\nEnvoys met in Doha.", "2025-03-10"),
+    ("Posted on 2024-11-05\nVoters went to the polls.", "2024-11-05"),
+])
+def test_dateline_gives_the_publication_date(text, expected):
+    assert published_from_dateline(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON (AP) — The Senate voted on Tuesday to extend the ceasefire.",
+    "KYIV, March 3 (Reuters) - Ukraine said talks would resume.",
+    "The war began on Feb. 24, 2022, when Russian troops crossed the border.",
+    "",
+])
+def test_dateline_without_a_full_date_gives_none(text):
+    assert published_from_dateline(text) is None
+
+
+def test_dateline_ignores_a_date_line_deep_in_the_body():
+    body = "Envoys met again in Doha.\n\n" + "The talks went on. " * 60 + "\nMarch 3, 2025\n"
+    assert published_from_dateline(body) is None
