@@ -210,11 +210,11 @@ def line_reason(line: str, *, title: str | None = None, rules: tuple[LineRule, .
     if not line or len(line) > _MAX_FURNITURE_LINE:
         return None
     if title and _norm(line) and _norm(line) == _norm(title):
-        return "repeated headline"
+        return "repeated_headline"
     if is_byline(line):
         return "byline"
     if is_time_stamp(line):
-        return "time stamp"
+        return "updated_line"
     return _rule_reason(line, rules if rules is not None else _default_rules())
 
 
@@ -253,8 +253,8 @@ def clean_text(
     """Clean scraped plain text.
 
     ``title``: the known headline (lines repeating it are dropped). ``take_title``: when no title is
-    known, take the first line as the title if it looks like one (it then leaves the text, reported
-    as a removal with reason "title"). ``max_chars``: cut longer texts at a paragraph break
+    known, take the first line as the title if it looks like one (it then moves from the text to
+    ``Cleaned.title``; it is not reported as removed boilerplate). ``max_chars``: cut longer texts at a paragraph break
     (reported with reason "truncated"). ``join_wrapped``: in text with blank-line paragraphs, join
     a line to the previous one when that one ends mid-sentence (hard-wrapped text); off for
     extractor output, where every line is a paragraph or heading.
@@ -269,7 +269,6 @@ def clean_text(
         if looks_like_title(raw[s:e]):
             title = raw[s:e]
             title_span = (s, e)
-            removed.append(Removal(s, e, title, "title"))
 
     # Paragraphs become lists of (start, end) raw pieces.
     has_blank_lines = join_wrapped and any(e1 == s1 for (s1, e1) in lines[1:-1])
