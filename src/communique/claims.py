@@ -130,7 +130,7 @@ def assess(tok: Token) -> Claim:
     if local:
         offer(Claim(local[0], cue=local[1], rule="claims.local_" + local[0]))  # type: ignore[arg-type]
         if local[0] == "negated":
-            return best  # type: ignore[return-value]
+            return Claim("negated", cue=local[1], rule="claims.local_negated", reporter=_reporter(tok))
     cur = tok
     # a nominal trigger takes the status of the verb it hangs on ("launched an offensive")
     steps = 0

@@ -166,7 +166,13 @@ class Participants:
         coded = _code_phrase(text, self.published)
         if coded and coded[0]:
             return self._add(text, "organization", coded[0], coded[1], coded[2], [(start, end, "name")])
-        return None
+        if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"):
+            return None
+        key = normalise(text)
+        if key in self.by_name:
+            return self.by_name[key]
+        # a name the entity recogniser missed ("Human Rights Watch"): an actor of unknown coding
+        return self._add(text, "unknown", None, None, None, [(start, end, "name")])
 
     def _new_participant(self, h: Token, modifier: str | None, sector: str) -> str:
         start, end = _phrase_bounds(h)

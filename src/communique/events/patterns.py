@@ -133,6 +133,7 @@ QUANTITY = frozenset({
     "amount", "wave", "round", "string", "spate", "scores", "score", "dozens", "dozen", "hundreds", "thousands",
     "group", "members", "member", "million", "millions", "portion", "half", "third", "batch", "shipment",
     "consignment", "package", "worth", "type", "kind", "form", "one", "two", "three", "each", "any", "none",
+    "state", "wave",
 })
 
 
