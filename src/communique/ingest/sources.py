@@ -35,8 +35,7 @@ class LineError(InputError):
     """A bad line of a JSONL batch: ``source`` is ``FILE.jsonl:LINE``; ``article_id`` the line's id if any."""
 
     def __init__(self, source: str, reason: str, article_id: str | None = None) -> None:
-        super().__init__(source, reason)
-        self.article_id = article_id
+        super().__init__(source, reason, article_id=article_id)
 
 
 def read_inputs(source: str, settings: Settings | None = None) -> Iterator[Item]:
@@ -44,7 +43,7 @@ def read_inputs(source: str, settings: Settings | None = None) -> Iterator[Item]
 
     Never raises for bad input: each bad article is yielded as an ``InputError`` naming it (path,
     URL, ``-`` or ``FILE.jsonl:LINE``) and the reason, and the others go on. Lines of a JSONL batch
-    fail as ``LineError``, which also carries the line's ``article_id`` when it has one.
+    fail as ``LineError`` (an ``InputError``) with ``article_id`` set to the line's id when it has one.
     """
     settings = settings or Settings()
     if source == "-":
