@@ -30,6 +30,12 @@ YEAR_HEADS = frozenset({
     "november", "december", "spring", "summer", "autumn", "fall", "winter", "year", "fiscal", "class", "since",
     "mid", "early", "late", "end", "beginning", "start", "middle", "season",
 })
+# kinds made of calendar words that also occur inside names, and entity types that mark such a name
+NAMEABLE = frozenset({"set_adverb", "relday", "vague", "weekday", "month", "holiday", "season", "rel"})
+LOWER_KINDS = frozenset({"set_adverb", "relday", "vague", "season", "rel"})
+NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "FAC", "LAW", "EVENT"})
+# the narrative's reference date goes stale: "the day after" 3,000 characters on is not about it
+NARRATIVE_REACH = 1500
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "LAW", "PRODUCT", "FAC", "ORDINAL"})
 
 
@@ -69,7 +75,22 @@ def _is_month(doc: Doc, c: Candidate) -> bool:
                 and nxt.ent_type_ not in ("DATE", "TIME"))
 
 
+def _in_a_name(doc: Doc, c: Candidate) -> bool:
+    """A calendar word inside a name: "USA Today", "Breitbart News Daily", "Good Friday Agreement"."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    first = span[0]
+    if first.ent_type_ in NAME_ENTS:
+        return True
+    # a capitalised word mid-sentence that the calendar does not capitalise ("Daily", "Today", "Now")
+    return (c.kind in LOWER_KINDS and first.is_title and not first.is_sent_start
+            and first.i > 0 and not doc[first.i - 1].is_punct and not doc[first.i - 1].is_quote)
+
+
 def _accept(doc: Doc, c: Candidate) -> bool:
+    if c.kind in NAMEABLE and _in_a_name(doc, c):
+        return False
     if c.kind == "year":
         return _is_year(doc, c)
     if c.kind == "month":
@@ -97,12 +118,15 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     ]
     out: list[Timex] = []
     narrative: str | None = None
+    narrative_at = 0
     for c in select(valid, kinds()):
+        if narrative is not None and c.start - narrative_at > NARRATIVE_REACH:
+            narrative = None
         result = normalise(c, text, Context(ref, tense(c), narrative))
         if result is None:
             continue
         type_, value, anchor = result
         out.append(Timex(c.start, c.end, text[c.start:c.end], type_, value, provenance=f"times.{c.kind}", anchor=anchor))
         if c.kind in NARRATIVE and re.match(r"\d{4}", value):
-            narrative = value
+            narrative, narrative_at = value, c.end
     return out
