@@ -157,6 +157,7 @@ def test_time_stamp_detection(line: str, expected: bool) -> None:
         ("Ceasefire talks resume in Doha", True),
         ("Iran rejects new UN nuclear proposal as 'unacceptable'", True),
         ("Will the truce hold?", True),
+        ("China stages live-fire drills around Taiwan after Lai transit through U.S.", True),
         ("DOHA, March 3 (Reuters) - Negotiators returned on Monday.", False),
         ("The talks resumed on Monday.", False),
         ("By Jane Doe", False),

@@ -173,6 +173,8 @@ def is_time_stamp(line: str) -> bool:
 
 # --- titles ----------------------------------------------------------------------------------------
 
+# A headline may end in an abbreviation ("... transit through U.S.") or an ellipsis, not a full stop.
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\.\.\.|…|\b(?:Jr|Sr|St|Inc|Co|Corp|Ltd|No|vs)\.)$")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+,.*?\([A-Za-z .]+\)\s*[-–—]")
 
 
@@ -183,7 +185,7 @@ def looks_like_title(line: str) -> bool:
     if not 2 <= len(words) <= 25 or len(s) > 200:
         return False
     bare = s.rstrip("\"'”’»)")
-    if bare.endswith((".", ",", ";", ":")) and not bare.endswith("..."):
+    if bare.endswith((",", ";", ":")) or (bare.endswith(".") and not _ABBREVIATION_END.search(bare)):
         return False
     if bare.endswith("?") and len(words) > 15:
         return False
