@@ -119,3 +119,10 @@ def test_long_text_is_truncated_at_a_paragraph_break_with_a_removal(tmp_path: Pa
     assert isinstance(item, Article)
     assert len(item.text) <= 2_000 and item.text.endswith("would go on.")
     assert [r.reason for r in item.removed] == ["truncated"]
+
+
+def test_empty_jsonl_batch_is_one_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n  \n", encoding="utf-8")
+    item = _one(str(path))
+    assert isinstance(item, InputError) and item.source == str(path) and "empty JSONL" in item.reason

@@ -182,23 +182,32 @@ def _read_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Item]:
 
 
 def read_jsonl_lines(lines: Iterable[str | bytes], *, name: str, settings: Settings) -> Iterator[Item]:
-    """A JSONL batch, one article per line; a bad line becomes a ``LineError`` naming ``NAME:LINE``."""
+    """A JSONL batch, one article per line; a bad line becomes a ``LineError`` naming ``NAME:LINE``.
+
+    A batch without a single non-blank line is one ``InputError`` naming the batch.
+    """
+    seen = False
     for lineno, raw in enumerate(lines, 1):
         where = f"{name}:{lineno}"
         if isinstance(raw, bytes):
             if b"\x00" in raw:
+                seen = True
                 yield LineError(where, "binary data (contains NUL bytes)")
                 continue
             try:
                 line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError:
+                seen = True
                 yield LineError(where, "line is not valid UTF-8")
                 continue
         else:
             line = raw
         if not line.strip():
             continue
+        seen = True
         yield _jsonl_item(line, where, settings)
+    if not seen:
+        yield InputError(name, "empty JSONL batch (no article lines)")
 
 
 def _jsonl_item(line: str, where: str, settings: Settings) -> Item:
