@@ -65,6 +65,17 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return [e for e in events if best[(e.type, e.actors, e.recipients)] is e]
 
 
+def _subordinate(tok: Token) -> bool:
+    cur = tok
+    for _ in range(10):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in ("relcl", "acl", "advcl", "pcomp") and cur.pos_ in ("VERB", "AUX"):
+            return True
+        cur = cur.head
+    return False
+
+
 def _quote_at(quotes: list[Quote], start: int) -> Quote | None:
     for q in quotes:
         if q.start <= start < q.end:
@@ -149,6 +160,8 @@ def _build(
         confidence -= 0.05
     if status in ("hypothetical", "negated"):
         confidence -= 0.1
+    if _subordinate(anchor):
+        confidence -= 0.1  # an event in a relative or adverbial clause is background
     date = date_text = None
     if _governing_time is not None:
         try:

@@ -108,6 +108,11 @@ class Participants:
             return covered
         if h.pos_ == "PRON" or h.lower_ in PRONOUNS_SKIP:
             return None
+        for c in h.children:  # "the group, al-Nusra Front": the apposed name
+            if c.dep_ == "appos" and sector is None:
+                aid = self.covering(c) or (self._proper_noun(c) if create else None)
+                if aid:
+                    return aid
         modifier = self._modifier_actor(h)
         if sector is None:
             if modifier is not None:

@@ -21,6 +21,11 @@ RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towar
 FRAME_PREPS = ("to", "on", "upon", "for", "in")
 OWNER_PREPS = ("by", "from", "of")
 MUST = frozenset({"must", "should"})
+GENERIC_HEADS = frozenset({
+    "effort", "program", "programme", "mission", "campaign", "operation", "process", "initiative",
+    "delivery", "convoy", "shipment", "package", "plan", "drive", "push", "bid", "action", "measure",
+})
+SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 # the frame verbs that give an event even when they embed none ("Syria offered its troops")
 STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "accept"})
 
@@ -55,6 +60,11 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
     for c in v.children:
         if c.dep_ in ("nsubj", "csubj"):
             return [c]
+    for a in v.children:  # "X however have opposed": the parser hung the subject on the auxiliary
+        if a.dep_ == "aux":
+            for c in a.children:
+                if c.dep_ == "nsubj":
+                    return [c]
     if v.dep_ in ("acomp", "xcomp") and v.head.pos_ == "AUX":
         return _subject(v.head, seen + 1)
     if v.dep_ == "xcomp":
@@ -371,9 +381,10 @@ def find_events(sent: Span) -> list[Found]:
         if t.i in consumed or not is_light(t) or t.i in pats:
             continue
         cands: list[Token] = []
-        for o in objects(t):
+        for o in objects(t) + _prep_objects(t, ("in", "on", "into")):
             cands.append(o)
-            cands.extend(c for c in o.children if c.dep_ == "compound")  # "a mediation effort"
+            if o.lemma_.lower() in GENERIC_HEADS:  # "a mediation effort", "aid deliveries"
+                cands.extend(c for c in o.children if c.dep_ == "compound")
         for o in cands:
             p = pats.get(o.i)
             if p is not None and p.frame == "embed" and code_of(p.cameo) is not None and code_of(p.cameo).type == "REQUEST":  # type: ignore[union-attr]

@@ -133,7 +133,7 @@ QUANTITY = frozenset({
     "amount", "wave", "round", "string", "spate", "scores", "score", "dozens", "dozen", "hundreds", "thousands",
     "group", "members", "member", "million", "millions", "portion", "half", "third", "batch", "shipment",
     "consignment", "package", "worth", "type", "kind", "form", "one", "two", "three", "each", "any", "none",
-    "state", "wave",
+    "state", "wave", "billion", "%", "percent", "per", "$", "€", "£", "lot", "bulk", "majority", "pair",
 })
 
 
@@ -142,7 +142,8 @@ def through(n: Token) -> Token:
     for _ in range(2):
         if n.lemma_.lower() not in QUANTITY and n.lower_ not in QUANTITY and n.pos_ != "NUM":
             break
-        nxt = next((g for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        preps = ("of", "in", "for", "worth") if n.ent_type_ == "MONEY" or n.lower_ in ("million", "billion", "$", "€", "£") else ("of",)
+        nxt = next((g for c in n.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"), None)
         if nxt is None:
             break
         n = nxt
