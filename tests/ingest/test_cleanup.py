@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from communique.ingest.cleanup import clean_text, is_byline, is_time_stamp, load_rules, looks_like_title
+from communique.ingest.cleanup import (
+    authors_from_byline,
+    clean_text,
+    is_byline,
+    is_time_stamp,
+    load_rules,
+    looks_like_title,
+)
 
 SENTENCES = [
     "DOHA, March 3 (Communique Wire) - Negotiators returned to Doha on Monday, Qatari officials said.",
@@ -180,3 +187,20 @@ def test_rules_file_with_a_bad_line_is_refused(tmp_path: Path) -> None:
     bad.write_text("# header\nshare_line\t60\t(unclosed\n", encoding="utf-8")
     with pytest.raises(ValueError, match="rules.tsv:2"):
         load_rules(bad)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe and Ali Hassan, Communique Wire", ["Jane Doe", "Ali Hassan"]),
+        ("By JANE DOE and ALI HASSAN", ["Jane Doe", "Ali Hassan"]),
+        ("By Jane Doe in Kyiv", ["Jane Doe"]),
+        ("By Aamir Rashid, Priya Menon and Thant Zin, Communique Wire", ["Aamir Rashid", "Priya Menon", "Thant Zin"]),
+        ("Greg Beacham, The Associated Press", ["Greg Beacham"]),
+        ("Reporting by Jane Doe; Editing by Ali Hassan", ["Jane Doe", "Ali Hassan"]),
+        ("By Reuters", []),
+        ("By Tuesday, the troops had withdrawn.", []),
+    ],
+)
+def test_authors_are_read_from_bylines(line: str, names: list[str]) -> None:
+    assert authors_from_byline(line) == names

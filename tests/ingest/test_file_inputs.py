@@ -78,6 +78,27 @@ def test_html_file_gives_text_date_title_all_authors_outlet_and_canonical_url(tm
     assert "(AFP via Getty Images)" not in item.text
 
 
+def test_html_byline_in_the_body_adds_authors_the_meta_tags_miss(tmp_path: Path) -> None:
+    page = PAGE.replace('<meta name="author" content="Jane Doe">', '<meta name="author" content="Jane Doe">')
+    page = page.split('<script type="application/ld+json">')[0] + page.split("</script>", 1)[1]
+    page = page.replace('<p class="byline">By Jane Doe and Ali Hassan</p>', "<p>By Jane Doe and Omar Said</p>")
+    assert "Ali Hassan" not in page
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    [item] = _articles(str(path))
+    assert isinstance(item, Article), item
+    assert item.authors == ("Jane Doe", "Omar Said")
+
+
+def test_txt_byline_gives_the_authors(tmp_path: Path) -> None:
+    path = tmp_path / "bylined.txt"
+    path.write_text(ARTICLE.replace("\n\nDOHA", "\n\nBy Jane Doe and Ali Hassan, Communique Wire\n\nDOHA"), encoding="utf-8")
+    [item] = _articles(str(path))
+    assert isinstance(item, Article), item
+    assert item.authors == ("Jane Doe", "Ali Hassan")
+    assert [r.reason for r in item.removed] == ["byline"]
+
+
 def test_htm_suffix_is_read_as_html(tmp_path: Path) -> None:
     path = tmp_path / "page.htm"
     path.write_text(PAGE, encoding="utf-8")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from communique.errors import InputError
-from communique.ingest.cleanup import clean_text
+from communique.ingest.cleanup import Cleaned, authors_from_byline, clean_text
 from communique.ingest.html import extract_page
 from communique.ingest.language import not_english_reason
 from communique.records import Article
@@ -37,6 +37,18 @@ def _authors(authors: Iterable[str] | str | None) -> tuple[str, ...]:
     if isinstance(authors, str):
         authors = [authors]
     return tuple(a.strip() for a in authors if isinstance(a, str) and a.strip())
+
+
+def _merge_authors(first: tuple[str, ...], cleaned: Cleaned) -> tuple[str, ...]:
+    """Authors given or found in the page, then the people of any removed byline, without repeats."""
+    out = list(first)
+    for r in cleaned.removed:
+        if r.reason != "byline":
+            continue
+        for name in authors_from_byline(r.text):
+            if not any(name.lower() in a.lower() or a.lower() in name.lower() for a in out):
+                out.append(name)
+    return tuple(out)
 
 
 def _check(text: str, source: str, settings: Settings) -> None:
@@ -81,7 +93,7 @@ def article_from_text(
         published=when,
         url=url,
         outlet=outlet,
-        authors=_authors(authors),
+        authors=_authors(authors) or _merge_authors((), cleaned),
         source=source,
         removed=cleaned.removed,
         published_from="input" if when else None,
@@ -122,7 +134,7 @@ def article_from_html(
         published=when or page.published,
         url=page.url or url,
         outlet=outlet or page.outlet,
-        authors=_authors(authors) or page.authors,
+        authors=_authors(authors) or _merge_authors(page.authors, cleaned),
         source=source,
         removed=cleaned.removed,
         published_from=published_from,

@@ -130,6 +130,35 @@ def is_byline(line: str) -> bool:
     return capitalised >= 1
 
 
+_NOT_A_PERSON = re.compile(
+    r"\b(?:Wire|News|Newswire|Press|Presse|Reuters|AFP|Agency|Staff|Times|Post|Herald|Journal|Telegraph"
+    r"|Guardian|Bloomberg|CBC|CTV|BBC|CNN|Reporter|Reporters|Correspondent|Correspondents|Writer|Writers|Editor"
+    r"|Editors|Producer|Contributor|Columnist|Desk|Service|Network|Media|Online|Digital)\b",
+    re.IGNORECASE,
+)
+
+
+def authors_from_byline(line: str) -> list[str]:
+    """The people named in a byline: ``By Jane Doe and Ali Hassan, Communique Wire`` -> both names."""
+    credit = re.match(r"(?i)(?:additional )?(?:reporting|writing|editing) by\s", line)
+    if not credit and not is_byline(line):
+        return []
+    rest = _BYLINE_LEAD.sub("", line, count=1).strip().rstrip(".")
+    rest = re.sub(r"(?i)^(?:(?:additional )?(?:reporting|writing|editing) by)\s+", "", rest)
+    rest = re.split(r"\s+in\s+[A-Z]|\s*[|·•—–]\s*", rest)[0]
+    names: list[str] = []
+    for part in re.split(r"\s*(?:,|;|&|\band\b|\b(?:additional )?(?:reporting|writing|editing) by\b)\s*", rest, flags=re.I):
+        part = part.strip()
+        words = part.split()
+        if not 2 <= len(words) <= 4 or _NOT_A_PERSON.search(part) or any(c.isdigit() for c in part):
+            continue
+        if part.isupper():
+            part = part.title()
+        if all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+            names.append(part)
+    return names
+
+
 # --- "Updated:" / "Published:" stamps -------------------------------------------------------------
 
 _STAMP_LEAD = re.compile(
