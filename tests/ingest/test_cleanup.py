@@ -30,6 +30,7 @@ SENTENCES = [
     "Advertisement boards in Kyiv carried the president's message.",
     "Getty Images and Reuters photographers were barred from the briefing, the union said.",
     "Reporters Without Borders condemned the arrests.",
+    "Copyright lawyers said the ruling would be appealed.",
 ]
 
 
@@ -71,6 +72,8 @@ def _check_sentences_kept(text: str) -> None:
         ("READ MORE", "read_more"),
         ("Advertisement", "advertisement"),
         ("Story continues below advertisement", "advertisement"),
+        ("© 2026 Meridian News. All rights reserved.", "copyright"),
+        ("Copyright 2025 Communique Wire", "copyright"),
     ],
 )
 def test_cleanup_rule_removes_furniture_line_and_keeps_article_sentences(line: str, reason: str) -> None:
