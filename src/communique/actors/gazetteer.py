@@ -1,26 +1,84 @@
-"""Look-ups over the actor data files: countries, demonyms, capitals, metonyms.
+"""Look-ups over the actor data files: countries, bodies, armed groups, office-holders and role nouns.
 
 The facts live in ``communique/data/*.tsv`` (each with a header naming its sources); this module only
-loads them. ``gazetteer()`` is cached per process because the files are read-only.
+loads and indexes them. ``gazetteer()`` is cached per process because the files are read-only.
+
+- ``lookup(text)``: a name that stands for a country -- its name, demonym, capital or a seat-of-power
+  metonym ("Kremlin" -> RUS, "Pentagon" -> USA with sector MIL). Other cities are not states:
+  ``city(text)`` finds them ("Kharkiv" -> UKR).
+- ``body(text, date)``: an international body (``igos.tsv``: "NATO" -> IGO MIL) or a named non-state or
+  national organisation (``groups.tsv``: "Hamas" -> PSE REB), coded as of ``date``.
+- ``person(text, date)``: an office-holder by full name or alias, with the term covering ``date``.
+- ``role(noun)``: a role or agent noun ("spokesman", "troops") with its sector and weight.
+
+Matching is case-insensitive, with diacritics folded, a leading "the" and a possessive "'s" dropped;
+acronyms ("US", "WHO", "IS", "AA") match only in capitals, so "us" and "who" never do.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
-PlaceKind = Literal["country", "demonym", "capital", "metonym"]
+PlaceKind = Literal["country", "demonym", "capital", "metonym", "place"]
+BodyType = Literal["organization", "group"]
+
+ISO_EXTRA = frozenset({"XKX"})  # user-assigned ISO code we use (Kosovo)
+INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})  # CAMEO codes for bodies without one country
+_ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9.&+\-/]{2,}$")
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A name that stands for a country: ``Beijing`` -> CHN (capital)."""
+    """A name that stands for a country: ``Beijing`` -> CHN (capital); ``Pentagon`` -> USA, sector MIL."""
 
     code: str
     name: str  # the country's canonical name
     kind: PlaceKind
+    sector: str | None = None  # for metonyms of one branch (Pentagon: MIL, Knesset: LEG); None = government
+    alias: str = ""  # the alias as written in the data file
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An international body or a named organisation, group or party, coded for one period."""
+
+    name: str  # canonical name
+    country: str  # ISO3, or IGO / NGO / IMG
+    sector: str
+    type: BodyType
+    start: str = ""
+    end: str = ""
+    cameo: str = ""
+    source: str = ""  # "igos" or "groups"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One office-holder's term: who held which office for which country, from when to when."""
+
+    name: str
+    country: str
+    sector: str
+    role: str
+    start: str = ""
+    end: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    """A role or agent noun: its PLOVER/CAMEO sector, full agent code, weight and display label."""
+
+    noun: str
+    sector: str
+    code: str
+    weight: int
+    label: str
 
 
 def _rows(filename: str) -> list[list[str]]:
@@ -28,39 +86,245 @@ def _rows(filename: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _aliases(field: str) -> list[str]:
+    """The ``|``-separated aliases of a field, without notes in parentheses."""
+    return [a.strip() for a in field.split("|") if a.strip() and "(" not in a]
+
+
+def fold(text: str) -> str:
+    """Diacritics removed: ``Erdoğan`` -> ``Erdogan``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).replace("ı", "i")
+
+
 def normalise(text: str) -> str:
-    """Case-folded, ``the`` and possessive ``'s`` stripped, spaces collapsed."""
-    t = " ".join(text.replace("\u2019", "'").split()).lower()
+    """Case-folded, diacritics folded, ``the`` and possessive ``'s`` stripped, spaces collapsed."""
+    t = " ".join(fold(text).replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").split()).lower()
     if t.startswith("the "):
         t = t[4:]
     if t.endswith("'s"):
         t = t[:-2]
     elif t.endswith("'"):
         t = t[:-1]
-    return t
+    return t.strip()
+
+
+def person_key(text: str) -> str:
+    """A person-name key: normalised, periods and hyphens as spaces (``Joseph R. Biden`` = ``joseph r biden``)."""
+    return " ".join(normalise(text).replace(".", " ").replace("-", " ").split())
+
+
+def is_acronym(alias: str) -> bool:
+    """``US``, ``U.N.``, ``WHO``, ``M23``: matched only when written in capitals."""
+    return bool(_ACRONYM.match(alias.strip()))
+
+
+def covers(start: str, end: str, date: str | None) -> bool:
+    """Whether the term ``[start, end]`` (ISO dates, empty = open) covers ``date`` (an ISO prefix)."""
+    if not date:
+        return not end
+    d = date[:10]
+    return (not start or start[: len(d)] <= d) and (not end or d <= end[: len(d)])
+
+
+class _Index:
+    """Alias -> values, with acronyms matched case-sensitively."""
+
+    def __init__(self) -> None:
+        self.plain: dict[str, list[object]] = {}
+        self.exact: dict[str, list[object]] = {}
+
+    def add(self, alias: str, value: object, keyf: object = normalise) -> None:
+        if is_acronym(alias):
+            bucket = self.exact.setdefault(alias.strip(), [])
+        else:
+            bucket = self.plain.setdefault(keyf(alias), [])  # type: ignore[operator]
+        if value not in bucket:
+            bucket.append(value)
+
+    def get(self, text: str, keyf: object = normalise) -> list[object]:
+        raw = text.strip().replace("\u2019", "'")
+        raw = re.sub(r"^(?:[Tt]he)\s+", "", raw)
+        raw = re.sub(r"'s?$", "", raw).strip()
+        if raw in self.exact:
+            return self.exact[raw]
+        if is_acronym(raw):
+            return []
+        return self.plain.get(keyf(text), [])  # type: ignore[operator]
+
+    def keys(self) -> list[str]:
+        return list(self.plain) + list(self.exact)
 
 
 class Gazetteer:
-    """Country names, demonyms, capitals and metonyms, keyed by normalised text."""
+    """Countries, places, bodies, office-holders and role nouns, keyed by normalised text."""
 
     def __init__(self) -> None:
-        self.places: dict[str, Place] = {}
         self.names: dict[str, str] = {}
+        self._places = _Index()
+        self._cities = _Index()
+        self._bodies = _Index()
+        self._persons = _Index()
+        self.terms: dict[str, list[Term]] = {}
+        self.roles: dict[str, RoleNoun] = {}
+        self._firsts: frozenset[str] | None = None
+        self._load_countries()
+        self._load_bodies()
+        self._load_people()
+        self._load_roles()
+
+    # -- loading ---------------------------------------------------------------------------------------
+
+    def _load_countries(self) -> None:
         for row in _rows("countries.tsv"):
-            row += [""] * (5 - len(row))
-            code, names, demonyms, capitals, metonyms = (c.strip() for c in row[:5])
-            canonical = names.split("|")[0]
+            row += [""] * (6 - len(row))
+            code, names, demonyms, capitals, metonyms, places = (c.strip() for c in row[:6])
+            canonical = _aliases(names)[0]
             self.names[code] = canonical
-            for kind, field in (("country", names), ("demonym", demonyms), ("capital", capitals), ("metonym", metonyms)):
-                for alias in filter(None, (a.strip() for a in field.split("|"))):
-                    self.places.setdefault(normalise(alias), Place(code, canonical, kind))  # type: ignore[arg-type]
+            for kind, field in (("country", names), ("demonym", demonyms), ("capital", capitals)):
+                for alias in _aliases(field):
+                    self._places.add(alias, Place(code, canonical, kind, None, alias))  # type: ignore[arg-type]
+            for item in _aliases(metonyms):
+                alias, _, sector = item.partition(":")
+                self._places.add(alias, Place(code, canonical, "metonym", sector or None, alias))
+            for alias in _aliases(places):
+                self._cities.add(alias, Place(code, canonical, "place", None, alias))
+
+    def _load_bodies(self) -> None:
+        for row in _rows("igos.tsv"):
+            row += [""] * (4 - len(row))
+            cameo, country, sector, names = (c.strip() for c in row[:4])
+            aliases = _aliases(names)
+            body = Body(aliases[0], country, sector, "organization", cameo=cameo, source="igos")
+            for alias in aliases:
+                self._bodies.add(alias, body)
+        for row in _rows("groups.tsv"):
+            row += [""] * (6 - len(row))
+            names, country, sector, btype, start, end = (c.strip() for c in row[:6])
+            aliases = _aliases(names)
+            body = Body(aliases[0], country, sector, btype, start, end, source="groups")  # type: ignore[arg-type]
+            for alias in aliases:
+                self._bodies.add(alias, body)
+
+    def _load_people(self) -> None:
+        for row in _rows("officeholders.tsv"):
+            row += [""] * (8 - len(row))
+            name, aliases, country, sector, role, start, end, note = (c.strip() for c in row[:8])
+            self.terms.setdefault(name, []).append(Term(name, country, sector, role, start, end, note))
+            for alias in [name, *_aliases(aliases)]:
+                self._persons.add(alias, name, person_key)
+        for terms in self.terms.values():
+            terms.sort(key=lambda t: (t.start or "0000", t.end or "9999"))
+
+    def _load_roles(self) -> None:
+        for row in _rows("roles.tsv"):
+            row += [""] * (5 - len(row))
+            noun, sector, code, weight, label = (c.strip() for c in row[:5])
+            self.roles.setdefault(noun, RoleNoun(noun, sector, code, int(weight or 1), label or noun.title()))
+
+    # -- look-ups --------------------------------------------------------------------------------------
 
     def lookup(self, text: str) -> Place | None:
-        """The place ``text`` names, or None."""
-        return self.places.get(normalise(text))
+        """The country ``text`` names (name, demonym, capital or metonym), or None."""
+        found = self._places.get(text)
+        return found[0] if found else None  # type: ignore[return-value]
+
+    def city(self, text: str) -> Place | None:
+        """A city or region that is not a capital: ``Kharkiv`` -> UKR (kind "place")."""
+        found = self._cities.get(text)
+        return found[0] if found else None  # type: ignore[return-value]
+
+    def body(self, text: str, date: str | None = None) -> Body | None:
+        """The body or group ``text`` names, in its standing on ``date`` (latest standing when None)."""
+        found: list[Body] = self._bodies.get(text)  # type: ignore[assignment]
+        if not found:
+            return None
+        names = {b.name for b in found}
+        if len(names) > 1:  # one alias, several bodies: only an unambiguous one is taken
+            return None
+        dated = [b for b in found if covers(b.start, b.end, date)]
+        if dated:
+            return dated[-1]
+        if date:
+            before = [b for b in found if b.end and b.end[: len(date[:10])] < date[:10]]
+            return before[-1] if before else found[0]
+        return found[-1]
+
+    def person_names(self, text: str) -> list[str]:
+        """Canonical names of the office-holders ``text`` may name (several when an alias is shared)."""
+        return list(self._persons.get(text, person_key))  # type: ignore[arg-type]
+
+    def person(self, text: str, date: str | None = None) -> Term | None:
+        """The office-holder ``text`` names and the term that applies on ``date`` (see ``term_at``)."""
+        names = self.person_names(text)
+        if len(names) > 1:
+            active = [n for n in names if any(covers(t.start, t.end, date) for t in self.terms[n])]
+            names = active if len(active) == 1 else []
+        return self.term_at(names[0], date) if names else None
+
+    def term_at(self, name: str, date: str | None) -> Term | None:
+        """The term of ``name`` covering ``date``; after the last one, a "Former ..." term; before the first,
+        the first term's country with no sector or role; with no date, the current (or latest) term."""
+        terms = self.terms.get(name)
+        if not terms:
+            return None
+        if not date:
+            open_terms = [t for t in terms if not t.end]
+            return (open_terms or terms)[-1]
+        current = [t for t in terms if covers(t.start, t.end, date)]
+        if current:
+            return max(current, key=lambda t: t.start or "0000")
+        d = date[:10]
+        past = [t for t in terms if t.end and t.end[: len(d)] < d]
+        if past:
+            last = max(past, key=lambda t: t.end)
+            sector = "ELI" if last.sector == "GOV" else last.sector
+            role = last.role if last.role.lower().startswith("former") else f"Former {last.role}"
+            return Term(last.name, last.country, sector, role, last.start, last.end, "after the term")
+        first = terms[0]
+        return Term(first.name, first.country, "", "", first.start, first.end, "before the term")
+
+    def role(self, noun: str) -> RoleNoun | None:
+        """The role noun (singular or plural, any case): ``Spokesmen`` -> spokesman, GOV."""
+        key = " ".join(fold(noun).lower().replace("\u2019", "'").split())
+        if not key:
+            return None
+        found = self.roles.get(key)
+        if found is not None:
+            return found
+        for singular in _singulars(key):
+            found = self.roles.get(singular)
+            if found is not None:
+                return found
+        return None
 
     def country_name(self, code: str) -> str | None:
         return self.names.get(code)
+
+    def first_words(self) -> frozenset[str]:
+        """The first word of every person, body and place alias (normalised), to start a phrase match."""
+        if self._firsts is None:
+            words = {normalise(k.split()[0]) for idx in (self._bodies, self._places) for k in idx.keys() if k.strip()}
+            words |= {person_key(k.split()[0]) for k in self._persons.keys() if k.strip()}
+            self._firsts = frozenset(words)
+        return self._firsts
+
+
+def _singulars(key: str) -> list[str]:
+    """Candidate singular forms of the last word of ``key``."""
+    head, _, last = key.rpartition(" ")
+    pre = f"{head} " if head else ""
+    out: list[str] = []
+    if last.endswith("men"):
+        out.append(pre + last[:-3] + "man")
+    if last.endswith("people"):
+        out.append(pre + last[:-6] + "person")
+    if last.endswith("ies"):
+        out.append(pre + last[:-3] + "y")
+    if last.endswith("es"):
+        out.append(pre + last[:-2])
+    if last.endswith("s") and not last.endswith("ss"):
+        out.append(pre + last[:-1])
+    return out
 
 
 @functools.cache

@@ -1,7 +1,23 @@
-"""Named mentions from spaCy entities, grouped by alias within the article.
+"""Named mentions from spaCy entities and the gazetteers, grouped by alias within the article.
 
-"Recep Tayyip Erdogan", "Mr. Erdogan" and "Erdogan" become one actor named by the fullest form;
-country names and demonyms are coded with their ISO 3166-1 alpha-3 code through the gazetteer.
+Candidates come from two sources: the entities of the parse (PERSON, ORG, GPE, NORP, LOC, FAC) and a
+cheap phrase match of the gazetteer aliases over the doc's tokens (office-holders, international bodies,
+armed groups, seats of power), which catches names the small model misses or cuts short ("Recep Tayyip
+Erdogan" tagged as "Tayyip Erdogan", "Hamas" tagged as a person). Overlaps keep the longest span; on a tie
+the gazetteer wins. Leading titles and role words are trimmed from person entities ("Minister Wang Yi").
+
+Grouping, in this order:
+
+- a known office-holder: every alias goes to one actor ("Recep Tayyip Erdogan", "Mr. Erdogan", "Erdogan");
+- a known body or group ("U.N.", "United Nations"; "Hamas"), coded as of the article's date;
+- a country name, demonym, capital or seat of power ("Kremlin") goes to the country actor (type country);
+  a metonym of one branch ("Pentagon", "Knesset") is an organisation of that country; a plural demonym
+  used as a noun ("Palestinians") is a group of civilians of that country;
+- a city or region that is not a capital ("Kharkiv") becomes a place actor (type unknown, sector CVL): event
+  coding needs it as the target of attacks ("shelled Kharkiv" -> UKR CVL); unknown places are skipped;
+- other people and organisations group by name tokens: "Jane Mwangi", "Ms. Mwangi" -> one actor named by
+  the fullest form; two ministries of different countries ("Russia's Defence Ministry", "Ukraine's Defence
+  Ministry") stay apart.
 """
 
 from __future__ import annotations
@@ -10,90 +26,364 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import gazetteer
-from communique.records import Actor, ActorType, Mention
+from communique.actors.gazetteer import Gazetteer, covers, gazetteer, normalise, person_key
+from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Token
 
-TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|gen|col|lt|sgt|rep|sen|gov|president|prime minister)\.?\s+", re.I)
-LABEL_TYPE: dict[str, ActorType] = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+HONORIFICS = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|gen|lt|col|maj|capt|cmdr|adm|sgt|rep|sen|gov|"
+    r"rev|fr|sheikh|ayatollah|imam|rabbi|president|premier|chancellor|king|queen|prince|princess|emir|"
+    r"pope|general|senator|judge|justice|minister)\.?\s+)+",
+    re.I,
+)
+COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. sir dame lord lady".split())
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+MAX_PHRASE_TOKENS = 8
+GROUP_HEADS = frozenset({"MIL", "REB", "COP", "OPP", "PTY", "CRM"})
+RECENT_YEARS = 4  # a surname alone names an office-holder this long after the term ended
+
+
+@dataclass
+class _Span:
+    i: int  # first token
+    j: int  # one past the last token
+    label: str  # spaCy label, or "GAZ" for a phrase match
+    table: str = ""  # for phrase matches: person / body / place
 
 
 @dataclass
 class _Group:
+    key: tuple[str, ...]
     type: ActorType
     name: str
-    tokens: set[str]
-    mentions: list[Mention] = field(default_factory=list)
     country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    provenance: str = "actors.ner_alias_group"
+    tokens: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    last: int = 0
 
 
-def _strip(text: str) -> str:
+def strip_title(text: str) -> str:
+    """``Mr. Erdogan`` -> ``Erdogan``; the article and a possessive go too."""
     text = text.replace("\u2019", "'")
     text = re.sub(r"'s?$", "", text).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.I)
-    return TITLES.sub("", text).strip()
+    return HONORIFICS.sub("", text).strip()
 
 
-def _entity_mention(ent: Span) -> tuple[int, int]:
-    """Character bounds of the entity without a trailing possessive."""
-    end = ent.end_char
-    if ent[-1].text in ("'s", "'", "\u2019s", "\u2019"):
-        end = ent[-1].idx
-    return ent.start_char, end
+def _is_title_word(tok: Token, gaz: Gazetteer) -> bool:
+    low = tok.lower_.rstrip(".")
+    return bool(HONORIFICS.match(tok.text + " ")) or gaz.role(low) is not None or gaz.lookup(tok.text) is not None
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
+    """Gazetteer aliases found in ``doc``: office-holders, bodies and groups, countries and seats of power.
+
+    A single ordinary word must be a proper noun (or an adjective, for demonyms) to count, so "Amnesty was
+    granted" or "turkey" never match; acronyms match only in capitals.
+    """
+    gaz = gaz or gazetteer()
+    firsts = gaz.first_words()
+    out: list[_Span] = []
+    text = doc.text
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not _capitalised(tok) or tok.is_punct or tok.is_space or tok.lower_ == "the" or (
+            normalise(tok.text) not in firsts and person_key(tok.text) not in firsts
+        ):
+            i += 1
+            continue
+        best: _Span | None = None
+        for j in range(min(n, i + MAX_PHRASE_TOKENS), i, -1):
+            last = doc[j - 1]
+            if (last.is_punct and last.text != ".") or last.is_space or "\n" in doc[i:j].text:
+                continue
+            span_text = text[tok.idx : last.idx + len(last.text)]
+            table = _table_of(span_text, gaz)
+            if table is None:
+                continue
+            if j - i == 1 and not _single_word_ok(tok, table, gaz):
+                continue
+            if j - i > 1 and not all(_capitalised(t) or t.is_punct or t.lower_ in ("of", "the", "for", "and", "al", "bin", "de", "la", "von", "der") for t in doc[i:j]):
+                continue
+            best = _Span(i, j, "GAZ", table)
+            break
+        if best is not None:
+            out.append(best)
+            i = best.j
+        else:
+            i += 1
+    return out
+
+
+def _table_of(span_text: str, gaz: Gazetteer) -> str | None:
+    if gaz.person_names(span_text):
+        return "person"
+    if gaz.body(span_text) is not None:
+        return "body"
+    if gaz.lookup(span_text) is not None:
+        return "place"
+    return None
+
+
+def _single_word_ok(tok: Token, table: str, gaz: Gazetteer) -> bool:
+    if tok.text.isupper() or any(c.isdigit() for c in tok.text):
+        return True  # acronyms are matched case-sensitively already
+    if table == "place":
+        place = gaz.lookup(tok.text)
+        if place is not None and place.kind == "demonym":
+            return tok.pos_ in ("ADJ", "PROPN", "NOUN")
+    if tok.i > 0 and doc_prev_is_name(tok):
+        return False  # "Ana Harris": a surname alone inside an unknown name
+    return tok.pos_ == "PROPN" or bool(tok.ent_type_)
+
+
+def doc_prev_is_name(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ == "PROPN" and _capitalised(prev) and prev.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON"
+
+
+def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
+    out: list[_Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        i, j = ent.start, ent.end
+        while j > i and doc[j - 1].text in ("'s", "'", "\u2019s", "\u2019"):
+            j -= 1
+        while i < j and doc[i].lower_ == "the":
+            i += 1
+        if ent.label_ == "PERSON":
+            while i < j - 1 and _is_title_word(doc[i], gaz):
+                i += 1
+            # the small model often drops a first given name: "Recep [Tayyip Erdogan]"
+            while i > 0:
+                prev = doc[i - 1]
+                if prev.pos_ == "PROPN" and _capitalised(prev) and prev.dep_ == "compound" and not prev.ent_type_ and not _is_title_word(prev, gaz):
+                    i -= 1
+                else:
+                    break
+        if i < j:
+            out.append(_Span(i, j, ent.label_))
+    return out
+
+
+def candidate_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
+    """Non-overlapping name spans: entities and gazetteer matches, longest first, gazetteer on a tie."""
+    gaz = gaz or gazetteer()
+    cands = phrase_matches(doc, gaz) + _entity_spans(doc, gaz)
+    cands.sort(key=lambda s: (-(s.j - s.i), 0 if s.label == "GAZ" else 1, s.i))
+    taken: list[_Span] = []
+    used: set[int] = set()
+    for c in cands:
+        if any(k in used for k in range(c.i, c.j)):
+            continue
+        taken.append(c)
+        used.update(range(c.i, c.j))
+    for c in taken:  # "Mr. Erdogan": the courtesy title belongs to the mention
+        if c.i > 0 and doc[c.i - 1].lower_ in COURTESY and (c.label == "PERSON" or c.table == "person") and (c.i - 1) not in used:
+            c.i -= 1
+            used.add(c.i)
+    taken.sort(key=lambda s: s.i)
+    return taken
+
+
+def _root(doc: Doc, s: _Span) -> Token:
+    toks = doc[s.i : s.j]
+    for t in toks:
+        if t.head.i < s.i or t.head.i >= s.j or t.head.i == t.i:
+            return t
+    return toks[-1]
+
+
+def _noun_use(tok: Token) -> bool:
+    """A demonym used as a noun for people ("Palestinians fled"), not as a modifier ("Palestinian police")."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("amod", "compound", "poss")
+
+
+def _context_country(doc: Doc, s: _Span, gaz: Gazetteer) -> str | None:
+    """The country a possessor or modifier gives a name: "Turkey's Defence Ministry" -> TUR."""
+    root = _root(doc, s)
+    for child in root.lefts:
+        if child.i >= s.i:
+            continue
+        if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            place = gaz.lookup(child.text)
+            if place is not None:
+                return place.code
+    return None
+
+
+def _person_at(gaz: Gazetteer, core: str, date: str | None, single: bool) -> str | None:
+    """The office-holder ``core`` names on ``date``; a surname alone only while in office or recently."""
+    names = gaz.person_names(core)
+    if not names:
+        return None
+    active = [n for n in names if any(covers(t.start, t.end, date) for t in gaz.terms[n])]
+    if len(names) > 1:
+        return active[0] if len(active) == 1 else None
+    name = names[0]
+    if not single or not date or active:
+        return name
+    ends = [t.end for t in gaz.terms[name] if t.end]
+    starts = [t.start for t in gaz.terms[name] if t.start]
+    year = int(date[:4])
+    if ends and all(e for e in ends) and len(ends) == len(gaz.terms[name]) and max(int(e[:4]) for e in ends) + RECENT_YEARS < year:
+        return None
+    if starts and min(int(s[:4]) for s in starts) > year + 1:
+        return None
+    return name
 
 
 def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
-    """Actors from the PERSON/ORG/GPE/NORP entities of ``doc``, grouped by alias."""
+    """Actors from the named mentions of ``doc``, grouped by alias (see the module docstring)."""
     gaz = gazetteer()
     groups: list[_Group] = []
-    for ent in doc.ents:
-        kind = LABEL_TYPE.get(ent.label_)
-        if kind is None:
-            continue
-        start, end = _entity_mention(ent)
+    by_key: dict[tuple[str, ...], _Group] = {}
+
+    def get(key: tuple[str, ...], make: _Group) -> _Group:
+        g = by_key.get(key)
+        if g is None:
+            g = make
+            by_key[key] = g
+            groups.append(g)
+        return g
+
+    key: tuple[str, ...]
+    for s in candidate_spans(doc, gaz):
+        start, end = doc[s.i].idx, doc[s.j - 1].idx + len(doc[s.j - 1].text)
         text = doc.text[start:end]
-        core = _strip(text)
-        if not core:
+        core = strip_title(text) or text
+        single = len(core.split()) == 1
+        label = s.label
+        toks = {w for w in person_key(core).split() if w}
+
+        city = gaz.city(core) if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") else None
+        if city is not None and not gaz.person_names(core) and gaz.body(core) is None and gaz.lookup(core) is None:
+            key = ("L", normalise(city.alias))
+            g = get(key, _Group(key, "unknown", core, city.code, "CVL", f"Place in {city.name}", "actors.gazetteer_place"))
+            _add(g, start, end, text, "name", core, s.i)
             continue
-        place = gaz.lookup(core) if kind in ("country", "group", "organization") else None
-        if place is not None:
-            mkind = "country" if place.kind == "country" else place.kind
-            key_type: ActorType = "group" if place.kind == "demonym" and kind == "group" else "country"
-            if place.kind == "demonym":
-                key_type = "country"  # a bare demonym as an actor stands for the state ("Russian officials" is handled later)
-            target = next((g for g in groups if g.country == place.code and g.type == key_type), None)
-            if target is None:
-                target = _Group(key_type, place.name, {place.name.lower()}, country=place.code)
-                groups.append(target)
-            target.mentions.append(Mention(start, end, text, mkind))  # type: ignore[arg-type]
-            continue
-        if kind == "group":
-            continue  # a NORP that is no demonym we know (religions, parties) is not an actor by itself
-        toks = {t.lower() for t in core.split()}
-        target = None
-        for g in groups:
-            if g.type != kind and not (kind == "person" and g.type == "person"):
+
+        if label == "PERSON" or s.table == "person":
+            local = _unknown_person(groups, toks) if single else None
+            canonical = None if local else _person_at(gaz, core, published, single)
+            if canonical is not None:
+                term = gaz.term_at(canonical, published)
+                g = get(("P", canonical), _Group(("P", canonical), "person", core, provenance="actors.officeholder"))
+                if term is not None and term.sector:
+                    g.country, g.sector, g.role = term.country, term.sector, term.role or None
+                elif term is not None:
+                    g.country = term.country
+                _add(g, start, end, text, "name", core, s.i)
+                g.tokens |= toks
                 continue
-            if toks <= g.tokens or g.tokens <= toks:
-                target = g
-                break
-        if target is None:
-            target = _Group(kind, core, set(toks))
-            groups.append(target)
-        elif len(toks) > len(target.tokens):
-            target.name, target.tokens = core, set(toks)
-        target.mentions.append(Mention(start, end, text, "name"))
+            if label == "PERSON" or local is not None:
+                found = local or _unknown_person(groups, toks)
+                if found is None:
+                    found = get(("U", str(len(groups))), _Group(("U", str(len(groups))), "person", core))
+                _add(found, start, end, text, "name", core, s.i)
+                g.tokens |= toks
+                continue
+
+        body = gaz.body(core, published)
+        if body is not None:
+            key = ("B", body.name)
+            g = get(key, _Group(key, body.type, core, body.country, body.sector, provenance="actors.gazetteer_body"))
+            mend = end
+            head = doc[s.j] if s.j < len(doc) else None
+            if head is not None and _root(doc, s).head.i == head.i and head.pos_ == "NOUN":
+                info = gaz.role(head.lower_)
+                if info is not None and info.sector in GROUP_HEADS:
+                    mend = head.idx + len(head.text)  # "Houthi rebels", "Hamas militants"
+            _add(g, start, mend, doc.text[start:mend], "name", core, s.i)
+            continue
+
+        place = gaz.lookup(core) if label in ("GPE", "NORP", "ORG", "FAC", "LOC", "GAZ") else None
+        if place is not None:
+            if place.kind == "metonym" and place.sector and place.sector != "GOV":
+                key = ("M", place.code, normalise(place.alias))
+                g = get(key, _Group(key, "organization", core, place.code, place.sector, provenance="actors.gazetteer_metonym"))
+                _add(g, start, end, text, "metonym", core, s.i)
+                continue
+            root = _root(doc, s)
+            if place.kind == "demonym" and _noun_use(root):
+                key = ("D", place.code)
+                g = get(key, _Group(key, "group", core, place.code, "CVL", provenance="actors.demonym_group"))
+                _add(g, start, end, text, "group", core, s.i)
+                continue
+            key = ("C", place.code)
+            g = get(key, _Group(key, "country", place.name, place.code, "GOV", provenance="actors.gazetteer_country"))
+            kind: MentionKind = "country" if place.kind == "country" else ("demonym" if place.kind == "demonym" else "metonym")
+            g.mentions.append(Mention(start, end, text, kind))
+            g.last = s.i
+            continue
+
+        if label == "ORG":
+            ctx = _context_country(doc, s, gaz)
+            norm = normalise(core)
+            key = ("O", norm, ctx or "")
+            org = by_key.get(key) if ctx else (_latest_org(groups, norm) or by_key.get(key))
+            if org is None:
+                org = get(key, _Group(key, "organization", core))
+            _add(org, start, end, text, "name", core, s.i)
+            continue
+
+        if label == "NORP" and _noun_use(_root(doc, s)):
+            key = ("N", normalise(core))
+            g = get(key, _Group(key, "group", core, provenance="actors.ner_group"))
+            _add(g, start, end, text, "group", core, s.i)
+
     return [
         Actor(
             id=f"A{i}",
             name=g.name,
             type=g.type,
-            mentions=tuple(g.mentions),
+            mentions=tuple(sorted(g.mentions, key=lambda m: (m.start, m.end))),
             country=g.country,
-            sector="GOV" if g.type == "country" else None,
-            provenance="actors.ner_alias_group",
+            sector=g.sector,
+            role=g.role,
+            provenance=g.provenance,
         )
         for i, g in enumerate(groups, 1)
     ]
+
+
+def _add(g: _Group, start: int, end: int, text: str, kind: MentionKind, core: str, at: int) -> None:
+    if any(m.start == start and m.end == end for m in g.mentions):
+        return
+    g.mentions.append(Mention(start, end, text, kind))
+    if len(core) > len(g.name) and g.type in ("person", "organization", "group"):
+        g.name = core
+    g.last = at
+
+
+def _unknown_person(groups: list[_Group], toks: set[str]) -> _Group | None:
+    """The most recently mentioned person whose name tokens include (or are included in) ``toks``."""
+    best: _Group | None = None
+    for g in groups:
+        if g.type != "person" or not toks or not g.tokens:
+            continue
+        if toks <= g.tokens or g.tokens <= toks:
+            if best is None or g.last > best.last:
+                best = g
+    return best
+
+
+def _latest_org(groups: list[_Group], norm: str) -> _Group | None:
+    """A bare "Defence Ministry" goes to the latest organisation of that name, whatever its country."""
+    best: _Group | None = None
+    for g in groups:
+        if g.key[0] == "O" and g.key[1] == norm and (best is None or g.last > best.last):
+            best = g
+    return best
