@@ -154,6 +154,8 @@ def assess(tok: Token) -> Claim:
                 offer(Claim("negated", cue=head, rule="claims.failed_to"))
             elif kind == "future" and dep == "xcomp":
                 offer(Claim("future", cue=head, rule="claims.intent_verb"))
+            elif kind == "consider" and dep in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"):
+                offer(Claim("hypothetical", cue=head, rule="claims.considered"))
             elif kind == "hypo" and dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
                 offer(Claim("hypothetical", cue=head, rule="claims.modal_verb"))
             if dep in ("ccomp", "xcomp", "advcl", "conj") and head.pos_ in ("VERB", "AUX"):

@@ -121,6 +121,8 @@ def _build(
 ) -> Event | None:
     anchor = found.anchor
     claim = assess(anchor)
+    if claim.rule == "claims.considered":
+        return None  # an option under consideration is a statement (CAMEO 014), not an event
     code, status, rule = _retype(found, claim, anchor)
     actors: list[str] = []
     for h in found.actor_heads:
@@ -137,8 +139,8 @@ def _build(
                 recipients.append(aid)
     if not actors and code.type not in ACTORLESS_TYPES:
         return None
-    if not actors and (found.nominal or status not in ("asserted", "reported")):
-        return None
+    if not actors and (found.nominal or status not in ("asserted", "reported") or _subordinate(anchor)):
+        return None  # "a soldier killed in Afghanistan": background, no doer
     source: str | None = None
     quote = _quote_at(quotes, anchor.idx)
     quote_id = quote.id if quote else None

@@ -183,6 +183,8 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (c.lemma_.lower() in values or c.lower_ in values)
             for c in children
         )
+    if key == "xcomp":
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in values for c in children)
     if key == "hasobj":
         return bool(objects(tok)) or any(c.dep_ == "ccomp" for c in children)
     if key == "noobj":
