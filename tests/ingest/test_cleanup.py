@@ -48,6 +48,7 @@ def _check_sentences_kept(text: str) -> None:
         ("(AFP via Getty Images)", "photo_credit"),
         ("John Smith/Reuters", "photo_credit"),
         ("Reuters/John Smith", "photo_credit"),
+        ("© Reuters", "photo_credit"),
         ("Smoke rises over Khan Younis on Sunday. (AFP via Getty Images)", "photo_caption"),
         ("Smoke rises over Khan Younis on Sunday. (Photo by John Smith/Anadolu)", "photo_caption"),
         ("Photo: Firefighters work at the damaged grain terminal in Odesa on March 13, 2025.", "photo_caption"),
