@@ -133,7 +133,7 @@ QUANTITY = frozenset({
     "amount", "wave", "round", "string", "spate", "scores", "score", "dozens", "dozen", "hundreds", "thousands",
     "group", "members", "member", "million", "millions", "portion", "half", "third", "batch", "shipment",
     "consignment", "package", "worth", "type", "kind", "form", "one", "two", "three", "each", "any", "none",
-    "state", "wave", "billion", "%", "percent", "per", "$", "€", "£", "lot", "bulk", "majority", "pair",
+    "state", "billion", "%", "percent", "per", "$", "€", "£", "lot", "bulk", "majority", "pair",
 })
 
 
