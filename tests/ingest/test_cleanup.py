@@ -117,6 +117,20 @@ def test_cleanup_of_scraped_text_reports_every_removal_with_raw_offsets() -> Non
     assert cleaned.text == "\n\n".join(SENTENCES[:3])
 
 
+def test_cleanup_never_removes_the_continuation_of_a_wrapped_sentence() -> None:
+    raw = (
+        "Support for the deal has fallen to 38 percent, according to a\n"
+        "Reuters/Ipsos poll.\n\n"
+        "The talks resume on Monday in Geneva, the envoy said.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.removed == ()
+    assert cleaned.text == (
+        "Support for the deal has fallen to 38 percent, according to a Reuters/Ipsos poll."
+        "\n\nThe talks resume on Monday in Geneva, the envoy said."
+    )
+
+
 def test_cleanup_truncates_long_text_at_a_paragraph_break() -> None:
     paragraphs = [f"Paragraph {i} says the talks went on for another day in the city." for i in range(40)]
     raw = "\n\n".join(paragraphs)

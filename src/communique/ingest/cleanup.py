@@ -285,8 +285,8 @@ def clean_text(
 
     ``title``: the known headline (lines repeating it are dropped). ``take_title``: when no title is
     known, take the first line as the title if it looks like one (it then moves from the text to
-    ``Cleaned.title``; it is not reported as removed boilerplate). ``max_chars``: cut longer texts at a paragraph break
-    (reported with reason "truncated"). ``join_wrapped``: in text with blank-line paragraphs, join
+    ``Cleaned.title``; it is not reported as removed boilerplate). ``max_chars``: cut longer texts
+    at a paragraph break (reported with reason "truncated"). ``join_wrapped``: in text with blank-line paragraphs, join
     a line to the previous one when that one ends mid-sentence (hard-wrapped text); off for
     extractor output, where every line is a paragraph or heading.
     """
@@ -314,14 +314,17 @@ def clean_text(
         if (s, e) == title_span:
             continue
         line = raw[s:e]
-        reason = line_reason(line, title=title, rules=rules)
+        continues = has_blank_lines and bool(current) and _continues(raw, current[-1], line)
+        # A line that carries on a wrapped sentence is article text, whatever it looks like
+        # ("... according to a" / "Reuters/Ipsos poll.").
+        reason = None if continues else line_reason(line, title=title, rules=rules)
         if reason is not None:
             removed.append(Removal(s, e, line, reason))
             if current:
                 paragraphs.append(current)
                 current = []
             continue
-        if current and not (has_blank_lines and _continues(raw, current[-1], line)):
+        if current and not continues:
             paragraphs.append(current)
             current = []
         current.append((s, e))
