@@ -114,7 +114,8 @@ def article_from_html(
 ) -> Article:
     """A cleaned article from a raw page (trafilatura text, htmldate date, page metadata).
 
-    Fields given here win over what the page says, except ``url``: the page's canonical URL wins. Raise ``InputError`` when the page has no
+    Fields given here win over what the page says, except ``url``: the page's canonical URL wins.
+    ``removed`` offsets point into the extractor's plain text (one paragraph per line), not the HTML. Raise ``InputError`` when the page has no
     article text, or it is empty or not English after clean-up.
     """
     settings = settings or Settings()
