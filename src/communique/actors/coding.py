@@ -152,12 +152,9 @@ def _cues(text: str, published: str | None, gaz: Gazetteer) -> tuple[list[_Cue],
 
 def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer) -> _Cue | None:
     capital = span[:1].isupper()
-    if capital:
-        names = gaz.person_names(span)
-        if names and (j - i > 1 or len(names) == 1):
-            term = gaz.person(span, published)
-            if term is not None:
-                return _Cue("person", i, j, term.country, term.sector or None, 5.0, "", term.role or None)
+    person = _person_cue(span, i, j, published, gaz) if capital and j - i > 1 else None
+    if person is not None:
+        return person
     body = gaz.body(span, published) if capital or span.isupper() else None
     if body is not None:
         return _Cue("body", i, j, body.country, body.sector, 2.0, "", body.name)
@@ -168,6 +165,9 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer) -> 
             return _Cue("demonym", i, j, place.code, "CVL" if plural else None, -1.0, "")
         sector = place.sector or "GOV"
         return _Cue("place", i, j, place.code, sector, 2.0 if place.sector else -1.0, "")
+    person = _person_cue(span, i, j, published, gaz) if capital else None
+    if person is not None:  # a surname alone, after the other tables ("Georgia" is a country first)
+        return person
     city = gaz.city(span) if capital else None
     if city is not None:
         return _Cue("city", i, j, city.code, None, -2.0, "")
@@ -175,6 +175,16 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer) -> 
     if role is not None and not span.isupper():
         return _Cue("role", i, j, None, role.sector, float(role.weight), "", role.label)
     return None
+
+
+def _person_cue(span: str, i: int, j: int, published: str | None, gaz: Gazetteer) -> _Cue | None:
+    names = gaz.person_names(span)
+    if not names or (j - i == 1 and len(names) > 1):
+        return None
+    term = gaz.person(span, published)
+    if term is None:
+        return None
+    return _Cue("person", i, j, term.country, term.sector or None, 5.0, "", term.role or None)
 
 
 def code_text(text: str, *, published: str | None = None) -> Coded:

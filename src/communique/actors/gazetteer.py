@@ -29,6 +29,12 @@ BodyType = Literal["organization", "group"]
 
 ISO_EXTRA = frozenset({"XKX"})  # user-assigned ISO code we use (Kosovo)
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})  # CAMEO codes for bodies without one country
+TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|gen|lt|col|maj|capt|adm|sgt|rep|sen|gov|rev|sheikh|"
+    r"ayatollah|president|premier|chancellor|king|queen|prince|princess|emir|pope|general|senator|"
+    r"prime minister|foreign minister|defen[cs]e minister|minister|secretary[- ]general|secretary)\.?\s+)+",
+    re.I,
+)
 _ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9.&+\-/]{2,}$")
 
 
@@ -206,7 +212,10 @@ class Gazetteer:
                 self._bodies.add(alias, body)
 
     def _load_people(self) -> None:
+        curated: set[str] = set()
         for row in _rows("officeholders.tsv"):
+            curated.add(row[0].strip())
+        for row in _rows("officeholders.tsv") + [r for r in _rows("officeholders_petrarch.tsv") if r[0].strip() not in curated]:
             row += [""] * (8 - len(row))
             name, aliases, country, sector, role, start, end, note = (c.strip() for c in row[:8])
             self.terms.setdefault(name, []).append(Term(name, country, sector, role, start, end, note))
@@ -251,7 +260,12 @@ class Gazetteer:
 
     def person_names(self, text: str) -> list[str]:
         """Canonical names of the office-holders ``text`` may name (several when an alias is shared)."""
-        return list(self._persons.get(text, person_key))  # type: ignore[arg-type]
+        found = self._persons.get(text, person_key)
+        if not found:
+            bare = TITLES.sub("", text.strip())
+            if bare and bare != text.strip():
+                found = self._persons.get(bare, person_key)
+        return list(found)  # type: ignore[arg-type]
 
     def person(self, text: str, date: str | None = None) -> Term | None:
         """The office-holder ``text`` names and the term that applies on ``date`` (see ``term_at``)."""
