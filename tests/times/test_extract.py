@@ -223,3 +223,52 @@ def test_times_every_record_has_offsets_into_the_text_and_a_provenance():
     for t in extract_times(parse(text), FRI):
         assert text[t.start:t.end] == t.text
         assert t.provenance.startswith("times.")
+
+
+# regressions found on news text
+def test_times_counts_with_thousands_separators_are_durations_not_clock_times():
+    assert one("The leagues bought 1,000 hours of ice time.", "1,000 hours") == ("DURATION", "PT1000H")
+
+
+def test_times_a_game_clock_is_not_a_time_of_day():
+    assert times("Hamilton scored at 6:40 of the second period.") == {}
+
+
+def test_times_bare_clock_time_after_at_is_a_time():
+    assert one("The session opened at 14:30.", "14:30") == ("TIME", "2013-03-22T14:30")
+
+
+def test_times_the_next_day_follows_the_narrative_date():
+    found = times("The envoy arrived on March 3, and the next day he met the president.")
+    assert found["the next day"] == "2013-03-04"
+
+
+def test_times_the_day_before_keeps_the_narrative_year_only():
+    ts = extract_times(parse("Police arrested him in August. He had fled the day before his trial."), FRI)
+    last = ts[-1]
+    assert (last.text, last.value) == ("the day before", "2012-XX-XX")
+    assert last.anchor == "before his trial"
+
+
+def test_times_now_and_then_and_now_that_are_not_the_present():
+    assert times("Every now and then he calls. Now that the war is over, they rest.") == {}
+
+
+def test_times_a_month_before_a_name_after_a_preposition_is_a_month():
+    assert times("In August Trump met the families.")["August"] == "2012-08"
+
+
+def test_times_a_quarter_of_something_is_a_fraction():
+    assert times("Less than a quarter of the donors gave again.") == {}
+
+
+def test_times_calendar_words_inside_names_are_not_expressions():
+    assert times("Caddell told Breitbart News Daily that USA Today was wrong.") == {}
+
+
+def test_times_holidays_take_their_fixed_date():
+    assert one("The truce was agreed on Christmas Eve.", "Christmas Eve") == ("DATE", "2012-12-24")
+
+
+def test_times_weekend_after_a_preposition():
+    assert one("Protests erupted over the weekend.", "the weekend") == ("DATE", "2013-W11-WE")

@@ -30,6 +30,7 @@ YEAR_HEADS = frozenset({
     "november", "december", "spring", "summer", "autumn", "fall", "winter", "year", "fiscal", "class", "since",
     "mid", "early", "late", "end", "beginning", "start", "middle", "season",
 })
+MONTH_PREPS = frozenset({"in", "since", "until", "till", "by", "from", "during", "through", "before", "after", "of"})
 # kinds made of calendar words that also occur inside names, and entity types that mark such a name
 NAMEABLE = frozenset({"set_adverb", "relday", "vague", "weekday", "month", "holiday", "season", "rel"})
 LOWER_KINDS = frozenset({"set_adverb", "relday", "vague", "season", "rel"})
@@ -53,7 +54,8 @@ def _is_year(doc: Doc, c: Candidate) -> bool:
     if head.i == tok.i:
         return True
     if tok.dep_ in ("nummod", "appos", "npadvmod", "compound") and head.pos_ in ("NOUN", "PROPN"):
-        if head.i > tok.i and head.tag_ in ("NNS", "NNPS") and head.lower_ not in ("years", "elections"):
+        # "2000 people" counts; "the 2016 candidates" is a year, and the tagger says which
+        if head.i > tok.i and head.tag_ in ("NNS", "NNPS") and tok.ent_type_ != "DATE":
             return False
         if head.i < tok.i and head.lower_ not in YEAR_HEADS and not head.lower_.rstrip(".").isdigit():
             return False
@@ -68,6 +70,8 @@ def _is_month(doc: Doc, c: Candidate) -> bool:
     if span is None:
         return True
     tok = span[0]
+    if tok.i > 0 and doc[tok.i - 1].lower_ in MONTH_PREPS:
+        return True  # "In August Trump met ..."
     if tok.ent_type_ in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"):
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

@@ -46,7 +46,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
     """(kind, regex) pairs, in priority order for equally long matches."""
     month = _cap(lex.alternation("month")) + "|" + _cap(lex.alternation("month_abbr")) + r"\.?"
     wday = _cap(lex.alternation("weekday"))
-    num = lex.alternation("number") + r"|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
+    num = lex.alternation("number") + r"|\d{1,3}(?:,\d{3})+|\d+\s?½|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
     unit = lex.alternation("unit") + "|centurie"
     ordinal = lex.alternation("ordinal")
     pod = "morning|afternoon|evening|night"
@@ -78,12 +78,12 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("weekend", r"the\s+weekend"),
         ("that", r"(?P<that>that|the\s+same)\s+(?P<unit>day|week|month|year|night|morning|afternoon|evening)"),
         ("clock12", rf"{clock}(?:\s+(?P<tz>{tz})\b)?(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
-        ("clock24", rf"(?<![\d:.])(?P<hh>[0-2]?\d)(?:[:.]?(?P<mm>[0-5]\d)\s*(?:(?P<tz>{tz})\b|(?P<lt>local\s+time|hours|hrs)\b)|:(?P<mm3>[0-5]\d)(?![:.]?\d))(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
+        ("clock24", rf"(?<![\d:.,])(?P<hh>[0-2]?\d)(?:[:.]?(?P<mm>[0-5]\d)\s*(?:(?P<tz>{tz})\b|(?P<lt>local\s+time)\b)|:(?P<mm3>[0-5]\d)(?![:.]?\d))(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("noon", rf"(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("relday", rf"(?P<rd>today|tonight|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<pod>{pod}))?|the\s+day\s+(?P<dd>before\s+yesterday|after\s+tomorrow)|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>{pod})|(?P<overnight>overnight)"),
         ("rel", rf"(?:(?P<pmod>early|mid|late|earlier|later)[\s-]+(?:in\s+)?)?(?:(?P<endof>{pmod})\s+)?(?P<the>the\s+)?(?P<rel>{rel_words})\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit})(?P<pl>s|es)?\b"),
         ("endof", rf"(?P<endof>{pmod}|(?:earlier|later|early|late)\s+in)\s+(?:the\s+)?(?P<unit>year|month|week|decade|century|quarter|day)\b"),
-        ("ago", rf"(?:(?P<num>{num})[\s-]+)?(?P<unit>{unit})(?P<pl>s|es)?\s+(?P<dir>ago|from\s+now|hence)\b"),
+        ("ago", rf"(?:(?P<num>{num})[\s-]+)?(?P<unit>{unit})(?P<pl>s|es)?(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|from\s+now|hence)\b"),
         ("anchored", r"the\s+(?P<unit>day|week|month|year|night|morning|evening)\s+(?P<dir>before|after)\b"),
         ("duration", rf"(?:(?P<det>the|a|an|another)\s+(?:(?:mere|full|further|additional|extra|whole|entire|more|long|brief|short)\s+)?)?(?P<num>{num})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{unit})(?P<pl>s|es)?(?P<poss>['’](?!s))?(?:[\s-]+long\b)?\b"),
         ("half_unit", r"half\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)\b"),
@@ -103,6 +103,7 @@ def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # month and weekday names carry their own capitalisation; everything else is case-blind
         # a hyphen glues words ("mid-March" is found whole); only a year range ("2009-2010") splits on one
         before, after = (r"(?<![\w'’])", r"(?!\w)") if kind == "year" else (r"(?<![\w'’-])", r"(?![\w-])")
+        before += r"(?<!\d[,.])"  # never start inside a number: "1,000 hours"
         out.append((kind, re.compile(rf"{before}(?:{rx}){after}", re.IGNORECASE)))
     return tuple(out)
 

@@ -279,6 +279,8 @@ def _clock_value(c: Candidate, text: str, ctx: Context) -> Value | None:
             # a bare "14:30" is a time only after a preposition of time
             if not c.get("mm3") or _prev_word(text, c.start) not in CLOCK_PREPS:
                 return None
+            if re.match(r"\s+(?:of|into|left|remaining|to\s+play)\b", text[c.end:c.end + 16]):
+                return None  # a game clock: "at 6:40 of the second period"
         clock = _clock(c.get("hh") or "", c.get("mm") or c.get("mm3"), c.get("ampm"))
         if clock is None:
             return None
@@ -340,7 +342,10 @@ def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DURATION", cal.duration(n or "X", unit), None
     if unit.startswith("T"):
         return ("DURATION", cal.duration("1", unit), None) if rel in ("past", "last", "next", "coming") else None
-    if rel == "past" or (the and rel == "next") or (the and rel == "last" and unit in ("DE", "CE")):
+    span_prep = _prev_word(text, c.start)
+    if the and rel == "next" and unit in ("D", "W", "M") and span_prep not in ("over", "in", "within", "during", "for", "through"):
+        rel = "following"  # "the next day" in a narrative is the day after it; "over the next week" a span
+    elif rel == "past" or (the and rel == "next") or (the and rel == "last" and unit in ("DE", "CE")):
         return "DURATION", cal.duration("1", unit), None
     if rel in ("following", "previous", "prior", "same") and the:
         base = _narrative_date(ctx)
@@ -407,6 +412,8 @@ def _duration(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None
     if unit == "WE" and raw in ("a", "an", "one"):
         return None
+    if unit == "Q" and re.match(r"\s+of\b", text[c.end:c.end + 5]):
+        return None  # a fraction: "a quarter of the donors"
     if raw in ("a", "an") and not c.get("det") and SET_BEFORE.search(text[max(0, c.start - 20):c.start]):
         return "SET", cal.duration("1", unit), None
     if raw == "one" and unit == "D" and not c.get("det") and _prev_word(text, c.start) not in TIME_PREPS:
@@ -453,6 +460,8 @@ def _set_adverb(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _vague(c: Candidate, text: str, ctx: Context) -> Value | None:
     word = re.sub(r"\s+", " ", (c.get("vague") or "").lower())
+    if word == "now" and re.match(r"\s+(?:and\s+(?:then|again)|that)\b", text[c.end:c.end + 12]):
+        return None  # "every now and then", "now that the war is over"
     return "DATE", load_lexicon().table("vague")[word], None
 
 
@@ -475,7 +484,7 @@ def _numeric(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _weekend(c: Candidate, text: str, ctx: Context) -> Value | None:
-    if _prev_word(text, c.start) not in ("over", "at", "during", "on", "for", "by", "until", "since", "through"):
+    if _prev_word(text, c.start) not in ("over", "at", "during", "on", "for", "by", "until", "since", "through", "spend", "spent", "spending"):
         return None
     if ctx.ref is None:
         return "DATE", "XXXX-WXX-WE", None

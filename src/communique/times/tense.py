@@ -44,7 +44,8 @@ def verb_tense(verb: Token) -> Tense:
         return "future"
     if "to" in words or (verb.tag_ == "VB" and verb.dep_ == "xcomp"):
         head = verb.head
-        if head.lemma_ in PROSPECTIVE or head.lower_ == "going":
+        if head.lemma_ in PROSPECTIVE and not (head.lemma_ in ("have", "need", "try") and head.tag_ == "VBD") \
+                or head.lower_ == "going":
             return "future"
         return verb_tense(head) if head.i != verb.i else "none"
     if any(a.tag_ in ("VBD",) for a in auxes) or verb.tag_ == "VBD":
