@@ -258,10 +258,11 @@ class Gazetteer:
             return before[-1] if before else found[0]
         return found[-1]
 
-    def person_names(self, text: str) -> list[str]:
-        """Canonical names of the office-holders ``text`` may name (several when an alias is shared)."""
+    def person_names(self, text: str, *, titles: bool = True) -> list[str]:
+        """Canonical names of the office-holders ``text`` may name (several when an alias is shared);
+        with ``titles``, a leading title is dropped first when the whole text matches nothing."""
         found = self._persons.get(text, person_key)
-        if not found:
+        if not found and titles:
             bare = TITLES.sub("", text.strip())
             if bare and bare != text.strip():
                 found = self._persons.get(bare, person_key)
@@ -318,6 +319,7 @@ class Gazetteer:
         """The first word of every person, body and place alias (normalised), to start a phrase match."""
         if self._firsts is None:
             words = {normalise(k.split()[0]) for idx in (self._bodies, self._places) for k in idx.keys() if k.strip()}
+            words |= {normalise(k.split()[0]) for k in self._cities.keys() if k.strip()}
             words |= {person_key(k.split()[0]) for k in self._persons.keys() if k.strip()}
             self._firsts = frozenset(words)
         return self._firsts

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import Gazetteer, covers, gazetteer, normalise, person_key
+from communique.actors.gazetteer import Gazetteer, covers, gazetteer, is_acronym, normalise, person_key
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -126,13 +126,23 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
     return out
 
 
+def _trim_period(text: str) -> str:
+    """A sentence-final period the tokenizer left on a name ("Khan Younis."), but not "Jr." or "U.S."."""
+    if text.endswith(".") and not is_acronym(text) and not re.search(r"(?:\b[A-Z]|\bJr|\bSr|\bSt)\.$", text):
+        return text[:-1]
+    return text
+
+
 def _table_of(span_text: str, gaz: Gazetteer) -> str | None:
-    if gaz.person_names(span_text):
+    span_text = _trim_period(span_text)
+    if gaz.person_names(span_text, titles=False):
         return "person"
     if gaz.body(span_text) is not None:
         return "body"
     if gaz.lookup(span_text) is not None:
         return "place"
+    if gaz.city(span_text) is not None:
+        return "city"
     return None
 
 
@@ -262,13 +272,14 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
     key: tuple[str, ...]
     for s in candidate_spans(doc, gaz):
         start, end = doc[s.i].idx, doc[s.j - 1].idx + len(doc[s.j - 1].text)
+        end = start + len(_trim_period(doc.text[start:end]))
         text = doc.text[start:end]
         core = strip_title(text) or text
         single = len(core.split()) == 1
         label = s.label
         toks = {w for w in person_key(core).split() if w}
 
-        city = gaz.city(core) if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") else None
+        city = gaz.city(core) if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") or s.table == "city" else None
         if city is not None and not gaz.person_names(core) and gaz.body(core) is None and gaz.lookup(core) is None:
             key = ("L", normalise(city.alias))
             g = get(key, _Group(key, "unknown", core, city.code, "CVL", f"Place in {city.name}", "actors.gazetteer_place"))
@@ -293,7 +304,7 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
                 if found is None:
                     found = get(("U", str(len(groups))), _Group(("U", str(len(groups))), "person", core))
                 _add(found, start, end, text, "name", core, s.i)
-                g.tokens |= toks
+                found.tokens |= toks
                 continue
 
         body = gaz.body(core, published)
