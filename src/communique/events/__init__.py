@@ -134,7 +134,7 @@ def _build(
         actors = parts.resolve(claim.reporter)
     recipients: list[str] = []
     for h in found.recipient_heads:
-        for aid in parts.resolve(h, create=h.dep_ != "pobj" or h.head.lower_ not in ("in", "at", "over")):
+        for aid in parts.resolve(h, create=h.dep_ != "pobj" or h.head.lower_ not in ("in", "at", "over", "of", "between"), recipient=True):
             if aid not in recipients and aid not in actors:
                 recipients.append(aid)
     if not actors and code.type not in ACTORLESS_TYPES:

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - the package always has it
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 OF_PREPS = ("of", "from", "in", "for")
 PRONOUNS_SKIP = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "this", "that", "which", "who"})
+WEAPONS = frozenset({"artillery", "tank", "drone", "jet", "aircraft", "helicopter", "warplane", "warship", "missile", "rocket", "mortar", "bomb"})
 GROUP_SECTORS = frozenset({"MIL", "REB", "COP", "CVL", "OPP", "LAB", "EDU", "REF", "MED", "PTY", "LEG", "JUD"})
 
 
@@ -88,10 +89,12 @@ class Participants:
         return a.country if a else None
 
     # -- resolution --------------------------------------------------------------------------
-    def resolve(self, head: Token, *, create: bool = True) -> list[str]:
+    def resolve(self, head: Token, *, create: bool = True, recipient: bool = False) -> list[str]:
         """Actor ids for the phrase headed by ``head`` and its conjuncts ("the US and Jordan")."""
         out: list[str] = []
         for h in _conjuncts(head):
+            if recipient and h.lemma_.lower() in WEAPONS:
+                continue  # "launched artillery": a weapon is no recipient
             aid = self._resolve_one(h, create=create)
             if aid and aid not in out:
                 out.append(aid)

@@ -12,12 +12,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from communique.claims import cues
-from communique.events.patterns import Code, Pattern, code_of, frame_code, is_light, match, objects, through
+from communique.events.patterns import (
+    Code,
+    Pattern,
+    code_of,
+    frame_code,
+    is_light,
+    match,
+    objects,
+    participant_sectors,
+    through,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from")
+RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from", "between")
+NOUN_PREPS = ("to", "with", "against", "on", "from", "between", "by", "in", "of")
 FRAME_PREPS = ("to", "on", "upon", "for", "in")
 OWNER_PREPS = ("by", "from", "of")
 MUST = frozenset({"must", "should"})
@@ -67,6 +78,8 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
                     return [c]
     if v.dep_ in ("acomp", "xcomp") and v.head.pos_ == "AUX":
         return _subject(v.head, seen + 1)
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("order", "force", "compel", "instruct", "direct"):
+        return _subject(v.head, seen + 1)  # "ordered the paper to suspend publication": the orderer acts
     if v.dep_ == "xcomp":
         objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
         if objs and v.head.lemma_.lower() in ("urge", "ask", "call", "press", "pressure", "order", "force", "invite", "tell", "allow"):
@@ -114,6 +127,19 @@ def _own(n: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in n.children)
 
 
+def _thing(n: Token) -> bool:
+    """A common noun that names no participant ("the ban", "relations", "a village")."""
+    return n.pos_ == "NOUN" and n.ent_type_ == "" and participant_sectors().get(n.lemma_.lower()) is None
+
+
+def _through_thing(n: Token) -> list[Token]:
+    """Whom a thing concerns: "the ban on X", "relations with X", "X's decision", "a village in X"."""
+    out = [c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+    out += _prep_objects(n, NOUN_PREPS)
+    out += [c for c in n.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    return out
+
+
 def _recipients(v: Token, exclude: set[int]) -> list[Token]:
     out: list[Token] = []
     if _passive(v):
@@ -124,6 +150,15 @@ def _recipients(v: Token, exclude: set[int]) -> list[Token]:
     for c in v.children:
         if c.dep_ == "prt":
             out += [g for g in _prep_objects(c, RECIPIENT_PREPS)]
+    for n in [c for c in objects(v) if c.dep_ != "nsubjpass"] + list(out):
+        if _thing(n):
+            out += _through_thing(n)
+    if not out:  # "opened fire to disperse demonstrators": the purpose clause's object
+        for c in v.children:
+            if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):
+                out += [o for o in objects(c) if not _own(o)]
+                out += [t for o in objects(c) if _thing(o) for t in _through_thing(o)]
+                out += _prep_objects(c, ("against", "on", "from"))
     return out
 
 
@@ -234,7 +269,7 @@ def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: se
         out += [c for c in v.children if c.dep_ in ("dobj", "dative") and c.i != emb_i and c.i not in consumed]
         out += _prep_objects(v, ("on", "from", "of", "to"))
         for c in v.children:
-            if c.dep_ == "ccomp":
+            if c.dep_ == "ccomp" and (c.i == emb_i or c.i in consumed or any(a.lower_ in MUST or a.lower_ == "that" for a in c.children)):
                 out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             if c.dep_ == "xcomp":
                 out += [g for g in c.children if g.dep_ == "nsubj"]
@@ -257,6 +292,14 @@ def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: se
     for c in v.children:  # "rejected an Indian proposal": the proposal's owner
         if c.dep_ in ("dobj",) and frame == "refuse" and not out:
             out += _owners(c)
+    if not out and embedded is None:  # "offered to hand over to Great Britain ..."
+        for c in v.children:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
+                out += [t for t in _recipients(c, set()) if match(t) is None]
+    if frame in ("refuse", "intent", "threat") and not out:
+        for c in v.children:
+            if c.dep_ == "dobj" and _thing(c):
+                out += _through_thing(c)
     return out
 
 
@@ -313,8 +356,21 @@ def _noun_frame(light: Token, n: Token, pat: Pattern, consumed: set[int]) -> Fou
     for c in n.children:
         if c.dep_ in ("acl", "ccomp"):
             recips += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    for c in light.children:  # "reiterated its demand today that Israel ease ..."
+        if c.dep_ == "ccomp" and not recips:
+            recips += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     f.recipient_heads = recips or _prep_objects(n, ("on", "to", "from")) + _prep_objects(light, ("on", "to"))
     return f
+
+
+def _purpose_recipients(v: Token) -> list[Token]:
+    """"staged a hunger strike to protest against Sweden's decision": whom the protest targets."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in ("protest", "demand", "press", "call", "demonstrate", "denounce", "oppose", "seek", "urge"):
+            for t in objects(c) + _prep_objects(c, ("against", "from", "on", "for")):
+                out += _through_thing(t) if _thing(t) else [t]
+    return out
 
 
 def _purpose_of_event(t: Token, pats: dict[int, Pattern], consumed: set[int]) -> bool:
@@ -401,7 +457,8 @@ def find_events(sent: Span) -> list[Found]:
             f = Found(t, o, code, "events.light_verb_noun", confidence=0.75)
             f.actor_heads = _subject(t) if not _passive(t) else _prep_objects(t, ("by",))
             f.actor_heads = f.actor_heads or _noun_actor(o)
-            f.recipient_heads = _prep_objects(o, RECIPIENT_PREPS) + _prep_objects(t, RECIPIENT_PREPS + ("in",))
+            f.recipient_heads = _prep_objects(o, RECIPIENT_PREPS + ("of", "in")) + _prep_objects(t, RECIPIENT_PREPS + ("in",))
+            f.recipient_heads += _purpose_recipients(t)
             if _passive(t):
                 f.recipient_heads += []
             found.append(f)
@@ -430,7 +487,12 @@ def find_events(sent: Span) -> list[Found]:
                 consumed.add(s.i)
         f.actor_heads = subj
         excl = {o.i for o in objects(t) if pats.get(o.i) is not None}
-        f.recipient_heads = _recipients(t, excl) + _prep_objects(t, ("in",))
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("order", "force", "compel", "instruct", "direct"):
+            excl |= set()
+            f.recipient_heads = [c for c in t.head.children if c.dep_ == "dobj"]
+        f.recipient_heads = f.recipient_heads + _recipients(t, excl) + _prep_objects(t, ("in",))
+        if code.type == "PROTEST":
+            f.recipient_heads += _purpose_recipients(t)
         for o in objects(t):  # "killed in a bomb attack", "rejected an offer": the noun is this event
             if o.i in pats:
                 _mark_subtree_events(o, consumed)
