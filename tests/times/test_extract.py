@@ -272,3 +272,25 @@ def test_times_holidays_take_their_fixed_date():
 
 def test_times_weekend_after_a_preposition():
     assert one("Protests erupted over the weekend.", "the weekend") == ("DATE", "2013-W11-WE")
+
+
+def test_times_last_as_a_verb_is_not_a_relative_date():
+    found = {t.text: (t.type, t.value) for t in extract_times(parse("The fighting could last weeks."), FRI)}
+    assert found == {"weeks": ("DURATION", "PXW")}
+
+
+def test_times_scheduled_date_in_a_past_clause_looks_forward():
+    assert times("The vote, set for March 30, was delayed.", "2013-03-13")["March 30"] == "2013-03-30"
+
+
+def test_times_day_ranges_are_one_expression_dated_by_their_first_day():
+    assert times("Ministers met on March 5-6.")["March 5-6"] == "2013-03-05"
+
+
+def test_times_today_in_a_comparison_is_the_present_not_the_day():
+    assert times("Problems will be solved faster than can be done today.")["today"] == "PRESENT_REF"
+
+
+def test_times_recurring_months_and_parts_of_weekdays_are_sets():
+    assert one("Every September the rebels regroup.", "Every September") == ("SET", "XXXX-09")
+    assert one("They drill on Monday afternoons.", "Monday afternoons") == ("SET", "XXXX-WXX-1TAF")

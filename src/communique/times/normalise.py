@@ -307,6 +307,8 @@ def _relday_value(c: Candidate, text: str, ctx: Context) -> Value | None:
         d = ref + timedelta(days=shift) if ref else None
         return "TIME", _time(d, lex[(c.get("pod2") or "").lower()]), None
     rd = (c.get("rd") or "").lower()
+    if rd == "today" and not c.get("pod") and re.search(r"\bthan\b(?:\W+\w+){0,5}\W*$", text[max(0, c.start - 60):c.start], re.I):
+        return "DATE", "PRESENT_REF", None  # a comparison with the present: "faster than can be done today"
     d = _relday(rd, ref)
     if rd == "tonight":
         return "TIME", _time(d, "NI"), None
@@ -339,6 +341,8 @@ def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
     if n is not None or plural:
         if rel in ("this", "current", "same"):
             return None
+        if rel == "last" and not the and n is None:
+            return None  # "it could last weeks": the verb; the bare plural is found on its own
         return "DURATION", cal.duration(n or "X", unit), None
     if unit.startswith("T"):
         return ("DURATION", cal.duration("1", unit), None) if rel in ("past", "last", "next", "coming") else None
@@ -388,7 +392,7 @@ def _ago(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _anchored(c: Candidate, text: str, ctx: Context) -> Value | None:
     unit = (c.get("unit") or "").lower()
-    anchor = re.match(r"[^.;:!?\n]*", text[c.end:]).group(0).strip(" ,")  # type: ignore[union-attr]
+    anchor = re.match(r"[^,.;:!?\n]*", text[c.end:]).group(0).strip()  # type: ignore[union-attr]
     year = _narrative_year(ctx)
     value = {"day": f"{year}-XX-XX", "night": f"{year}-XX-XXTNI", "morning": f"{year}-XX-XXTMO",
              "evening": f"{year}-XX-XXTEV", "week": f"{year}-WXX", "month": f"{year}-XX", "year": "XXXX"}[unit]
@@ -420,7 +424,7 @@ def _duration(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None  # "one day, he ..." is a vague date, not a day-long duration
     value = cal.duration(n, unit)
     anchor = None
-    m = re.match(r"\s+(?:(?:earlier|later|before|after)\b)[^.;:!?\n]*", text[c.end:])
+    m = re.match(r"\s+(?:(?:earlier|later|before|after)\b)[^,.;:!?\n]*", text[c.end:])
     if m and re.match(r"\s+(?:before|after)\b", m.group(0)):
         anchor = m.group(0).strip(" ,")
     return "DURATION", value, anchor
@@ -444,6 +448,11 @@ def _set(c: Candidate, text: str, ctx: Context) -> Value | None:
     lex = load_lexicon()
     if c.get("times"):
         return "SET", cal.duration("1", _unit(c.get("unit2") or "")), None
+    if c.get("wd2"):  # "Monday afternoons"
+        wd, pod = lex.table("weekday")[(c.get("wd2") or "").lower()], lex.table("part_of_day")[(c.get("pod2") or "").lower()]
+        return "SET", f"XXXX-WXX-{wd}T{pod}", None
+    if c.get("mon"):
+        return "SET", f"XXXX-{_month_number(c.get('mon')):02d}", None
     if c.get("wd"):
         return "SET", f"XXXX-WXX-{lex.table('weekday')[(c.get('wd') or '').lower()]}", None
     if c.get("pod"):

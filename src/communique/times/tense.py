@@ -21,7 +21,10 @@ PROSPECTIVE = frozenset({
 })
 
 # verbs that move a thing to a later time: "postponed until Saturday" points forward even in the past tense
-FORWARD = frozenset({"postpone", "delay", "defer", "adjourn", "reschedule", "schedule", "push", "extend", "suspend"})
+FORWARD = frozenset({
+    "postpone", "delay", "defer", "adjourn", "reschedule", "schedule", "push", "extend", "suspend", "set",
+    "slate", "plan", "move", "put",
+})
 
 
 def clause_head(tok: Token) -> Token | None:
