@@ -42,6 +42,9 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
         quotes=tuple(quotes),
         events=tuple(events),
         times=tuple(times),
+        warnings=tuple(
+            f"article truncated at character {r.start} (setting max_chars)" for r in article.removed if r.reason == "truncated"
+        ),
     )
 
 
