@@ -75,6 +75,12 @@ def _local(tok: Token) -> tuple[str, Token] | None:
         kind = _kind(c)
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "advmod" and c.lower_ == "never"):
             return ("negated", c)
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in ("nobody", "none", "nothing", "neither")
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            or (c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))
+        ):
+            return ("negated", c)  # "No weapon was recovered", "Nobody hurried"
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             has_if = True
             found = found or ("hypothetical", c)
@@ -97,6 +103,9 @@ def _local(tok: Token) -> tuple[str, Token] | None:
         found = found or ("future", would)
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
         return ("hypothetical", tok)
+    if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # "a decision to expel", "opened fire to disperse": an aim, not (yet) a fact
+        found = found or ("hypothetical", tok)
     if tok.head is not tok and tok.head.lower_ in ("going",) and tok.dep_ == "xcomp":
         found = found or ("future", tok.head)
     if tok.dep_ == "advcl" and tok.tag_ in ("VBP", "VBZ", "VB") and any(
@@ -170,6 +179,10 @@ def assess(tok: Token) -> Claim:
                     offer(Claim("alleged", cue=up[1], rule="claims.inherited_hedge"))
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
                 offer(Claim("hypothetical", cue=cur, rule="claims.condition_clause"))
+        if dep == "relcl":
+            break  # a relative clause's own tense and polarity decide it, not the main clause's
+        if dep in ("xcomp", "dobj") and head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children):
+            offer(Claim("negated", cue=head, rule="claims.negated_governor"))
         cur = head
     src = _according(cur)
     if src is not None and not reported:

@@ -8,9 +8,10 @@
   sentence's class is that of its most confident event's CAMEO root (01->0, 02-05->1, 06-08->2,
   09-13->3, 14-20->4), else of its PLOVER type; no event -> 0. Macro-F1 over the 5 classes.
 - ``run_claims``: event status against UW factuality (``claims/uw-factuality-dev.jsonl``), a
-  calibration aid: each target token's status from ``claims.assess`` bucketed as happened
-  (asserted/reported), not happened (negated) or uncertain (the rest), against the gold score
-  (> 1 happened, < -1 not happened, else uncertain).
+  calibration aid: each target token's status from ``claims.assess`` bucketed as committed
+  (asserted/reported/future: UW scores the author's commitment, and rates "will X" as high as
+  "did X"), not happened (negated) or uncertain (alleged/hypothetical), against the gold score
+  (> 1 committed, < -1 not happened, else uncertain).
 
 Every task also reports events per sentence and a confusion matrix; ``errors=True`` adds a listing.
 """
@@ -200,7 +201,7 @@ def _bucket(label: float) -> str:
     return "happened" if label > 1 else ("not" if label < -1 else "uncertain")
 
 
-STATUS_BUCKET = {"asserted": "happened", "reported": "happened", "negated": "not"}
+STATUS_BUCKET = {"asserted": "happened", "reported": "happened", "future": "happened", "negated": "not"}
 
 
 def run_claims(data_dir: Path, *, errors: bool = False, limit: int | None = None) -> dict[str, Any]:
