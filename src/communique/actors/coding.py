@@ -52,9 +52,16 @@ SKIP_BACK = frozenset("the a an its their his her our this that these those".spl
 AFFIX = re.compile(r"^(.+?)-(led|backed|based|born|controlled|held|run|allied|aligned|linked|affiliated|funded|supported|occupied|annexed)$", re.I)
 TOKEN = re.compile(r"\w+(?:[.&/\-]\w+|['\u2019](?!s\b)\w+)*\.?|['\u2019]s\b|[^\w\s]")
 MAX_NGRAM = 8
+CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December".split()
+)
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "dep"})
 PERSONLIKE = frozenset({"person", "group", "unknown"})
-UNCODED_PROVENANCE = ("actors.officeholder", "actors.gazetteer_body", "actors.gazetteer_country", "actors.gazetteer_metonym")
+UNCODED_PROVENANCE = (
+    "actors.officeholder", "actors.gazetteer_body", "actors.gazetteer_country", "actors.gazetteer_metonym",
+    "actors.gazetteer_place", "actors.demonym_group",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +145,7 @@ def _cues(text: str, published: str | None, gaz: Gazetteer) -> tuple[list[_Cue],
             if toks[j - 1].text in ("'s", "\u2019s", ",", ";") or toks[i].text in ("'s", "\u2019s"):
                 continue
             span = text[toks[i].start : toks[j - 1].end]
-            found = _match(span, i, j, published, gaz)
+            found = _match(span, i, j, published, gaz, name_before=j - i == 1 and _name_before(toks, i, cues))
             if found is not None:
                 break
         if found is not None:
@@ -150,7 +157,19 @@ def _cues(text: str, published: str | None, gaz: Gazetteer) -> tuple[list[_Cue],
     return cues, toks
 
 
-def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer) -> _Cue | None:
+def _name_before(toks: list[_Tok], i: int, cues: list[_Cue]) -> bool:
+    """Whether token ``i`` stands inside a longer capitalised name: a capitalised word that was no cue
+    before it ("Oleksiy [Kuleba]"), or a capitalised word after it ("[Massad] Boulos")."""
+    if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].text.isalpha() and toks[i + 1].text not in CALENDAR:
+        return True
+    if i == 0 or not toks[i - 1].text[:1].isupper():
+        return False
+    return not any(c.end == i for c in cues)
+
+
+def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer, name_before: bool = False) -> _Cue | None:
+    """The cue ``span`` (tokens ``i:j``) gives; ``name_before``: an unknown capitalised word precedes it, so a
+    surname alone is someone else's ("Oleksiy Kuleba" is not Dmytro Kuleba)."""
     capital = span[:1].isupper()
     person = _person_cue(span, i, j, published, gaz) if capital and j - i > 1 else None
     if person is not None:
@@ -165,7 +184,7 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer) -> 
             return _Cue("demonym", i, j, place.code, "CVL" if plural else None, -1.0, "")
         sector = place.sector or "GOV"
         return _Cue("place", i, j, place.code, sector, 2.0 if place.sector else -1.0, "")
-    person = _person_cue(span, i, j, published, gaz) if capital else None
+    person = _person_cue(span, i, j, published, gaz) if capital and not name_before else None
     if person is not None:  # a surname alone, after the other tables ("Georgia" is a country first)
         return person
     city = gaz.city(span) if capital else None

@@ -153,8 +153,8 @@ class _Index:
         raw = re.sub(r"'s?$", "", raw).strip()
         if raw in self.exact:
             return self.exact[raw]
-        if is_acronym(raw):
-            return []
+        if is_acronym(raw) and (len(raw) <= 5 or "." in raw):
+            return []  # "US", "WHO", "IS" only in capitals; "KINSHASA" in a dateline is a plain name
         return self.plain.get(keyf(text), [])  # type: ignore[operator]
 
     def keys(self) -> list[str]:
@@ -173,6 +173,7 @@ class Gazetteer:
         self.terms: dict[str, list[Term]] = {}
         self.roles: dict[str, RoleNoun] = {}
         self._firsts: frozenset[str] | None = None
+        self._keysets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         self._load_countries()
         self._load_bodies()
         self._load_people()
@@ -293,7 +294,7 @@ class Gazetteer:
         if past:
             last = max(past, key=lambda t: t.end)
             sector = "ELI" if last.sector == "GOV" else last.sector
-            role = last.role if last.role.lower().startswith("former") else f"Former {last.role}"
+            role = last.role if not last.role or last.role.lower().startswith("former") else f"Former {last.role}"
             return Term(last.name, last.country, sector, role, last.start, last.end, "after the term")
         first = terms[0]
         return Term(first.name, first.country, "", "", first.start, first.end, "before the term")
@@ -314,6 +315,15 @@ class Gazetteer:
 
     def country_name(self, code: str) -> str | None:
         return self.names.get(code)
+
+    def key_sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Every normalised alias key (bodies, places, cities), every person key, every exact acronym: a
+        quick membership test before a full look-up."""
+        if self._keysets is None:
+            plain = {k for idx in (self._bodies, self._places, self._cities) for k in idx.plain}
+            exact = {k for idx in (self._bodies, self._places, self._cities, self._persons) for k in idx.exact}
+            self._keysets = (frozenset(plain), frozenset(self._persons.plain), frozenset(exact))
+        return self._keysets
 
     def first_words(self) -> frozenset[str]:
         """The first word of every person, body and place alias (normalised), to start a phrase match."""

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import Gazetteer, covers, gazetteer, is_acronym, normalise, person_key
+from communique.actors.gazetteer import Gazetteer, covers, fold, gazetteer, is_acronym, normalise, person_key
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ HONORIFICS = re.compile(
     re.I,
 )
 COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. sir dame lord lady".split())
+NOT_ORGS = frozenset({"GMT", "UTC", "EST", "EDT", "CET", "CEST", "BST", "PST", "ET"})
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 MAX_PHRASE_TOKENS = 8
 GROUP_HEADS = frozenset({"MIL", "REB", "COP", "OPP", "PTY", "CRM"})
@@ -92,9 +93,11 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
     """
     gaz = gaz or gazetteer()
     firsts = gaz.first_words()
+    plain, persons, exact = gaz.key_sets()
     out: list[_Span] = []
     text = doc.text
     n = len(doc)
+    low = [t.lower_ if t.text.isascii() else fold(t.text).lower() for t in doc]
     i = 0
     while i < n:
         tok = doc[i]
@@ -109,6 +112,14 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
             if (last.is_punct and last.text != ".") or last.is_space or "\n" in doc[i:j].text:
                 continue
             span_text = text[tok.idx : last.idx + len(last.text)]
+            quick = "".join(low[k] + (" " if doc[k].whitespace_ and k < j - 1 else "") for k in range(i, j))
+            if quick.endswith(".") and j - i > 0:
+                quick_trim = quick[:-1]
+            else:
+                quick_trim = quick
+            pkey = " ".join(quick.replace(".", " ").replace("-", " ").split())
+            if not ({quick, quick_trim} & plain or pkey in persons or span_text in exact):
+                continue
             table = _table_of(span_text, gaz)
             if table is None:
                 continue
@@ -270,10 +281,11 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
         return g
 
     key: tuple[str, ...]
+    full = doc.text
     for s in candidate_spans(doc, gaz):
         start, end = doc[s.i].idx, doc[s.j - 1].idx + len(doc[s.j - 1].text)
-        end = start + len(_trim_period(doc.text[start:end]))
-        text = doc.text[start:end]
+        end = start + len(_trim_period(full[start:end]))
+        text = full[start:end]
         core = strip_title(text) or text
         single = len(core.split()) == 1
         label = s.label
@@ -317,7 +329,7 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
                 info = gaz.role(head.lower_)
                 if info is not None and info.sector in GROUP_HEADS:
                     mend = head.idx + len(head.text)  # "Houthi rebels", "Hamas militants"
-            _add(g, start, mend, doc.text[start:mend], "name", core, s.i)
+            _add(g, start, mend, full[start:mend], "name", core, s.i)
             continue
 
         place = gaz.lookup(core) if label in ("GPE", "NORP", "ORG", "FAC", "LOC", "GAZ") else None
@@ -340,6 +352,8 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
             g.last = s.i
             continue
 
+        if label == "ORG" and (core.upper() in NOT_ORGS or (core == "State" and s.i > 0 and doc[s.i - 1].lower_ == "of")):
+            continue  # time zones, "Secretary of State"
         if label == "ORG":
             ctx = _context_country(doc, s, gaz)
             norm = normalise(core)
