@@ -108,19 +108,49 @@ def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@functools.cache
+def trigger() -> re.Pattern[str]:
+    """Any word without which no pattern can match: a calendar word, a unit, a vague word, or a digit."""
+    lex = load_lexicon()
+    words = [lex.alternation(c) for c in ("month", "month_abbr", "weekday", "season", "part_of_day", "unit",
+                                           "decade_word", "vague", "set_adverb", "holiday", "ordinal")]
+    extra = r"today|tonight|yesterday|tomorrow|noon|midday|midnight|ago|centuries|weekends?|Q[1-4]"
+    return re.compile(rf"\d|\b(?:{'|'.join(words)}|{extra})", re.IGNORECASE)
+
+
+WINDOW = 90  # characters around a trigger word that an expression can reach ("the end of the past two years")
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around trigger words, merged, ending at whitespace (never mid-word)."""
+    spans: list[tuple[int, int]] = []
+    for m in trigger().finditer(text):
+        start = max(0, m.start() - WINDOW)
+        end = min(len(text), m.end() + WINDOW)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def find_candidates(text: str) -> list[Candidate]:
-    """Every match of every pattern over ``text``."""
+    """Every match of every pattern over ``text`` (searched only near trigger words, for speed)."""
     found: list[Candidate] = []
+    spans = windows(text)
     for kind, rx in compiled():
-        for m in rx.finditer(text):
-            if m.end() <= m.start():
-                continue
-            groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-            found.append(Candidate(m.start(), m.end(), kind, groups))
+        for start, end in spans:
+            for m in rx.finditer(text, start, end):
+                if m.end() <= m.start():
+                    continue
+                groups = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+                found.append(Candidate(m.start(), m.end(), kind, groups))
     return found
 
 
-def select(cands: list[Candidate], order: list[str]) -> list[Candidate]:
+def select(cands: list[Candidate], order: tuple[str, ...]) -> list[Candidate]:
     """The longest non-overlapping candidates; ties go to the kind listed first in ``order``."""
     rank = {k: i for i, k in enumerate(order)}
     ranked = sorted(cands, key=lambda c: (-(c.end - c.start), rank.get(c.kind, 99), c.start))
@@ -131,6 +161,7 @@ def select(cands: list[Candidate], order: list[str]) -> list[Candidate]:
     return sorted(taken, key=lambda c: c.start)
 
 
-def kinds() -> list[str]:
+@functools.cache
+def kinds() -> tuple[str, ...]:
     """Pattern kinds in priority order."""
-    return [k for k, _ in _patterns(load_lexicon())]
+    return tuple(k for k, _ in _patterns(load_lexicon()))
