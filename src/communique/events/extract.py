@@ -515,7 +515,7 @@ def find_events(sent: Span) -> list[Found]:
             continue
         f = Found(t, t, code, "events.nominal", nominal=True, confidence=0.6)
         f.actor_heads = doers
-        f.recipient_heads = _prep_objects(t, RECIPIENT_PREPS + ("in",))
+        f.recipient_heads = [r for r in _prep_objects(t, RECIPIENT_PREPS + ("in", "of")) if r not in doers]
         found.append(f)
         consumed.add(t.i)
     return found
