@@ -1,0 +1,87 @@
+"""Named mentions grouped by alias: people, countries and their metonyms, bodies, places."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from communique.records import Actor
+
+Named = Callable[..., list[Actor]]
+Find = Callable[[list[Actor], str], Actor]
+
+
+def test_mentions_full_name_title_and_surname_group_into_one_person(named: Named) -> None:
+    actors = named(
+        "Recep Tayyip Erdogan met the envoys on Monday. Mr. Erdogan said talks would go on. "
+        "Later Erdogan left for Ankara."
+    )
+    people = [a for a in actors if a.type == "person"]
+    assert len(people) == 1
+    erdogan = people[0]
+    assert erdogan.name == "Recep Tayyip Erdogan"
+    assert {m.text for m in erdogan.mentions} == {"Recep Tayyip Erdogan", "Mr. Erdogan", "Erdogan"}
+
+
+def test_mentions_unknown_people_group_by_surname(named: Named, find: Find) -> None:
+    actors = named("Jane Mwangi spoke first. Then Peter Otieno answered. Ms. Mwangi disagreed.")
+    mwangi = find(actors, "Jane Mwangi")
+    assert {m.text for m in mwangi.mentions} == {"Jane Mwangi", "Ms. Mwangi"}
+    assert find(actors, "Peter Otieno").id != mwangi.id
+
+
+def test_mentions_country_demonym_capital_and_metonym_go_to_the_country(named: Named) -> None:
+    actors = named(
+        "Russia warned on Tuesday. The Kremlin said Moscow would respond, and Russian diplomats left Vienna."
+    )
+    russia = [a for a in actors if a.country == "RUS" and a.type == "country"]
+    assert len(russia) == 1
+    kinds = {m.text: m.kind for m in russia[0].mentions}
+    assert kinds["Russia"] == "country"
+    assert kinds["Kremlin"] == "metonym"
+    assert kinds["Moscow"] == "metonym"
+    assert kinds["Russian"] == "demonym"
+    assert russia[0].name == "Russia" and russia[0].sector == "GOV"
+
+
+def test_mentions_branch_metonym_is_an_organisation_of_the_country(named: Named, find: Find) -> None:
+    pentagon = find(named("The Pentagon said the drills would continue."), "Pentagon")
+    assert (pentagon.type, pentagon.country, pentagon.sector) == ("organization", "USA", "MIL")
+
+
+def test_mentions_plural_demonym_as_noun_is_a_civilian_group(named: Named, find: Find) -> None:
+    group = find(named("Thousands of Palestinians fled south on Friday."), "Palestinians")
+    assert (group.type, group.country, group.sector) == ("group", "PSE", "CVL")
+
+
+def test_mentions_known_city_is_a_place_actor_and_unknown_place_is_skipped(named: Named, find: Find) -> None:
+    actors = named("Russian forces shelled Kharkiv overnight, officials in Grindleford said.")
+    kharkiv = find(actors, "Kharkiv")
+    assert (kharkiv.type, kharkiv.country, kharkiv.sector) == ("unknown", "UKR", "CVL")
+    assert not any(a.name == "Grindleford" and a.type == "country" for a in actors)
+
+
+def test_mentions_gazetteer_catches_armed_groups_and_bodies(named: Named, find: Find) -> None:
+    actors = named("Houthi rebels fired missiles as the RSF advanced and M23 fighters entered the town. NATO met.")
+    houthis = find(actors, "Houthi rebels")
+    assert (houthis.country, houthis.sector) == ("YEM", "REB")
+    rsf = find(actors, "RSF")
+    assert (rsf.country, rsf.sector) == ("SDN", "REB")
+    assert find(actors, "M23").country == "COD"
+    nato = find(actors, "NATO")
+    assert (nato.type, nato.country) == ("organization", "IGO")
+
+
+def test_mentions_ministries_of_different_countries_stay_apart(named: Named) -> None:
+    actors = named(
+        "Russia's Defence Ministry said it shot down 40 drones. Ukraine's Defence Ministry said it lost none."
+    )
+    ministries = [a for a in actors if a.name == "Defence Ministry"]
+    assert len(ministries) == 2
+    assert {a.country for a in ministries} == {"RUS", "UKR"}
+
+
+def test_mentions_offsets_match_the_text(named: Named, parse: Callable[[str], object]) -> None:
+    text = "Chinese Foreign Minister Wang Yi met Hakan Fidan in Beijing on Friday."
+    for actor in named(text):
+        for m in actor.mentions:
+            assert text[m.start : m.end] == m.text
