@@ -32,3 +32,11 @@ def test_dateline_without_a_full_date_gives_none(text):
 def test_dateline_ignores_a_date_line_deep_in_the_body():
     body = "Envoys met again in Doha.\n\n" + "The talks went on. " * 60 + "\nMarch 3, 2025\n"
     assert published_from_dateline(body) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks resume\nUpdated 2:14 PM EST, March 3, 2025\nEnvoys met.", "2025-03-03"),
+    ("Talks resume\nMarch 3, 2025 at 10:00 a.m. EST\nEnvoys met.", "2025-03-03"),
+])
+def test_dateline_with_a_clock_time_around_the_date(text, expected):
+    assert published_from_dateline(text) == expected

@@ -26,7 +26,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})\.?,?\s+(?P<year>(?:19|20)\d\d)",
         r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)",
     )
-    label = r"(?:published|posted|updated|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*"
+    label = (r"(?:published|posted|updated|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*"
+             r"(?:\d\d?[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?")
     wday = r"(?:[A-Za-z]+day,?\s+)?"
     out: list[re.Pattern[str]] = []
     for d in layouts:
@@ -39,7 +40,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             re.M | re.I))
     for d in layouts:
         # a line holding only a date: "March 3, 2025", "Monday 3 March 2025", "2025-03-03"
-        out.append(re.compile(rf"^\s*{wday}{d}(?:\s+\d\d?:\d\d.*)?\s*$", re.I | re.M))
+        out.append(re.compile(rf"^\s*{wday}{d}\b(?:[ ,]+(?:at\s+)?\d\d?[:.]\d\d[^\n]{{0,24}})?[ \t]*$", re.I | re.M))
     return tuple(out)
 
 
