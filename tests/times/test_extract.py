@@ -294,3 +294,14 @@ def test_times_today_in_a_comparison_is_the_present_not_the_day():
 def test_times_recurring_months_and_parts_of_weekdays_are_sets():
     assert one("Every September the rebels regroup.", "Every September") == ("SET", "XXXX-09")
     assert one("They drill on Monday afternoons.", "Monday afternoons") == ("SET", "XXXX-WXX-1TAF")
+
+
+def test_times_end_of_the_year_takes_the_year_just_named_in_a_past_narrative():
+    found = times("The season started in early December and peaked by the end of the year.")
+    assert found["early December"] == "2012-12"
+    assert found["the end of the year"] == "2012"
+
+
+def test_times_end_of_the_month_far_from_any_date_is_the_publication_month():
+    text = "Rebels took the town in July. " + "Fighting went on. " * 20 + "Mediators hoped to free them before the end of the month."
+    assert times(text)["the end of the month"] == "2013-03"

@@ -37,6 +37,7 @@ LOWER_KINDS = frozenset({"set_adverb", "relday", "vague", "season", "rel"})
 NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "FAC", "LAW", "EVENT"})
 # the narrative's reference date goes stale: "the day after" 3,000 characters on is not about it
 NARRATIVE_REACH = 1500
+NARRATIVE_NEAR = 200  # "by the end of the year" takes its year only from a date this close before it
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "LAW", "PRODUCT", "FAC", "ORDINAL"})
 
 
@@ -126,7 +127,8 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     for c in select(valid, kinds()):
         if narrative is not None and c.start - narrative_at > NARRATIVE_REACH:
             narrative = None
-        result = normalise(c, text, Context(ref, tense(c), narrative))
+        near = narrative is not None and c.start - narrative_at <= NARRATIVE_NEAR
+        result = normalise(c, text, Context(ref, tense(c), narrative, near))
         if result is None:
             continue
         type_, value, anchor = result

@@ -40,6 +40,7 @@ class Context:
     ref: date | None
     tense: Tense
     narrative: str | None = None  # value of the last dated expression before this one (for "the day before")
+    narrative_near: bool = False  # that expression is in the same stretch of text (a sentence or so)
 
 
 def _unit(word: str) -> str:
@@ -367,8 +368,8 @@ def _endof(c: Candidate, text: str, ctx: Context) -> Value | None:
     unit = _unit(c.get("unit") or "")
     if unit.startswith("T"):
         return None
-    # "peaked by the end of the year" in a past narrative is the narrative's year, not the publication's
-    base = _narrative_date(ctx) if ctx.tense == "past" else ctx.ref
+    # "started in early December and peaked by the end of the year": the year just named, not the publication's
+    base = _narrative_date(ctx) if ctx.tense == "past" and ctx.narrative_near else ctx.ref
     if base is None:
         return "DATE", cal.placeholder(unit), None
     return "DATE", cal.at(base, unit), None
