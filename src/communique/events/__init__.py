@@ -93,7 +93,9 @@ def _retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, 
         new = code_of(*got) if got else None
         if new is not None:
             return new, "asserted", rule + "+refusal"
-    if status == "future" and found.frame is None:
+    would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children)
+    if (status == "future" or (status == "hypothetical" and would)) and found.frame is None:
+        # "will send aid" -> AGREE; "would meet the mediator if ..." is a conditional offer -> AGREE
         got = frame_code("future", code)
         new = code_of(*got) if got else None
         if new is not None:
@@ -123,6 +125,8 @@ def _build(
     claim = assess(anchor)
     if claim.rule == "claims.considered":
         return None  # an option under consideration is a statement (CAMEO 014), not an event
+    if found.frame is None and claim.status in ("future", "hypothetical") and _subordinate(anchor):
+        return None  # "a resolution that aims to tighten sanctions", "unless X arranged a ceasefire": no event
     code, status, rule = _retype(found, claim, anchor)
     actors: list[str] = []
     for h in found.actor_heads:
