@@ -319,7 +319,20 @@ def _relday_value(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _partial(value: str | None) -> date | None:
-    """The first day of an ISO prefix value (``2012``, ``2012-07``, ``2012-07-14``), else None."""
+    """The first day of an ISO prefix value (``2012``, ``2012-07``, ``2012-07-14``, ``2012-Q4``,
+    ``2012-W11``, ``2012-SU``), else None."""
+    m = re.fullmatch(r"(\d{4})-(?:Q([1-4])|H([12])|W(\d\d)(?:-WE)?|(SP|SU|FA|WI))", value or "")
+    if m:
+        year = int(m.group(1))
+        if m.group(4):
+            try:
+                return date.fromisocalendar(year, int(m.group(4)), 1)
+            except ValueError:
+                return None
+        if m.group(5):
+            return date(year, cal.SEASON_MONTHS[m.group(5)][0], 1)
+        month = (int(m.group(2)) - 1) * 3 + 1 if m.group(2) else (1 if m.group(3) == "1" else 7)
+        return date(year, month, 1)
     m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?", value or "")
     if not m:
         return None
