@@ -52,6 +52,7 @@ SKIP_BACK = frozenset("the a an its their his her our this that these those".spl
 AFFIX = re.compile(r"^(.+?)-(led|backed|based|born|controlled|held|run|allied|aligned|linked|affiliated|funded|supported|occupied|annexed)$", re.I)
 TOKEN = re.compile(r"\w+(?:[.&/\-]\w+|['\u2019](?!s\b)\w+)*\.?|['\u2019]s\b|[^\w\s]")
 MAX_NGRAM = 8
+ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z]")  # "al-Qaeda", "al-Shabaab"
 CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December".split()
@@ -174,7 +175,7 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer, nam
     person = _person_cue(span, i, j, published, gaz) if capital and j - i > 1 else None
     if person is not None:
         return person
-    body = gaz.body(span, published) if capital or span.isupper() else None
+    body = gaz.body(span, published) if capital or span.isupper() or ARTICLE.match(span) else None
     if body is not None:
         return _Cue("body", i, j, body.country, body.sector, 2.0, "", body.name)
     place = gaz.lookup(span) if capital else None
@@ -315,7 +316,12 @@ def _np_text(root: Token, skip: Token | None = None) -> str:
     walk(root)
     keep.sort(key=lambda t: t.i)
     keep = keep[:30]
-    return "".join(t.text_with_ws for t in keep).strip()
+    parts: list[str] = []
+    for k, t in enumerate(keep):
+        parts.append(t.text)
+        if k + 1 < len(keep):
+            parts.append(t.whitespace_ if keep[k + 1].i == t.i + 1 else " ")
+    return "".join(parts).strip()
 
 
 def _merge(codes: list[Coded]) -> Coded:

@@ -42,6 +42,7 @@ COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. sir dame lord la
 NOT_ORGS = frozenset({"GMT", "UTC", "EST", "EDT", "CET", "CEST", "BST", "PST", "ET"})
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 MAX_PHRASE_TOKENS = 8
+ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})  # "al-Qaeda", "al-Shabaab"
 GROUP_HEADS = frozenset({"MIL", "REB", "COP", "OPP", "PTY", "CRM"})
 RECENT_YEARS = 4  # a surname alone names an office-holder this long after the term ended
 
@@ -101,7 +102,8 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
     i = 0
     while i < n:
         tok = doc[i]
-        if not _capitalised(tok) or tok.is_punct or tok.is_space or tok.lower_ == "the" or (
+        article = tok.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text == "-" and _capitalised(doc[i + 2])
+        if not (_capitalised(tok) or article) or tok.is_punct or tok.is_space or tok.lower_ == "the" or (
             normalise(tok.text) not in firsts and person_key(tok.text) not in firsts
         ):
             i += 1
@@ -125,7 +127,7 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
                 continue
             if j - i == 1 and not _single_word_ok(tok, table, gaz):
                 continue
-            if j - i > 1 and not all(_capitalised(t) or t.is_punct or t.lower_ in ("of", "the", "for", "and", "al", "bin", "de", "la", "von", "der") for t in doc[i:j]):
+            if j - i > 1 and not all(_capitalised(t) or t.is_punct or (t.i == i and article) or t.lower_ in ("of", "the", "for", "and", "al", "bin", "de", "la", "von", "der") for t in doc[i:j]):
                 continue
             best = _Span(i, j, "GAZ", table)
             break
@@ -341,8 +343,9 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
                 continue
             root = _root(doc, s)
             if place.kind == "demonym" and _noun_use(root):
-                key = ("D", place.code)
-                g = get(key, _Group(key, "group", core, place.code, "CVL", provenance="actors.demonym_group"))
+                code = _context_country(doc, s, gaz) or place.code  # "Bosnian Serbs" live in Bosnia
+                key = ("D", code, normalise(core))
+                g = get(key, _Group(key, "group", core, code, "CVL", provenance="actors.demonym_group"))
                 _add(g, start, end, text, "group", core, s.i)
                 continue
             key = ("C", place.code)
