@@ -35,7 +35,9 @@ MUST = frozenset({"must", "should"})
 GENERIC_HEADS = frozenset({
     "effort", "program", "programme", "mission", "campaign", "operation", "process", "initiative",
     "delivery", "convoy", "shipment", "package", "plan", "drive", "push", "bid", "action", "measure",
+    "pact", "agreement", "deal", "accord", "force", "team", "troop", "contingent",
 })
+LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 # the frame verbs that give an event even when they embed none ("Syria offered its troops")
 STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "accept"})
@@ -89,6 +91,8 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         if v.dep_ == "advcl" and not v.tag_ == "VBG":
             return []
         return _subject(v.head, seen + 1)
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ":
+        return _subject(v.head.head, seen + 1)  # "X was guilty of violating ..."
     if v.dep_ == "acl" and v.tag_ == "VBG":
         # "a declaration demanding ...": the noun, or whoever issued it
         head = v.head
@@ -401,6 +405,10 @@ def _noun_actor(n: Token) -> list[Token]:
         out = [c for c in n.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
     if not out:  # "Two Palestinian suicide bombers": the bombers are the doers
         out = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ("bomber", "gunman")]
+    if not out:  # "a regime offensive", "an army raid"
+        out = [c for c in n.children if c.dep_ == "compound" and participant_sectors().get(c.lemma_.lower()) in ("GOV", "MIL", "REB", "COP")]
+    if not out and n.dep_ == "pobj" and n.head.head.pos_ == "ADJ" and n.head.head.lemma_.lower() in ("responsible", "guilty", "liable"):
+        out = _subject(n.head.head)  # "X is responsible for mass killings"
     return out
 
 
@@ -449,7 +457,7 @@ def find_events(sent: Span) -> list[Found]:
                     found.append(f)
                     consumed.update((t.i, o.i))
                     break
-            if p is None or p.frame == "embed" or o.i in consumed:
+            if p is None or o.i in consumed or (p.frame == "embed" and o.lemma_.lower() in LIGHT_EMBED_SKIP):
                 continue
             code = _pattern_code(p)
             if code is None:

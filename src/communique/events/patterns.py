@@ -183,6 +183,9 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (c.lemma_.lower() in values or c.lower_ in values)
             for c in children
         )
+    if key == "head":  # the governing verb: "went on strike", "staged a strike"
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return gov.lemma_.lower() in values or gov.lower_ in values
     if key == "xcomp":
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in values for c in children)
     if key == "hasobj":
