@@ -85,3 +85,21 @@ def test_mentions_offsets_match_the_text(named: Named, parse: Callable[[str], ob
     for actor in named(text):
         for m in actor.mentions:
             assert text[m.start : m.end] == m.text
+
+
+def test_mentions_skip_bylines_dateline_credits_and_title_words(named: Named) -> None:
+    text = (
+        "By Laila Mansour, Communique Wire\n\n"
+        "ADEN, June 1 (Communique Wire) - Defense Minister Israel Katz met Secretary of State Marco Rubio.\n"
+    )
+    actors = named(text)
+    names = {a.name for a in actors}
+    assert "Laila Mansour" not in names and "Communique Wire" not in names
+    assert "Defense" not in names and "State" not in names
+    yemen = next(a for a in actors if a.country == "YEM")
+    assert [m.text for m in yemen.mentions] == ["ADEN"]
+    assert find_person(actors, "Israel Katz").role == "Defence Minister of Israel"
+
+
+def find_person(actors: list[Actor], name: str) -> Actor:
+    return next(a for a in actors if a.type == "person" and a.name == name)

@@ -153,8 +153,8 @@ class _Index:
         raw = re.sub(r"'s?$", "", raw).strip()
         if raw in self.exact:
             return self.exact[raw]
-        if is_acronym(raw) and (len(raw) <= 5 or "." in raw):
-            return []  # "US", "WHO", "IS" only in capitals; "KINSHASA" in a dateline is a plain name
+        if is_acronym(raw) and (len(raw) <= 3 or "." in raw or not raw.isalpha()):
+            return []  # "US", "WHO", "IS" only in capitals; "DOHA" or "KINSHASA" in a dateline is a name
         return self.plain.get(keyf(text), [])  # type: ignore[operator]
 
     def keys(self) -> list[str]:

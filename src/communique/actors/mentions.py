@@ -176,14 +176,24 @@ def doc_prev_is_name(tok: Token) -> bool:
     return prev.pos_ == "PROPN" and _capitalised(prev) and prev.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON"
 
 
+def _is_credit(doc: Doc, i: int, j: int) -> bool:
+    """An outlet in a dateline, "ADEN, June 1 (Communique Wire) -": a credit, not an actor."""
+    if i == 0 or j >= len(doc) or doc[i - 1].text != "(" or doc[j].text != ")":
+        return False
+    after = doc[j + 1].text if j + 1 < len(doc) else ""
+    return after in ("-", "\u2013", "\u2014", "--") and doc[i - 1].i - doc[i - 1].sent.start < 12
+
+
 def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
     out: list[_Span] = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
         i, j = ent.start, ent.end
-        while j > i and doc[j - 1].text in ("'s", "'", "\u2019s", "\u2019"):
+        while j > i and (doc[j - 1].text in ("'s", "'", "\u2019s", "\u2019") or doc[j - 1].is_space):
             j -= 1
+        if j <= i or "\n" in doc[i:j].text or _is_credit(doc, i, j) or _in_byline(doc, i):
+            continue
         while i < j and doc[i].lower_ == "the":
             i += 1
         if ent.label_ == "PERSON":
@@ -204,7 +214,7 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
 def candidate_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
     """Non-overlapping name spans: entities and gazetteer matches, longest first, gazetteer on a tie."""
     gaz = gaz or gazetteer()
-    cands = phrase_matches(doc, gaz) + _entity_spans(doc, gaz)
+    cands = [c for c in phrase_matches(doc, gaz) if not _in_byline(doc, c.i)] + _entity_spans(doc, gaz)
     cands.sort(key=lambda s: (-(s.j - s.i), 0 if s.label == "GAZ" else 1, s.i))
     taken: list[_Span] = []
     used: set[int] = set()
@@ -219,6 +229,29 @@ def candidate_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
             used.add(c.i)
     taken.sort(key=lambda s: s.i)
     return taken
+
+
+def _title_tail(doc: Doc, s: _Span, gaz: Gazetteer) -> bool:
+    """A one-word "organisation" that is part of a title: "Secretary of [State]", "[Defense] Minister"."""
+    if s.j - s.i != 1:
+        return False
+    tok = doc[s.i]
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 1:
+        role = gaz.role(tok.head.lower_)
+        if role is not None and role.weight <= 1:
+            return True
+    return s.i >= 2 and doc[s.i - 1].lower_ == "of" and gaz.role(doc[s.i - 2].lower_) is not None
+
+
+def _in_byline(doc: Doc, i: int) -> bool:
+    """Token ``i`` is on a short line that starts with "By": the author, not an actor."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = i
+    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
+        end += 1
+    return doc[start].lower_ == "by" and end - start < 16
 
 
 def _root(doc: Doc, s: _Span) -> Token:
@@ -355,8 +388,8 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
             g.last = s.i
             continue
 
-        if label == "ORG" and (core.upper() in NOT_ORGS or (core == "State" and s.i > 0 and doc[s.i - 1].lower_ == "of")):
-            continue  # time zones, "Secretary of State"
+        if label == "ORG" and (core.upper() in NOT_ORGS or _title_tail(doc, s, gaz)):
+            continue  # time zones; "Secretary of [State]", "Secretary of [Defense]"
         if label == "ORG":
             ctx = _context_country(doc, s, gaz)
             norm = normalise(core)
