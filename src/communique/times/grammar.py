@@ -59,7 +59,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
     wd_prefix = rf"(?:(?P<wd>{wday}),?\s+)?"
     clock = r"(?P<hh>[01]?\d)(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
     time_tail = rf"(?:,?\s+(?:at\s+)?(?P<hh2>[0-2]?\d)[:.](?P<mm2>[0-5]\d)(?:\s*(?P<ampm2>a\.m\.|p\.m\.|am\b|pm\b))?(?:\s+(?:{tz})\b)?)?"
-    rel_words = r"last|past|previous|prior|next|coming|this|current|following|upcoming|same"
+    rel_words = r"this\s+past|this\s+coming|last|past|previous|prior|next|coming|this|current|following|upcoming|same"
     yrel = r"(?:(?P<year2>(?:1[5-9]|20)\d\d)|(?P<yrel>this|last|next|the\s+past|the\s+previous|the\s+current)\s+year|the\s+year)"
     return [
         ("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?(?![\d-])"),

@@ -348,7 +348,8 @@ def _narrative_date(ctx: Context) -> date | None:
 
 def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
     unit = _unit(c.get("unit") or "")
-    rel = (c.get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (c.get("rel") or "").lower())
+    rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
     the = bool(c.get("the"))
     n = _count(c)
     plural = bool(c.get("pl"))
@@ -363,6 +364,8 @@ def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
     span_prep = _prev_word(text, c.start)
     if the and rel == "next" and unit in ("D", "W", "M") and span_prep not in ("over", "in", "within", "during", "for", "through"):
         rel = "following"  # "the next day" in a narrative is the day after it; "over the next week" a span
+    elif unit == "WE" and rel == "past":
+        rel = "last"  # "the past weekend" is the last one, not a span
     elif rel == "past" or (the and rel == "next") or (the and rel == "last" and unit in ("DE", "CE")):
         return "DURATION", cal.duration("1", unit), None
     if rel in ("following", "previous", "prior", "same") and the:
@@ -408,6 +411,9 @@ def _anchored(c: Candidate, text: str, ctx: Context) -> Value | None:
     unit = (c.get("unit") or "").lower()
     anchor = re.match(r"[^,.;:!?\n]*", text[c.end:]).group(0).strip()  # type: ignore[union-attr]
     year = _narrative_year(ctx)
+    if unit == "year" and year.isdigit() and ctx.narrative:
+        step = -1 if (c.get("dir") or "").lower() == "before" else 1
+        return "DATE", f"{int(year) + step:04d}", f"{c.get('dir')} {anchor}".strip() if anchor else None
     value = {"day": f"{year}-XX-XX", "night": f"{year}-XX-XXTNI", "morning": f"{year}-XX-XXTMO",
              "evening": f"{year}-XX-XXTEV", "week": f"{year}-WXX", "month": f"{year}-XX", "year": "XXXX"}[unit]
     kind: TimexType = "TIME" if "T" in value else "DATE"
