@@ -127,3 +127,13 @@ def test_extract_actors_codes_every_actor_with_provenance(parse: Callable[[str],
     assert (hamas.country, hamas.sector) == ("PSE", "REB")
     assert [a.id for a in actors] == [f"A{i}" for i in range(1, len(actors) + 1)]
     assert all(a.provenance for a in actors)
+
+
+def test_code_phrase_sponsor_is_not_the_actor() -> None:
+    assert code_phrase("Iranian-backed Houthis")[:2] == ("YEM", "REB")
+    assert code_phrase("Hamas-run health ministry")[:2] == ("PSE", "GOV")
+
+
+def test_code_phrase_international_ngos_are_coded_igo() -> None:
+    assert code_phrase("the Red Cross")[0] == "IGO"
+    assert code_phrase("Amnesty International")[0] == "IGO"

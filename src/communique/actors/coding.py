@@ -52,6 +52,7 @@ SKIP_BACK = frozenset("the a an its their his her our this that these those".spl
 AFFIX = re.compile(r"^(.+?)-(led|backed|based|born|controlled|held|run|allied|aligned|linked|affiliated|funded|supported|occupied|annexed)$", re.I)
 TOKEN = re.compile(r"\w+(?:[.&/\-]\w+|['\u2019](?!s\b)\w+)*\.?|['\u2019]s\b|[^\w\s]")
 MAX_NGRAM = 8
+SPONSOR = frozenset(f"-{w}" for w in "backed funded supported sponsored allied aligned armed trained".split())
 ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z]")  # "al-Qaeda", "al-Shabaab"
 CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
@@ -150,7 +151,10 @@ def _cues(text: str, published: str | None, gaz: Gazetteer) -> tuple[list[_Cue],
             if found is not None:
                 break
         if found is not None:
-            found = replace(found, block=_block_of(toks, i), head=found.pos < first_prep)
+            block = _block_of(toks, i)
+            if found.end < len(toks) and toks[found.end].text.lower() in SPONSOR:
+                block = block or "weak"  # "Iranian-backed Houthis": the sponsor is not the actor
+            found = replace(found, block=block, head=found.pos < first_prep)
             cues.append(found)
             i = found.end
         else:
