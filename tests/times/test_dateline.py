@@ -40,3 +40,13 @@ def test_dateline_ignores_a_date_line_deep_in_the_body():
 ])
 def test_dateline_with_a_clock_time_around_the_date(text, expected):
     assert published_from_dateline(text) == expected
+
+
+def test_dateline_other_labelled_layouts_are_read_as_absolute_dates():
+    assert published_from_dateline("Talks resume\nPublished: 03.03.2025\nEnvoys met.") == "2025-03-03"
+    assert published_from_dateline("Talks resume\nPosted: 3rd Mar 2025 10:00\nEnvoys met.") == "2025-03-03"
+
+
+def test_dateline_relative_labels_never_become_the_date_of_the_run():
+    assert published_from_dateline("Talks resume\nUpdated: 2 hours ago\nEnvoys met.") is None
+    assert published_from_dateline("Talks resume\nPublished: today\nEnvoys met.") is None

@@ -64,4 +64,25 @@ def published_from_dateline(text: str) -> str | None:
             return date(int(groups["year"]), month, int(groups["day"])).isoformat()
         except ValueError:
             continue
-    return None
+    return _labelled_by_dateparser(head)
+
+
+LABEL_LINE = re.compile(r"^\W*(?:published|posted|updated|last\s+updated|date)\s*(?:on|:)?\s*(?P<rest>[^\n]{6,40})$",
+                        re.I | re.M)
+
+
+def _labelled_by_dateparser(head: str) -> str | None:
+    """A labelled date line in a layout our patterns do not read ("Published: 03.03.2025").
+
+    dateparser is right here: one short string that is a date, read as an absolute date with day,
+    month and year all required, so "2 hours ago" or "today" never turn into the date of the run.
+    """
+    m = LABEL_LINE.search(head)
+    if not m:
+        return None
+    import dateparser  # slow to import: only for the rare layout that needs it
+
+    settings = {"PARSERS": ["custom-formats", "absolute-time"], "STRICT_PARSING": True,
+                "REQUIRE_PARTS": ["day", "month", "year"]}
+    found = dateparser.parse(m.group("rest").strip(), settings=settings)
+    return found.date().isoformat() if found else None
