@@ -103,6 +103,34 @@ def _retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, 
     return code, status, rule
 
 
+def _place_participants(found: Found, parts: Participants, actors: list[str], recipients: list[str], claim: Claim) -> None:
+    """Code an uncoded participant ("their forces", "prisoners", "students") from its event:
+    the reporting subject for "their/its", else the one country of the event's place and recipients
+    (most such events are domestic: "prisoners rioted at a jail in Dili")."""
+    uncoded = [a for a in actors if parts.country_of(a) is None]
+    if not uncoded:
+        return
+    heads = {h.i: h for h in found.actor_heads}
+    if claim.reporter is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for h in heads.values() for c in h.children
+    ):
+        for aid in parts.resolve(claim.reporter, create=False):
+            country = parts.country_of(aid)
+            if country:
+                for a in uncoded:
+                    parts.locate(a, country, "reporter")
+                return
+    places: set[str] = set()
+    for h in found.recipient_heads:
+        for aid in parts.resolve(h, create=False, recipient=True):
+            c = parts.country_of(aid)
+            if c:
+                places.add(c)
+    if len(places) == 1:
+        for a in uncoded:
+            parts.locate(a, next(iter(places)), "place")
+
+
 def _embedded_code(found: Found) -> Code | None:
     from communique.events.extract import _event_code
 
@@ -141,6 +169,7 @@ def _build(
         for aid in parts.resolve(h, create=h.dep_ != "pobj" or h.head.lower_ not in ("in", "at", "over", "of", "between"), recipient=True):
             if aid not in recipients and aid not in actors:
                 recipients.append(aid)
+    _place_participants(found, parts, actors, recipients, claim)
     if not actors and code.type not in ACTORLESS_TYPES:
         return None
     if not actors and (found.nominal or status not in ("asserted", "reported") or _subordinate(anchor)):

@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - the package always has it
     _coding = None  # type: ignore[assignment]
 
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
-OF_PREPS = ("of", "from", "in", "for")
+OF_PREPS = ("of", "from", "in", "for", "throughout", "across", "at")
 PRONOUNS_SKIP = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "this", "that", "which", "who"})
 WEAPONS = frozenset({"artillery", "tank", "drone", "jet", "aircraft", "helicopter", "warplane", "warship", "missile", "rocket", "mortar", "bomb"})
 GROUP_SECTORS = frozenset({"MIL", "REB", "COP", "CVL", "OPP", "LAB", "EDU", "REF", "MED", "PTY", "LEG", "JUD"})
@@ -83,6 +83,16 @@ class Participants:
     def covering(self, tok: Token) -> str | None:
         ids = self.by_token.get(tok.i)
         return ids[0] if ids else None
+
+    def locate(self, actor_id: str, country: str, why: str) -> None:
+        """Give a participant this stage created, and left uncoded, the country its event places it in."""
+        a = self.by_id.get(actor_id)
+        if a is None or a.country or not a.provenance.startswith("events.participant"):
+            return
+        new = Actor(a.id, a.name, a.type, a.mentions, country=country, sector=a.sector, role=a.role,
+                    provenance=f"{a.provenance}+{why}")
+        self.by_id[a.id] = new
+        self.actors = [new if x.id == a.id else x for x in self.actors]
 
     def country_of(self, actor_id: str) -> str | None:
         a = self.by_id.get(actor_id)
