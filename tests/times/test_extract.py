@@ -305,3 +305,9 @@ def test_times_end_of_the_year_takes_the_year_just_named_in_a_past_narrative():
 def test_times_end_of_the_month_far_from_any_date_is_the_publication_month():
     text = "Rebels took the town in July. " + "Fighting went on. " * 20 + "Mediators hoped to free them before the end of the month."
     assert times(text)["the end of the month"] == "2013-03"
+
+
+def test_times_a_clock_time_takes_the_day_named_just_before_it():
+    found = times("The vote is Tuesday at noon. On March 3, around 9 p.m., shells fell.")
+    assert found["noon"] == "2013-03-26T12:00"
+    assert found["9 p.m."] == "2013-03-03T21"

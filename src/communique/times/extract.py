@@ -37,6 +37,8 @@ LOWER_KINDS = frozenset({"set_adverb", "relday", "vague", "season", "rel"})
 NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "FAC", "LAW", "EVENT"})
 # the narrative's reference date goes stale: "the day after" 3,000 characters on is not about it
 NARRATIVE_REACH = 1500
+# what may stand between a day and the clock time it dates: "Friday at noon", "March 3, around 9 p.m."
+CLOCK_GAP = re.compile(r"[ ,]*(?:(?:at|around|about|by|before|after|from|until)\s+)?(?:about\s+|around\s+)?")
 NARRATIVE_NEAR = 200  # "by the end of the year" takes its year only from a date this close before it
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "LAW", "PRODUCT", "FAC", "ORDINAL"})
 
@@ -128,7 +130,10 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
         if narrative is not None and c.start - narrative_at > NARRATIVE_REACH:
             narrative = None
         near = narrative is not None and c.start - narrative_at <= NARRATIVE_NEAR
-        result = normalise(c, text, Context(ref, tense(c), narrative, near))
+        day = None
+        if out and CLOCK_GAP.fullmatch(text[out[-1].end:c.start]):
+            day = cal.parse_iso(out[-1].value) if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", out[-1].value) else None
+        result = normalise(c, text, Context(ref, tense(c), narrative, near, day))
         if result is None:
             continue
         type_, value, anchor = result

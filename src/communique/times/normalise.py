@@ -41,6 +41,7 @@ class Context:
     tense: Tense
     narrative: str | None = None  # value of the last dated expression before this one (for "the day before")
     narrative_near: bool = False  # that expression is in the same stretch of text (a sentence or so)
+    day_before: date | None = None  # the day named just before, for a bare clock time ("Friday at noon")
 
 
 def _unit(word: str) -> str:
@@ -285,7 +286,7 @@ def _clock_value(c: Candidate, text: str, ctx: Context) -> Value | None:
         clock = _clock(c.get("hh") or "", c.get("mm") or c.get("mm3"), c.get("ampm"))
         if clock is None:
             return None
-    day: date | None = ctx.ref
+    day: date | None = ctx.day_before or ctx.ref
     if c.get("wd"):
         day = _weekday(c, ctx.ref, ctx.tense)[0]
     elif c.get("rd"):
