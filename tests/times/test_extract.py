@@ -311,3 +311,8 @@ def test_times_a_clock_time_takes_the_day_named_just_before_it():
     found = times("The vote is Tuesday at noon. On March 3, around 9 p.m., shells fell.")
     assert found["noon"] == "2013-03-26T12:00"
     assert found["9 p.m."] == "2013-03-03T21"
+
+
+def test_times_oclock_and_every_other():
+    assert one("They met at five o'clock in the afternoon.", "five o'clock in the afternoon") == ("TIME", "2013-03-22T17:00")
+    assert one("The guards change every other day.", "every other day") == ("SET", "P2D")

@@ -79,6 +79,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("that", r"(?P<that>that|the\s+same)\s+(?P<unit>day|week|month|year|night|morning|afternoon|evening)"),
         ("clock12", rf"{clock}(?:\s+(?P<tz>{tz})\b)?(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("clock24", rf"(?<![\d:.,])(?P<hh>[0-2]?\d)(?:[:.]?(?P<mm>[0-5]\d)\s*(?:(?P<tz>{tz})\b|(?P<lt>local\s+time)\b)|:(?P<mm3>[0-5]\d)(?![:.]?\d))(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
+        ("oclock", r"(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock(?:\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?"),
         ("noon", rf"(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("relday", rf"(?P<rd>today|tonight|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<pod>{pod}))?|the\s+day\s+(?P<dd>before\s+yesterday|after\s+tomorrow)|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>{pod})|(?P<overnight>overnight)"),
         ("rel", rf"(?:(?P<pmod>early|mid|late|earlier|later)[\s-]+(?:in\s+)?)?(?:(?P<endof>{pmod})\s+)?(?P<the>the\s+)?(?P<rel>{rel_words})\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit})(?P<pl>s|es)?\b"),
@@ -88,7 +89,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("duration", rf"(?:(?P<det>the|a|an|another)\s+(?:(?:mere|full|further|additional|extra|whole|entire|more|long|brief|short)\s+)?)?(?P<num>{num})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{unit})(?P<pl>s|es)?(?P<poss>['’](?!s))?(?:[\s-]+long\b)?\b"),
         ("half_unit", r"half\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)\b"),
         ("plural", r"(?P<recent>recent\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b"),
-        ("set", rf"(?P<wd2>{wday})\s+(?P<pod2>{pod})s\b|(?P<q>every|each|per)\s+(?:other\s+)?(?:(?P<num>{num})\s+)?(?:(?P<unit>{unit})(?P<pl>s|es)?|(?P<wd>{wday})|(?P<pod>{pod})|(?P<season>{season})|(?P<mon>{month}))\b|(?P<times>once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{unit})\b"),
+        ("set", rf"(?P<wd2>{wday})\s+(?P<pod2>{pod})s\b|(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{num})\s+)?(?:(?P<unit>{unit})(?P<pl>s|es)?|(?P<wd>{wday})|(?P<pod>{pod})|(?P<season>{season})|(?P<mon>{month}))\b|(?P<times>once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{unit})\b"),
         ("set_adverb", rf"(?P<adv>{lex.alternation('set_adverb')})\b"),
         ("vague", rf"(?P<vague>{lex.alternation('vague')})\b"),
     ]
@@ -114,7 +115,7 @@ def trigger() -> re.Pattern[str]:
     lex = load_lexicon()
     words = [lex.alternation(c) for c in ("month", "month_abbr", "weekday", "season", "part_of_day", "unit",
                                            "decade_word", "vague", "set_adverb", "holiday", "ordinal")]
-    extra = r"today|tonight|yesterday|tomorrow|noon|midday|midnight|ago|centuries|weekends?|Q[1-4]"
+    extra = r"today|tonight|yesterday|tomorrow|noon|midday|midnight|ago|centuries|weekends?|Q[1-4]|o['’]clock"
     return re.compile(rf"\d|\b(?:{'|'.join(words)}|{extra})", re.IGNORECASE)
 
 

@@ -274,8 +274,14 @@ def _weekday_value(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _clock_value(c: Candidate, text: str, ctx: Context) -> Value | None:
-    if c.kind == "noon":
-        clock: str | None = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[(c.get("nm") or "").lower()]
+    if c.kind == "oclock":
+        hour = number_value(c.get("hw") or "") or "0"
+        ampm = c.get("ampm") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((c.get("pod") or "").lower())
+        clock: str | None = _clock(hour, "00", ampm)
+        if clock is None:
+            return None
+    elif c.kind == "noon":
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[(c.get("nm") or "").lower()]
     else:
         if c.kind == "clock24" and not (c.get("tz") or c.get("lt")):
             # a bare "14:30" is a time only after a preposition of time
@@ -481,6 +487,8 @@ def _set(c: Candidate, text: str, ctx: Context) -> Value | None:
     if c.get("season"):
         return "SET", f"XXXX-{lex.table('season')[(c.get('season') or '').lower()]}", None
     n = _count(c) or "1"
+    if c.get("other") and n != "X":
+        n = f"{float(n) * 2:g}"  # "every other day" is every two days
     return "SET", cal.duration(n, _unit(c.get("unit") or "")), None
 
 
@@ -544,7 +552,7 @@ HANDLERS = {
     "holiday": _holiday, "numeric": _numeric, "weekend": _weekend, "that": _that,
     "iso": _iso, "mdy": _day_date, "dmy": _day_date, "month": _month, "year": _year, "decade": _decade,
     "century": _century, "quarter": _quarter, "half": _half, "season": _season, "weekday": _weekday_value,
-    "clock12": _clock_value, "clock24": _clock_value, "noon": _clock_value, "relday": _relday_value,
+    "clock12": _clock_value, "clock24": _clock_value, "noon": _clock_value, "oclock": _clock_value, "relday": _relday_value,
     "rel": _rel, "endof": _endof, "ago": _ago, "anchored": _anchored, "duration": _duration,
     "half_unit": _half_unit, "plural": _plural, "set": _set, "set_adverb": _set_adverb, "vague": _vague,
 }
