@@ -52,6 +52,7 @@ SKIP_BACK = frozenset("the a an its their his her our this that these those".spl
 AFFIX = re.compile(r"^(.+?)-(led|backed|based|born|controlled|held|run|allied|aligned|linked|affiliated|funded|supported|occupied|annexed)$", re.I)
 TOKEN = re.compile(r"\w+(?:[.&/\-]\w+|['\u2019](?!s\b)\w+)*\.?|['\u2019]s\b|[^\w\s]")
 MAX_NGRAM = 8
+NAME_HEADS = frozenset("administration government regime camp allies aides era team campaign family loyalists".split())
 SPONSOR = frozenset(f"-{w}" for w in "backed funded supported sponsored allied aligned armed trained".split())
 ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z]")  # "al-Qaeda", "al-Shabaab"
 CALENDAR = frozenset(
@@ -202,10 +203,8 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer, nam
 
 
 def _person_cue(span: str, i: int, j: int, published: str | None, gaz: Gazetteer) -> _Cue | None:
-    names = gaz.person_names(span)
-    if not names or (j - i == 1 and len(names) > 1):
-        return None
-    term = gaz.person(span, published)
+    name = gaz.person_at(span, published, single=j - i == 1)
+    term = gaz.term_at(name, published) if name else None
     if term is None:
         return None
     return _Cue("person", i, j, term.country, term.sector or None, 5.0, "", term.role or None)
@@ -214,17 +213,32 @@ def _person_cue(span: str, i: int, j: int, published: str | None, gaz: Gazetteer
 def code_text(text: str, *, published: str | None = None) -> Coded:
     """The coding of ``text`` with the weight behind its sector (``code_phrase`` without the weight)."""
     gaz = gazetteer()
-    cues, _ = _cues(text, published, gaz)
+    cues, toks = _cues(text, published, gaz)
     if not cues:
         return Coded()
     live = [c for c in cues if c.block != "block"]
     country = _country(live)
     person = next((c for c in live if c.kind == "person"), None)
+    if person is not None and _modifier(toks, person):
+        # "the Trump administration", "Erdogan's government": the person only gives the country
+        live = [replace(c, sector=None, weight=-1.0, label=None) if c is person else c for c in live]
+        person = None
     sector, weight = _sector(live)
     if person is not None and person.sector:
         sector, weight = person.sector, person.weight
     role = person.label if person is not None else _role(live, country, gaz)
     return Coded(country, sector, role, weight, person is not None)
+
+
+def _modifier(toks: list[_Tok], cue: _Cue) -> bool:
+    """Whether a name modifies a following noun ("Trump administration", "Putin's government")."""
+    k = cue.end
+    if k < len(toks) and toks[k].text in ("'s", "\u2019s"):
+        k += 1
+    if k >= len(toks) or not toks[k].text[:1].islower():
+        return False
+    word = toks[k].text
+    return word in NAME_HEADS or gazetteer().role(word) is not None
 
 
 def _country(cues: list[_Cue]) -> str | None:

@@ -28,6 +28,7 @@ PlaceKind = Literal["country", "demonym", "capital", "metonym", "place"]
 BodyType = Literal["organization", "group"]
 
 ISO_EXTRA = frozenset({"XKX"})  # user-assigned ISO code we use (Kosovo)
+RECENT_YEARS = 4  # a surname alone names an office-holder this long after the term ended
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})  # CAMEO codes for bodies without one country
 TITLES = re.compile(
     r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|gen|lt|col|maj|capt|adm|sgt|rep|sen|gov|rev|sheikh|"
@@ -276,6 +277,27 @@ class Gazetteer:
             active = [n for n in names if any(covers(t.start, t.end, date) for t in self.terms[n])]
             names = active if len(active) == 1 else []
         return self.term_at(names[0], date) if names else None
+
+    def person_at(self, text: str, date: str | None, *, single: bool = False) -> str | None:
+        """The office-holder ``text`` names on ``date``. A one-word name (a surname) must be in office then,
+        or have left it at most ``RECENT_YEARS`` before, or start within a year; a full name always counts."""
+        names = self.person_names(text)
+        if not names:
+            return None
+        active = [n for n in names if any(covers(t.start, t.end, date) for t in self.terms[n])]
+        if len(names) > 1:
+            return active[0] if len(active) == 1 else None
+        name = names[0]
+        if not single or not date or active:
+            return name
+        year = int(date[:4])
+        terms = self.terms[name]
+        if all(t.end for t in terms) and max(int(t.end[:4]) for t in terms) + RECENT_YEARS < year:
+            return None
+        starts = [int(t.start[:4]) for t in terms if t.start]
+        if starts and min(starts) > year + 1:
+            return None
+        return name
 
     def term_at(self, name: str, date: str | None) -> Term | None:
         """The term of ``name`` covering ``date``; after the last one, a "Former ..." term; before the first,

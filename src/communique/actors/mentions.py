@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import Gazetteer, covers, fold, gazetteer, is_acronym, normalise, person_key
+from communique.actors.gazetteer import Gazetteer, fold, gazetteer, is_acronym, normalise, person_key
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 MAX_PHRASE_TOKENS = 8
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})  # "al-Qaeda", "al-Shabaab"
 GROUP_HEADS = frozenset({"MIL", "REB", "COP", "OPP", "PTY", "CRM"})
-RECENT_YEARS = 4  # a surname alone names an office-holder this long after the term ended
 
 
 @dataclass
@@ -75,6 +74,11 @@ def strip_title(text: str) -> str:
     text = re.sub(r"'s?$", "", text).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.I)
     return HONORIFICS.sub("", text).strip()
+
+
+def _strip_article(text: str) -> str:
+    text = re.sub(r"['\u2019]s?$", "", text).strip()
+    return re.sub(r"^the\s+", "", text, flags=re.I).strip()
 
 
 def _is_title_word(tok: Token, gaz: Gazetteer) -> bool:
@@ -280,27 +284,6 @@ def _context_country(doc: Doc, s: _Span, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _person_at(gaz: Gazetteer, core: str, date: str | None, single: bool) -> str | None:
-    """The office-holder ``core`` names on ``date``; a surname alone only while in office or recently."""
-    names = gaz.person_names(core)
-    if not names:
-        return None
-    active = [n for n in names if any(covers(t.start, t.end, date) for t in gaz.terms[n])]
-    if len(names) > 1:
-        return active[0] if len(active) == 1 else None
-    name = names[0]
-    if not single or not date or active:
-        return name
-    ends = [t.end for t in gaz.terms[name] if t.end]
-    starts = [t.start for t in gaz.terms[name] if t.start]
-    year = int(date[:4])
-    if ends and all(e for e in ends) and len(ends) == len(gaz.terms[name]) and max(int(e[:4]) for e in ends) + RECENT_YEARS < year:
-        return None
-    if starts and min(int(s[:4]) for s in starts) > year + 1:
-        return None
-    return name
-
-
 def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
     """Actors from the named mentions of ``doc``, grouped by alias (see the module docstring)."""
     gaz = gazetteer()
@@ -321,9 +304,10 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
         start, end = doc[s.i].idx, doc[s.j - 1].idx + len(doc[s.j - 1].text)
         end = start + len(_trim_period(full[start:end]))
         text = full[start:end]
-        core = strip_title(text) or text
-        single = len(core.split()) == 1
         label = s.label
+        personal = label == "PERSON" or s.table == "person"
+        core = (strip_title(text) if personal else _strip_article(text)) or text
+        single = len(core.split()) == 1
         toks = {w for w in person_key(core).split() if w}
 
         city = gaz.city(core) if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") or s.table == "city" else None
@@ -335,7 +319,7 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
 
         if label == "PERSON" or s.table == "person":
             local = _unknown_person(groups, toks) if single else None
-            canonical = None if local else _person_at(gaz, core, published, single)
+            canonical = None if local else gaz.person_at(core, published, single=single)
             if canonical is not None:
                 term = gaz.term_at(canonical, published)
                 g = get(("P", canonical), _Group(("P", canonical), "person", core, provenance="actors.officeholder"))
