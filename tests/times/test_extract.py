@@ -316,3 +316,9 @@ def test_times_a_clock_time_takes_the_day_named_just_before_it():
 def test_times_oclock_and_every_other():
     assert one("They met at five o'clock in the afternoon.", "five o'clock in the afternoon") == ("TIME", "2013-03-22T17:00")
     assert one("The guards change every other day.", "every other day") == ("SET", "P2D")
+
+
+def test_times_weekday_of_a_present_tense_report_looks_back():
+    found = times("The ministry says Thursday that talks failed. Officials say talks resume Monday.")
+    assert found["Thursday"] == "2013-03-21"
+    assert found["Monday"] == "2013-03-25"

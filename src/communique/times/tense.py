@@ -26,6 +26,11 @@ FORWARD = frozenset({
     "slate", "plan", "move", "put",
 })
 
+REPORTING = frozenset({
+    "say", "tell", "report", "announce", "confirm", "add", "insist", "claim", "deny", "state", "write",
+    "acknowledge", "admit", "disclose", "reveal", "show",
+})
+
 
 def clause_head(tok: Token) -> Token | None:
     """The verb heading ``tok``'s clause: ``tok`` itself when it is a verb, else its nearest verb ancestor."""
@@ -77,6 +82,8 @@ def tense_at(doc: Doc, start: int, end: int) -> Tense:
     if verb is None:
         return "none"
     tense = verb_tense(verb)
+    if tense == "present" and verb.lemma_ in REPORTING:
+        return "past"  # "the ministry says Friday": news reports in the present what was said already
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in ("until", "till", "to", "for") and verb.lemma_ in FORWARD:
         return "future"  # "was postponed until Saturday", "is scheduled for Monday"
