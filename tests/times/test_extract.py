@@ -319,6 +319,6 @@ def test_times_oclock_and_every_other():
 
 
 def test_times_weekday_of_a_present_tense_report_looks_back():
-    found = times("The ministry says Thursday that talks failed. Officials say talks resume Monday.")
+    found = times("The ministry says Thursday that the talks failed. Officials say the talks resume Monday.")
     assert found["Thursday"] == "2013-03-21"
     assert found["Monday"] == "2013-03-25"
