@@ -156,7 +156,7 @@ def assess(tok: Token) -> Claim:
             if kind == "report" and dep in ("ccomp", "xcomp", "parataxis", "dobj", "advcl") and not reported:
                 offer(Claim("reported", _subject(head), head, "claims.reporting_verb"))
                 reported = True
-            elif kind == "allege" and dep in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj") and not reported:
+            elif kind == "allege" and dep in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl") and not reported:
                 offer(Claim("alleged", _subject(head), head, "claims.hedging_verb"))
                 reported = True
             elif kind == "fail" and dep == "xcomp":

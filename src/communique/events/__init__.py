@@ -172,6 +172,8 @@ def _build(
     _place_participants(found, parts, actors, recipients, claim)
     if not actors and code.type not in ACTORLESS_TYPES:
         return None
+    if found.rule == "events.must_request" and not recipients:
+        return None  # "the Black Sea must not become a graveyard": no one is asked anything
     if not actors and (found.nominal or status not in ("asserted", "reported") or _subordinate(anchor)):
         return None  # "a soldier killed in Afghanistan": background, no doer
     source: str | None = None

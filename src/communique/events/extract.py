@@ -70,9 +70,11 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
     for c in v.children:
         if c.dep_ == "agent":
             return [g for g in c.children if g.dep_ == "pobj"]
-    for c in v.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return [c]
+    subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+    if subs:
+        # "KINSHASA, May 3 (Wire) - Congo accused ...": the dateline is no subject; take the nearest
+        before = [c for c in subs if c.i < v.i]
+        return [before[-1] if before else subs[0]]
     for a in v.children:  # "X however have opposed": the parser hung the subject on the auxiliary
         if a.dep_ == "aux":
             for c in a.children:
@@ -405,7 +407,8 @@ def _noun_actor(n: Token) -> list[Token]:
         out = [c for c in n.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
     if not out:  # "Two Palestinian suicide bombers": the bombers are the doers
         out = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ("bomber", "gunman")]
-    if not out:  # "a regime offensive", "an army raid"
+    if not out and (match(n) is not None and code_of(match(n).cameo).type in ("ASSAULT", "COERCE", "MOBILIZE")):  # type: ignore[union-attr]
+        # "a regime offensive", "an army raid" (not "a cabinet meeting")
         out = [c for c in n.children if c.dep_ == "compound" and participant_sectors().get(c.lemma_.lower()) in ("GOV", "MIL", "REB", "COP")]
     if not out and n.dep_ == "pobj" and n.head.head.pos_ == "ADJ" and n.head.head.lemma_.lower() in ("responsible", "guilty", "liable"):
         out = _subject(n.head.head)  # "X is responsible for mass killings"
@@ -508,6 +511,13 @@ def find_events(sent: Span) -> list[Found]:
         for pobj in _prep_objects(t, ("in", "with", "during")):
             if pobj.i in pats and pats[pobj.i].frame != "embed":
                 consumed.add(pobj.i)
+        if code.type in ("ACCUSE", "REJECT", "SUPPORT"):
+            # "accused Ethiopia of massing troops", "praised X for releasing Y": the charge is no event
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "over"):
+                    for g in c.children:
+                        if g.dep_ in ("pcomp", "pobj"):
+                            _mark_subtree_events(g, consumed)
         found.append(f)
         consumed.add(t.i)
     # nominal events with their own doer
