@@ -322,3 +322,9 @@ def test_times_weekday_of_a_present_tense_report_looks_back():
     found = times("The ministry says Thursday that the talks failed. Officials say the talks resume Monday.")
     assert found["Thursday"] == "2013-03-21"
     assert found["Monday"] == "2013-03-25"
+
+
+def test_times_date_without_year_or_verb_takes_the_nearer_occurrence():
+    found = times("Key dates: the May 17 deadline, the December vote.")
+    assert found["May 17"] == "2013-05-17"
+    assert found["December"] == "2012-12"

@@ -102,7 +102,7 @@ def weekday_date(ref: date, weekday: int, direction: str) -> date:
 
 def month_year(ref: date, month: int, direction: str) -> int:
     """The year of a month named without one: ``past`` (on or before ``ref``'s month), ``future``,
-    ``last``/``next`` (strictly), else ``ref``'s own year."""
+    ``last``/``next`` (strictly), ``nearest`` (within six months), else ``ref``'s own year."""
     if direction == "past":
         return ref.year if month <= ref.month else ref.year - 1
     if direction == "last":
@@ -111,6 +111,9 @@ def month_year(ref: date, month: int, direction: str) -> int:
         return ref.year if month >= ref.month else ref.year + 1
     if direction == "next":
         return ref.year if month > ref.month else ref.year + 1
+    if direction == "nearest":
+        diff = month - ref.month  # the occurrence within six months either side
+        return ref.year - 1 if diff > 6 else ref.year + 1 if diff < -6 else ref.year
     return ref.year
 
 
@@ -121,7 +124,18 @@ def day_year(ref: date, month: int, day: int, direction: str) -> int:
         return ref.year if key <= ref_key else ref.year - 1
     if direction == "future":
         return ref.year if key >= ref_key else ref.year + 1
+    if direction == "nearest":
+        candidates = [y for y in (ref.year - 1, ref.year, ref.year + 1) if _valid(y, month, day)]
+        return min(candidates, key=lambda y: abs((date(y, month, day) - ref).days), default=ref.year)
     return ref.year
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def season_of(d: date) -> tuple[int, str]:

@@ -70,6 +70,12 @@ def _direction(tense: Tense) -> str:
     return {"past": "past", "future": "future", "present": "future", "none": "past"}[tense]
 
 
+def _year_direction(tense: Tense) -> str:
+    """How a date named without its year is placed: by tense; a present clause keeps the publication
+    year ("the talks resume in December"); with no verb to go by, the nearer occurrence wins."""
+    return {"past": "past", "future": "future", "present": "none", "none": "nearest"}[tense]
+
+
 def _time(d: date | None, clock: str) -> str:
     return f"{d.isoformat() if d else 'XXXX-XX-XX'}T{clock}"
 
@@ -137,7 +143,7 @@ def _day_date(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None
     year = c.get("year")
     if year is None and ctx.ref is not None:
-        year = str(cal.day_year(ctx.ref, month, day, _direction(ctx.tense) if ctx.tense != "present" else "none"))
+        year = str(cal.day_year(ctx.ref, month, day, _year_direction(ctx.tense)))
     try:
         value = date(int(year), month, day).isoformat() if year else f"XXXX-{month:02d}-{day:02d}"
     except ValueError:
@@ -164,7 +170,7 @@ def _month(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DATE", f"XXXX-{month:02d}", None
     direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(rel)
     if direction is None:
-        direction = _direction(ctx.tense) if ctx.tense != "present" else "none"
+        direction = _year_direction(ctx.tense)
     return "DATE", f"{cal.month_year(ctx.ref, month, direction):04d}-{month:02d}", None
 
 
@@ -510,7 +516,7 @@ def _holiday(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DATE", f"{c.get('year')}-{month:02d}-{day:02d}", None
     if ctx.ref is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", None
-    year = cal.day_year(ctx.ref, month, day, _direction(ctx.tense) if ctx.tense != "present" else "none")
+    year = cal.day_year(ctx.ref, month, day, _year_direction(ctx.tense))
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", None
 
 
