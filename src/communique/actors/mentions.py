@@ -42,6 +42,7 @@ COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. sir dame lord la
 NOT_ORGS = frozenset({"GMT", "UTC", "EST", "EDT", "CET", "CEST", "BST", "PST", "ET"})
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 MAX_PHRASE_TOKENS = 8
+POSSESSIVE = re.compile(r"['\u2018\u2019\u02bc`]s?$")
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})  # "al-Qaeda", "al-Shabaab"
 GROUP_HEADS = frozenset({"MIL", "REB", "COP", "OPP", "PTY", "CRM"})
 
@@ -70,14 +71,13 @@ class _Group:
 
 def strip_title(text: str) -> str:
     """``Mr. Erdogan`` -> ``Erdogan``; the article and a possessive go too."""
-    text = text.replace("\u2019", "'")
-    text = re.sub(r"'s?$", "", text).strip()
+    text = POSSESSIVE.sub("", text).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.I)
     return HONORIFICS.sub("", text).strip()
 
 
 def _strip_article(text: str) -> str:
-    text = re.sub(r"['\u2019]s?$", "", text).strip()
+    text = POSSESSIVE.sub("", text).strip()
     return re.sub(r"^the\s+", "", text, flags=re.I).strip()
 
 
@@ -144,7 +144,9 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
 
 
 def _trim_period(text: str) -> str:
-    """A sentence-final period the tokenizer left on a name ("Khan Younis."), but not "Jr." or "U.S."."""
+    """A sentence-final period the tokenizer left on a name ("Khan Younis."), but not "Jr." or "U.S.";
+    a possessive glued to the name by an odd apostrophe ("Trump\u2018s") goes too."""
+    text = POSSESSIVE.sub("", text)
     if text.endswith(".") and not is_acronym(text) and not re.search(r"(?:\b[A-Z]|\bJr|\bSr|\bSt)\.$", text):
         return text[:-1]
     return text
@@ -194,7 +196,7 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
         if ent.label_ not in LABELS:
             continue
         i, j = ent.start, ent.end
-        while j > i and (doc[j - 1].text in ("'s", "'", "\u2019s", "\u2019") or doc[j - 1].is_space):
+        while j > i and (POSSESSIVE.fullmatch(doc[j - 1].text) or doc[j - 1].is_space):
             j -= 1
         if j <= i or "\n" in doc[i:j].text or _is_credit(doc, i, j) or _in_byline(doc, i):
             continue
