@@ -53,9 +53,10 @@ def _kind(tok: Token) -> str | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subs:  # the nearest before the verb: a dateline ("ADEN, June 12 (Wire) - X said") is none
+        before = [c for c in subs if c.i < verb.i]
+        return before[-1] if before else subs[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:

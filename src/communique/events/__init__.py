@@ -122,6 +122,8 @@ def _place_participants(found: Found, parts: Participants, actors: list[str], re
                 return
     places: set[str] = set()
     for h in found.recipient_heads:
+        if not (h.dep_ == "pobj" and h.head.lower_ in ("in", "at", "inside", "throughout", "near")):
+            continue  # only where it happened: "the juntas expelled French troops" says nothing of the juntas
         for aid in parts.resolve(h, create=False, recipient=True):
             c = parts.country_of(aid)
             if c:

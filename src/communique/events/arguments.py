@@ -135,6 +135,11 @@ class Participants:
                 owner = next((c for c in h.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
                 return self.covering(owner) if owner is not None else None
             return self._proper_noun(h) if create else None
+        for c in h.children:  # "Israel's Prime Minister Benjamin Netanyahu": the named person
+            if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN":
+                aid = self.covering(c)
+                if aid and self.by_id[aid].type == "person":
+                    return aid
         if not create:
             return modifier
         return self._new_participant(h, modifier, sector)
@@ -258,5 +263,8 @@ def _phrase_bounds(h: Token) -> tuple[int, int]:
     start_tok = min((t for t in left.subtree if t.i <= h.i), key=lambda t: t.i) if left is not h else h
     while start_tok.i < h.i and (start_tok.dep_ in ("det", "nummod", "quantmod", "punct", "cc", "predet") or start_tok.is_punct):
         start_tok = start_tok.doc[start_tok.i + 1]
+    for t in h.doc[start_tok.i : h.i]:  # never reach back over a dateline's dash or parenthesis
+        if t.text in ("-", "\u2013", "\u2014", ")", ":", ";") or "\n" in t.whitespace_:
+            start_tok = h.doc[t.i + 1]
     end = h.idx + len(h.text)
     return start_tok.idx, end

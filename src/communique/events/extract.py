@@ -237,8 +237,8 @@ def _frame_event(v: Token, pat: Pattern, consumed: set[int]) -> Found | None:
     if inner is None:
         if frame == "intent" and lemma not in STANDALONE_INTENT:
             return None
-        if frame == "intent" and lemma == "agree" and any(c.dep_ == "ccomp" for c in v.children):
-            return None  # "analysts agreed that ..." is an opinion
+        if frame == "intent" and any(c.dep_ == "ccomp" for c in v.children):
+            return None  # "analysts agreed that ...", "both accepted that ...": an opinion
         if frame == "threat" and lemma == "warn" and not any(c.dep_ in ("dobj",) for c in v.children):
             return None
         if frame == "refuse" and lemma == "decline" and not any(c.dep_ in ("xcomp", "dobj") for c in v.children):
@@ -501,6 +501,8 @@ def find_events(sent: Span) -> list[Found]:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("order", "force", "compel", "instruct", "direct"):
             excl |= set()
             f.recipient_heads = [c for c in t.head.children if c.dep_ == "dobj"]
+        themes = {v for key, vals in p.conditions if key == "obj" for v in vals}
+        excl |= {o.i for o in objects(t) if o.lemma_.lower() in themes or o.lower_ in themes}  # "shared intelligence"
         f.recipient_heads = f.recipient_heads + _recipients(t, excl) + _prep_objects(t, ("in",))
         if code.type == "PROTEST":
             f.recipient_heads += _purpose_recipients(t)
