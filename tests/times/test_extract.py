@@ -328,3 +328,9 @@ def test_times_date_without_year_or_verb_takes_the_nearer_occurrence():
     found = times("Key dates: the May 17 deadline, the December vote.")
     assert found["May 17"] == "2013-05-17"
     assert found["December"] == "2012-12"
+
+
+def test_times_a_day_of_a_named_month_keeps_the_day_unknown():
+    found = times("Her induction that January day in 2011 was memorable.")
+    assert found["January day"] == "2011-01-XX"
+    assert found["2011"] == "2011"

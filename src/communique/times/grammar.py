@@ -65,6 +65,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?(?![\d-])"),
         ("mdy", rf"{wd_prefix}(?:(?P<pmod>early|mid|late)[\s-]+)?{mon}\s+{day}(?:,?\s+{year})?{time_tail}"),
         ("dmy", rf"{wd_prefix}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?{time_tail}"),
+        ("monthday", rf"{mon}\s+(?P<pod>day|morning|afternoon|evening|night)(?=\s+(?:of|in)\s+{year})?"),
         ("month", rf"(?:(?P<pmod>{pmod})[\s-]*)?(?:(?P<rel>last|next|this|past|coming)\s+)?{mon}(?:,?\s+(?:of\s+)?{year})?"),
         ("year", rf"(?:(?P<pmod>{pmod})[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?(?<![\d$€£.,]){year}(?!-\d\d-)(?!-(?:year|month|day|old))(?!\s*%)(?![.,]\d)"),
         ("decade", rf"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1\d|20)\d)0s|['’](?P<dec2>\d)0s)\b|the\s+(?:(?P<pmod2>early|mid|late)[\s-]+)?(?:(?P<dec3>\d)0s|(?P<decw>{lex.alternation('decade_word')}))\b"),

@@ -554,7 +554,23 @@ def _that(c: Candidate, text: str, ctx: Context) -> Value | None:
     return "DATE", cal.at(base, unit), None
 
 
+def _monthday(c: Candidate, text: str, ctx: Context) -> Value | None:
+    """ "that January day (in 2011)": a day of a named month, the day itself unknown."""
+    word = (c.get("mon") or "").rstrip(".")
+    if word.lower() in load_lexicon().table("month_abbr") or text[c.start:c.end].lower() == "may day" and "Day" in text[c.start:c.end]:
+        return None  # "Aug morning" is no month; "May Day" is the holiday
+    month = _month_number(word)
+    year = c.get("year")
+    if year is None:
+        year = f"{cal.month_year(ctx.ref, month, _year_direction(ctx.tense)):04d}" if ctx.ref else "XXXX"
+    pod = (c.get("pod") or "").lower()
+    if pod == "day":
+        return "DATE", f"{year}-{month:02d}-XX", None
+    return "TIME", f"{year}-{month:02d}-XXT{load_lexicon().table('part_of_day')[pod]}", None
+
+
 HANDLERS = {
+    "monthday": _monthday,
     "holiday": _holiday, "numeric": _numeric, "weekend": _weekend, "that": _that,
     "iso": _iso, "mdy": _day_date, "dmy": _day_date, "month": _month, "year": _year, "decade": _decade,
     "century": _century, "quarter": _quarter, "half": _half, "season": _season, "weekday": _weekday_value,
