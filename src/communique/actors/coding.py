@@ -356,7 +356,8 @@ def code_actor(doc: Doc, actor: Actor, *, published: str | None = None) -> Actor
     """One actor coded from its name, its mention words and their context (see the module docstring)."""
     if actor.type == "country" and actor.country:
         return actor if actor.sector else replace(actor, sector="GOV")
-    if actor.provenance.startswith(UNCODED_PROVENANCE) and actor.country and actor.sector:
+    trusted = actor.provenance.startswith(UNCODED_PROVENANCE)
+    if trusted and actor.country and actor.sector and (actor.role or actor.type != "person"):
         return actor
     codes: list[Coded] = []
     texts: list[str] = [actor.name]
@@ -371,8 +372,12 @@ def code_actor(doc: Doc, actor: Actor, *, published: str | None = None) -> Actor
             seen.add(t)
             codes.append(code_text(t, published=published))
     got = _merge(codes)
-    country = got.country or actor.country
-    sector = got.sector or actor.sector
+    if trusted:  # the gazetteer's coding stands; the context only fills what it lacks
+        country = actor.country or got.country
+        sector = actor.sector or got.sector
+    else:
+        country = got.country or actor.country
+        sector = got.sector or actor.sector
     if actor.type == "country" and sector is None:
         sector = "GOV"
     role = (got.role or actor.role) if actor.type in PERSONLIKE else actor.role
