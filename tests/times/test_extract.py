@@ -334,3 +334,7 @@ def test_times_a_day_of_a_named_month_keeps_the_day_unknown():
     found = times("Her induction that January day in 2011 was memorable.")
     assert found["January day"] == "2011-01-XX"
     assert found["2011"] == "2011"
+
+
+def test_times_at_the_end_of_the_day_is_an_idiom():
+    assert times("At the end of the day, voters decide.") == {}

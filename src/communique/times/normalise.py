@@ -397,6 +397,8 @@ def _endof(c: Candidate, text: str, ctx: Context) -> Value | None:
     unit = _unit(c.get("unit") or "")
     if unit.startswith("T"):
         return None
+    if unit == "D" and re.search(r"\bat\s+$", text[max(0, c.start - 4):c.start], re.I) and "end" in (c.get("endof") or "").lower():
+        return None  # "at the end of the day": ultimately, not a time
     # "started in early December and peaked by the end of the year": the year just named, not the publication's
     base = _narrative_date(ctx) if ctx.tense == "past" and ctx.narrative_near else ctx.ref
     if base is None:
