@@ -338,3 +338,7 @@ def test_times_a_day_of_a_named_month_keeps_the_day_unknown():
 
 def test_times_at_the_end_of_the_day_is_an_idiom():
     assert times("At the end of the day, voters decide.") == {}
+
+
+def test_times_three_quarters_is_a_fraction():
+    assert times("Support is as high as three-quarters in Missouri.") == {}

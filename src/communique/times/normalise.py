@@ -451,8 +451,8 @@ def _duration(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None
     if unit == "WE" and raw in ("a", "an", "one"):
         return None
-    if unit == "Q" and re.match(r"\s+of\b", text[c.end:c.end + 5]):
-        return None  # a fraction: "a quarter of the donors"
+    if unit == "Q" and (re.match(r"\s+of\b", text[c.end:c.end + 5]) or "-" in text[c.start:c.end]):
+        return None  # a fraction: "a quarter of the donors", "three-quarters"
     if raw in ("a", "an") and not c.get("det") and SET_BEFORE.search(text[max(0, c.start - 20):c.start]):
         return "SET", cal.duration("1", unit), None
     if raw == "one" and unit == "D" and not c.get("det") and _prev_word(text, c.start) not in TIME_PREPS:
