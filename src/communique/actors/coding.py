@@ -276,12 +276,21 @@ def _role(cues: list[_Cue], country: str | None, gaz: Gazetteer) -> str | None:
     if country and country not in INTERNATIONAL:
         name = gaz.country_name(country)
         if name and not role.endswith(name):
-            role += f" of {name}"
+            role += f" of {_with_article(name)}"
     elif country in INTERNATIONAL:
         body = next((c for c in cues if c.kind == "body"), None)
         if body is not None and body.label:
             role += f" of the {body.label}"
     return role
+
+
+def _with_article(name: str) -> str:
+    """"the United States", "the Netherlands", "the Gambia"; "Kenya"."""
+    if name.startswith(("United ", "Democratic ", "Central African", "Republic ", "Holy ", "Gambia")) or (
+        name.endswith("s") and not name.endswith(("Cyprus", "Mauritius", "Belarus", "Laos", "Honduras"))
+    ):
+        return f"the {name}"
+    return name
 
 
 # -- actors ----------------------------------------------------------------------------------------------
