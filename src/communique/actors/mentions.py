@@ -307,6 +307,8 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
         end = start + len(_trim_period(full[start:end]))
         text = full[start:end]
         label = s.label
+        if label == "PERSON" and gaz.lookup(text) is not None and not gaz.person_names(text):
+            label = "GPE"  # "Jordan said" tagged as a person: a country first
         personal = label == "PERSON" or s.table == "person"
         core = (strip_title(text) if personal else _strip_article(text)) or text
         single = len(core.split()) == 1
