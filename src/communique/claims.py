@@ -92,8 +92,8 @@ def _local(tok: Token) -> tuple[str, Token] | None:
                 found = ("hypothetical", c)
             elif found is None:
                 found = ("future", c)
-        elif c.dep_ == "advmod" and kind == "allege" and found is None:
-            found = ("alleged", c)
+        elif c.dep_ in ("advmod", "amod") and kind == "allege" and found is None:
+            found = ("alleged", c)  # "reportedly attacked", "the alleged police firing"
     if would is not None:
         # "would" under an if-clause is counterfactual; in reported speech it is a future
         counterfactual = has_if or any(

@@ -87,7 +87,7 @@ def _retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, 
     """Apply PLOVER's rules for intentions: future cooperation -> AGREE, future force -> THREATEN,
     refusals ("will not lift", "did not agree to") -> REJECT."""
     code, status, rule = found.code, claim.status, found.rule
-    will = any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "would", "shall") for c in tok.children)
+    will = any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "would", "shall", "can", "ca", "could") for c in tok.children)
     if status == "negated" and (found.frame == "intent" or (will and code.type in COOPERATIVE)):
         got = frame_code("refuse", code if found.frame != "intent" or found.embedded is None else _embedded_code(found))
         new = code_of(*got) if got else None

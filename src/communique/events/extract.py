@@ -398,13 +398,24 @@ def _purpose_of_event(t: Token, pats: dict[int, Pattern], consumed: set[int]) ->
     return head_type in ("PROTEST",) and t.dep_ != "conj"
 
 
+def _is_country(t: Token) -> bool:
+    from communique.actors.gazetteer import gazetteer
+
+    place = gazetteer().lookup(t.text)
+    return place is not None and place.kind in ("country", "demonym")
+
+
 def _noun_actor(n: Token) -> list[Token]:
     """The doer inside a nominal event: "Ethiopia's offensive", "Israeli strikes", "attack by X"."""
     out = [c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     if not out:
         out = _prep_objects(n, ("by",))
-    if not out:
-        out = [c for c in n.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+    if not out:  # "Israeli strikes", "US strikes" -- but "the Ghazni attacks" names a place, no doer
+        out = [
+            c for c in n.children
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+            and (c.ent_type_ != "GPE" or _is_country(c))
+        ]
     if not out:  # "Two Palestinian suicide bombers": the bombers are the doers
         out = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ("bomber", "gunman")]
     if not out and (match(n) is not None and code_of(match(n).cameo).type in ("ASSAULT", "COERCE", "MOBILIZE")):  # type: ignore[union-attr]

@@ -167,8 +167,12 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     children = list(tok.children)
     if key == "prt":
         return any(c.dep_ == "prt" and c.lower_ in values for c in children)
-    if key == "prep":
-        return any(c.dep_ in ("prep", "dative") and c.lower_ in values for c in children)
+    if key == "prep":  # "called on Tuesday" is no "call on": a time is no prepositional argument
+        return any(
+            c.dep_ in ("prep", "dative") and c.lower_ in values
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")
+            for c in children
+        )
     if key == "obj":
         cands = objects(tok)
         for c in children:
