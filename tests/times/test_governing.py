@@ -74,3 +74,13 @@ def test_governing_time_of_day_gives_the_day_as_an_iso_prefix():
 
 def test_governing_durations_do_not_date_an_event():
     assert date_of("The army fought for five weeks.", "fought") is None
+
+
+def test_governing_duration_after_a_dated_event_dates_the_event_it_modifies():
+    text = "The army attacked two days after the talks collapsed on Sunday."
+    assert date_of(text, "attacked") == ("two days", "2013-03-19", "times.anchored_event")
+    assert date_of(text, "collapsed")[:2] == ("Sunday", "2013-03-17")
+
+
+def test_governing_duration_after_an_undated_event_dates_nothing():
+    assert date_of("The army attacked two days after the talks collapsed.", "attacked") is None

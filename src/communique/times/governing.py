@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from communique.records import Timex
-from communique.times.calendar import parse_iso
+from communique.times.calendar import at, parse_iso, shift
 from communique.times.tense import clause_head
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 ISO_PREFIX = re.compile(r"^\d{4}(?:-(?:W\d\d(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI|\d\d(?:-\d\d)?))?")
 PUBLICATION = "times.publication_date"
+ANCHORED = "times.anchored_event"
 
 
 def _date_value(value: str) -> str | None:
@@ -58,12 +59,49 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
                 (clause.dep_ == "conj" and clause.head.i == up.i) or (up.dep_ == "conj" and up.head.i == clause.i)
             ):
                 return 2 + via_noun if t.end <= trigger.idx or up.dep_ == "conj" else None
+            if t.anchor and up.dep_ in ("advcl", "pcomp", "pobj") and t.end <= up.idx <= t.end + len(t.anchor) + 1:
+                cur = up  # "two days after the talks collapsed": the parse may hang the span on the anchor's verb
+                continue
             if up.dep_ not in ("aux", "auxpass"):
                 return None
         elif up.pos_ in ("NOUN", "PROPN") and up.i not in range(span.start, span.end):
             via_noun = 2
         cur = up
     return None
+
+
+DURATION_VALUE = re.compile(r"P(\d+)(Y|M|W|D)")
+
+
+def _as_date(t: Timex, value: str) -> Timex:
+    if t.type == "DURATION":
+        return Timex(t.start, t.end, t.text, "DATE", value, provenance=ANCHORED, anchor=t.anchor)
+    return replace(t, value=value)
+
+
+def _anchored_value(doc: Doc, t: Timex, times: list[Timex], depth: int) -> str | None:
+    """The date of "N units after/before EVENT" when EVENT's own clause is dated in the text."""
+    m = DURATION_VALUE.fullmatch(t.value)
+    if not m or depth > 1 or not t.anchor:
+        return None
+    start = doc.text.find(t.anchor, t.end)
+    span = doc.char_span(start, start + len(t.anchor), alignment_mode="expand") if start >= 0 else None
+    if span is None:
+        return None
+    target = next((tok for tok in span if _is_verb(tok) and tok.dep_ not in ("aux", "auxpass")), None)
+    if target is None:
+        target = next((tok for tok in span if tok.pos_ == "NOUN"), None)
+    if target is None:
+        return None
+    others = [x for x in times if x is not t]
+    dated = governing_time(doc, target.i, others, None, _depth=depth + 1)
+    day = parse_iso(dated.value) if dated is not None else None
+    if day is None or dated is None or len(dated.value) != 10:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    step = n if t.anchor.lower().startswith("after") else -n
+    moved = shift(day, unit, step)
+    return moved.isoformat() if unit in ("D", "W") else at(moved, unit)
 
 
 def _present(clause: Token) -> bool:
@@ -76,14 +114,16 @@ def _present(clause: Token) -> bool:
     return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
-def governing_time(doc: Doc, token_i: int, times: list[Timex], published: str | None) -> Timex | None:
+def governing_time(doc: Doc, token_i: int, times: list[Timex], published: str | None, *, _depth: int = 0) -> Timex | None:
     """The temporal expression governing the clause of token ``token_i`` (an event or cue verb), or None.
 
     Callers use ``.value`` (an ISO prefix such as ``2025-03-03``, ``2025-03``, ``2025-W10``) and
     ``.text`` (the expression) as the record's date and date text. When no expression governs the
     clause but it is in the present or present perfect, the result is the publication date with
     ``provenance == "times.publication_date"`` and an empty ``text`` (use ``t.text or None``).
-    Durations, sets and vague past/future references never date an event.
+    Durations, sets and vague past/future references never date an event, except a duration anchored
+    on another event whose own date the article gives ("two days after the talks collapsed on Sunday"):
+    then the result is that date moved by the duration, with ``provenance == "times.anchored_event"``.
     """
     trigger = doc[token_i]
     sent = trigger.sent
@@ -91,10 +131,16 @@ def governing_time(doc: Doc, token_i: int, times: list[Timex], published: str | 
     pub = parse_iso(published)
     best: tuple[int, int, Timex] | None = None
     for t in times:
-        if t.type not in ("DATE", "TIME") or not (sent.start_char <= t.start and t.end <= sent.end_char):
+        if not (sent.start_char <= t.start and t.end <= sent.end_char):
             continue
-        if t.value == "PRESENT_REF" and pub is not None:
-            value: str | None = pub.isoformat()
+        if t.type == "DURATION" and t.anchor:
+            if t.end <= trigger.idx <= t.end + len(t.anchor) + 1:
+                continue  # the trigger is the anchoring event itself
+            value: str | None = _anchored_value(doc, t, times, _depth)
+        elif t.type not in ("DATE", "TIME"):
+            continue
+        elif t.value == "PRESENT_REF" and pub is not None:
+            value = pub.isoformat()
         else:
             value = _date_value(t.value)
         if value is None:
@@ -104,7 +150,7 @@ def governing_time(doc: Doc, token_i: int, times: list[Timex], published: str | 
             continue
         key = (score, abs(t.start - trigger.idx))
         if best is None or key < best[:2]:
-            best = (key[0], key[1], replace(t, value=value))
+            best = (key[0], key[1], _as_date(t, value))
     if best is not None:
         return best[2]
     if pub is not None and clause is not None and _present(clause):
