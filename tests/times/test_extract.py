@@ -342,3 +342,8 @@ def test_times_at_the_end_of_the_day_is_an_idiom():
 
 def test_times_three_quarters_is_a_fraction():
     assert times("Support is as high as three-quarters in Missouri.") == {}
+
+
+def test_times_durations_with_halves():
+    found = times("He spent 2 1/2 years in jail and 5½ months abroad.")
+    assert found == {"2 1/2 years": "P2.5Y", "5½ months": "P5.5M"}

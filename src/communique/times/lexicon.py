@@ -57,8 +57,9 @@ def load() -> Lexicon:
 def number_value(words: str) -> str | None:
     """The value of a count: ``"3"``, ``"three"``, ``"twenty-five"``, ``"a few"`` (``"X"``); None if not one."""
     w = re.sub(r"\s+", " ", words.strip().lower())
-    if w.endswith("½") and w[:-1].strip().isdigit():
-        return f"{int(w[:-1]) + 0.5:g}"
+    half = re.fullmatch(r"(\d+)\s*(?:½|1/2)", w)
+    if half:
+        return f"{int(half.group(1)) + 0.5:g}"
     if re.fullmatch(r"\d+(?:\.\d+)?", w.replace(",", "")):
         return w.replace(",", "")
     numbers = load().table("number")
