@@ -251,9 +251,6 @@ def _frame_event(v: Token, pat: Pattern, consumed: set[int]) -> Found | None:
         icode, embedded = inner
         got = frame_code(frame, icode)
         cameo, typ = got if got else (base.cameo, None)
-        if frame == "demand" and base.cameo.startswith("02"):
-            appeal = "02" + cameo[2:] if cameo.startswith("10") else cameo
-            cameo = appeal if code_of(appeal) is not None and appeal[:3] in _APPEAL_CODES else "020"
         code = code_of(cameo, typ) or base
         _mark_subtree_events(embedded, consumed)
         for c in v.children:
@@ -263,9 +260,6 @@ def _frame_event(v: Token, pat: Pattern, consumed: set[int]) -> Found | None:
     found.actor_heads = _subject(v)
     found.recipient_heads = _frame_recipients(v, frame, embedded, consumed)
     return found
-
-
-_APPEAL_CODES = frozenset({"020", "021", "022", "023", "024", "025", "026", "027", "028"})
 
 
 def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: set[int]) -> list[Token]:
