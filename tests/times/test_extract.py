@@ -347,3 +347,10 @@ def test_times_three_quarters_is_a_fraction():
 def test_times_durations_with_halves():
     found = times("He spent 2 1/2 years in jail and 5½ months abroad.")
     assert found == {"2 1/2 years": "P2.5Y", "5½ months": "P5.5M"}
+
+
+def test_times_a_unit_after_a_counted_plural_is_a_frequency():
+    found = {t.text: t.type for t in extract_times(parse("The rebels ate three meals a day."), FRI)}
+    assert found == {"a day": "SET"}
+    found = {t.text: t.type for t in extract_times(parse("The deal was signed a year later."), FRI)}
+    assert found == {"a year": "DURATION"}

@@ -95,6 +95,18 @@ def _in_a_name(doc: Doc, c: Candidate) -> bool:
             and first.i > 0 and not doc[first.i - 1].is_punct and not doc[first.i - 1].is_quote)
 
 
+def _is_rate(doc: Doc, c: Candidate) -> bool:
+    """ "three meals a day", "100 people a week": "a unit" after a counted plural is a frequency."""
+    if (c.get("num") or "").lower() not in ("a", "an") or c.get("det"):
+        return False
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before.tag_ in ("NNS", "CD") and after not in ("later", "earlier", "after", "before", "ago", "from", "into")
+
+
 def _accept(doc: Doc, c: Candidate) -> bool:
     if c.kind in NAMEABLE and _in_a_name(doc, c):
         return False
@@ -137,6 +149,8 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
         if result is None:
             continue
         type_, value, anchor = result
+        if type_ == "DURATION" and c.kind == "duration" and _is_rate(doc, c):
+            type_ = "SET"
         out.append(Timex(c.start, c.end, text[c.start:c.end], type_, value, provenance=f"times.{c.kind}", anchor=anchor))
         if c.kind in NARRATIVE and re.match(r"\d{4}", value):
             narrative, narrative_at = value, c.end
