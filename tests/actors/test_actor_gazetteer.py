@@ -87,3 +87,10 @@ def test_role_nouns_singular_and_plural() -> None:
         role = gaz.role(noun)
         assert role is not None and role.sector == sector, noun
     assert gaz.role("banana") is None
+
+
+def test_dates_in_any_shape_never_break_the_lookup() -> None:
+    gaz = gazetteer()
+    for published in ("2025-03-04T10:00:00Z", "2025-03", "2025", "March 2025", "", None):
+        term = gaz.person("Erdogan", published)
+        assert term is not None and term.country == "TUR"

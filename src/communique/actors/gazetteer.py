@@ -125,6 +125,14 @@ def is_acronym(alias: str) -> bool:
     return bool(_ACRONYM.match(alias.strip()))
 
 
+def as_date(value: str | None) -> str | None:
+    """``value`` as an ISO date prefix (``2025``, ``2025-03``, ``2025-03-04``), or None when it is none."""
+    if not value:
+        return None
+    m = re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?", value.strip())
+    return m.group(0) if m else None
+
+
 def covers(start: str, end: str, date: str | None) -> bool:
     """Whether the term ``[start, end]`` (ISO dates, empty = open) covers ``date`` (an ISO prefix)."""
     if not date:
@@ -246,6 +254,7 @@ class Gazetteer:
 
     def body(self, text: str, date: str | None = None) -> Body | None:
         """The body or group ``text`` names, in its standing on ``date`` (latest standing when None)."""
+        date = as_date(date)
         found: list[Body] = self._bodies.get(text)  # type: ignore[assignment]
         if not found:
             return None
@@ -272,6 +281,7 @@ class Gazetteer:
 
     def person(self, text: str, date: str | None = None) -> Term | None:
         """The office-holder ``text`` names and the term that applies on ``date`` (see ``term_at``)."""
+        date = as_date(date)
         names = self.person_names(text)
         if len(names) > 1:
             active = [n for n in names if any(covers(t.start, t.end, date) for t in self.terms[n])]
@@ -281,6 +291,7 @@ class Gazetteer:
     def person_at(self, text: str, date: str | None, *, single: bool = False) -> str | None:
         """The office-holder ``text`` names on ``date``. A one-word name (a surname) must be in office then,
         or have left it at most ``RECENT_YEARS`` before, or start within a year; a full name always counts."""
+        date = as_date(date)
         names = self.person_names(text)
         if not names:
             return None
@@ -302,6 +313,7 @@ class Gazetteer:
     def term_at(self, name: str, date: str | None) -> Term | None:
         """The term of ``name`` covering ``date``; after the last one, a "Former ..." term; before the first,
         the first term's country with no sector or role; with no date, the current (or latest) term."""
+        date = as_date(date)
         terms = self.terms.get(name)
         if not terms:
             return None
