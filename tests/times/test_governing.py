@@ -84,3 +84,14 @@ def test_governing_duration_after_a_dated_event_dates_the_event_it_modifies():
 
 def test_governing_duration_after_an_undated_event_dates_nothing():
     assert date_of("The army attacked two days after the talks collapsed.", "attacked") is None
+
+
+def test_governing_participle_and_when_clause_share_their_date_with_the_main_clause():
+    assert date_of("Speaking to reporters on Thursday, the minister said talks would resume.", "said")[:2] == (
+        "Thursday", "2013-03-21")
+    assert date_of("When the talks collapsed on Thursday, the minister resigned.", "resigned")[:2] == (
+        "Thursday", "2013-03-21")
+
+
+def test_governing_after_clause_does_not_date_the_main_clause():
+    assert date_of("After meeting the envoy on Thursday, the minister said talks would resume.", "said") is None

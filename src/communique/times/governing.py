@@ -62,6 +62,12 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
             if t.anchor and up.dep_ in ("advcl", "pcomp", "pobj") and t.end <= up.idx <= t.end + len(t.anchor) + 1:
                 cur = up  # "two days after the talks collapsed": the parse may hang the span on the anchor's verb
                 continue
+            if (clause is not None and up.dep_ == "advcl" and up.head.i == clause.i and up.tag_ in ("VBG", "VBN")
+                    and not any(ch.dep_.startswith("nsubj") for ch in up.children)):
+                return 2 + via_noun  # "Speaking on Thursday, the minister said ...": a participle shares its subject
+            if (clause is not None and up.dep_ == "advcl" and up.head.i == clause.i
+                    and any(ch.dep_ in ("mark", "advmod") and ch.lower_ in ("when", "as") and ch.i < up.i for ch in up.children)):
+                return 3 + via_noun  # "When the talks collapsed on Thursday, the minister resigned": same time
             if up.dep_ not in ("aux", "auxpass"):
                 return None
         elif up.pos_ in ("NOUN", "PROPN") and up.i not in range(span.start, span.end):
