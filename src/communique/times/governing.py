@@ -34,9 +34,9 @@ def _is_verb(tok: Token) -> bool:
 
 
 def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | None:
-    """How directly ``t`` governs ``trigger``: 0 inside its own phrase, 1 in its clause, 2 via a
-    conjoined clause that shares it, 2 more when it hangs on a noun phrase of that clause; None when
-    it belongs to another clause."""
+    """How directly ``t`` governs ``trigger`` (lower is closer): 0 inside its own phrase, 1 in its
+    clause, 2 via a conjoined clause or a participle sharing its subject, 3 via a when-clause, 2 more
+    when it hangs on a noun phrase of that clause; None when it belongs to another clause."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return None
