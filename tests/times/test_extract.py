@@ -354,3 +354,7 @@ def test_times_a_unit_after_a_counted_plural_is_a_frequency():
     assert found == {"a day": "SET"}
     found = {t.text: t.type for t in extract_times(parse("The deal was signed a year later."), FRI)}
     assert found == {"a year": "DURATION"}
+
+
+def test_times_a_speed_is_not_a_set():
+    assert times("Gusts reached 90 kilometres per hour.") == {}

@@ -479,8 +479,13 @@ def _plural(c: Candidate, text: str, ctx: Context) -> Value | None:
     return "DURATION", cal.duration("X", unit), None
 
 
+SPEED_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|knots?|feet|foot|mph|kph)\s*$", re.I)
+
+
 def _set(c: Candidate, text: str, ctx: Context) -> Value | None:
     lex = load_lexicon()
+    if (c.get("q") or "").lower() == "per" and SPEED_BEFORE.search(text[max(0, c.start - 14):c.start]):
+        return None  # "90 kilometres per hour" is a speed
     if c.get("times"):
         return "SET", cal.duration("1", _unit(c.get("unit2") or "")), None
     if c.get("wd2"):  # "Monday afternoons"
