@@ -112,13 +112,16 @@ def _place_participants(found: Found, parts: Participants, actors: list[str], re
         return
     heads = {h.i: h for h in found.actor_heads}
     if claim.reporter is not None and any(
-        c.dep_ == "poss" and c.lower_ in ("its", "their") for h in heads.values() for c in h.children
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for h in heads.values() for c in h.children
     ):
         for aid in parts.resolve(claim.reporter, create=False):
             country = parts.country_of(aid)
             if country:
                 for a in uncoded:
                     parts.locate(a, country, "reporter")
+                for i, a in enumerate(actors):  # "his country" is the country itself
+                    if a in uncoded and parts.by_id[a].name.lower() in ("country", "nation"):
+                        actors[i] = parts.country_actor(country)
                 return
     places: set[str] = set()
     for h in found.recipient_heads:

@@ -171,6 +171,14 @@ class Participants:
                     return aid
         return None
 
+    def country_actor(self, code: str) -> str:
+        """The actor standing for country ``code`` (added without mentions when the text has none)."""
+        for a in self.actors:
+            if a.type == "country" and a.country == code:
+                return a.id
+        name = gazetteer().country_name(code) or code
+        return self._add(name, "country", code, "GOV", None, [])
+
     def _country_actor(self, code: str, name: str, tok: Token) -> str:
         for a in self.actors:
             if a.type == "country" and a.country == code:

@@ -93,6 +93,8 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         if v.dep_ == "advcl" and not v.tag_ == "VBG":
             return []
         return _subject(v.head, seen + 1)
+    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and not _passive(v) and any(c.dep_ in ("dobj", "prt") for c in v.children):
+        return [v.head]  # a misparse of "The Iraqi air force carried out strikes" as a reduced relative
     if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ":
         return _subject(v.head.head, seen + 1)  # "X was guilty of violating ..."
     if v.dep_ == "acl" and v.tag_ == "VBG":
@@ -331,6 +333,20 @@ def _must_request(v: Token, consumed: set[int]) -> Found | None:
     return None
 
 
+def _head_type(t: Token, pats: dict[int, Pattern]) -> str | None:
+    """The PLOVER type of the event word ``t`` hangs on (a verb, or a light verb's event object)."""
+    head = t.head
+    hp = pats.get(head.i)
+    code = code_of(hp.cameo, hp.type) if hp is not None else None
+    if code is None and is_light(head):
+        for o in objects(head):
+            op = pats.get(o.i)
+            oc = code_of(op.cameo, op.type) if op is not None else None
+            if oc is not None:
+                return oc.type
+    return code.type if code else None
+
+
 def _noun_frame(light: Token, n: Token, pat: Pattern, consumed: set[int]) -> Found | None:
     """"reiterated its demand that Israel ease restrictions": a request noun under a light verb."""
     base = _pattern_code(pat)
@@ -490,6 +506,8 @@ def find_events(sent: Span) -> list[Found]:
             continue
         if code.type == "PROTEST" and _purpose_of_event(t, pats, consumed):
             continue
+        if t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and t.head is not t and _head_type(t, pats) == code.type:
+            continue  # "carried out air strikes, killing dozens": the result of the same event
         f = Found(t, t, code, "events.verb", confidence=0.75)
         subj = _subject(t)
         # "Ethiopia's offensive killed hundreds": the event noun subject lends its doer and code
