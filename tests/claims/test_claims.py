@@ -62,3 +62,8 @@ def test_claims_according_to_gives_the_source(nlp: Language) -> None:
 
 def test_claims_relative_clause_keeps_its_own_status(nlp: Language) -> None:
     assert _status(nlp, "The army plans to rebuild the bridge that rebels destroyed.", "destroyed")[0] == "asserted"
+
+
+def test_claims_content_of_an_accusation_is_alleged(nlp: Language) -> None:
+    status, _ = _status(nlp, "Kigali rejected accusations that its troops fight alongside the rebels.", "fight")
+    assert status == "alleged"

@@ -160,3 +160,27 @@ def test_events_evidence_and_trigger_are_spans_of_the_text(run: Run) -> None:
     assert text[ev.evidence.start : ev.evidence.end] == ev.evidence.text
     assert ev.trigger is not None and ev.trigger.text == "shelled"
     assert ev.provenance.startswith("events.verb")
+
+
+def test_events_dateline_is_no_subject(run: Run) -> None:
+    r = run("KINSHASA, May 3, 2025 (Communique Wire) - Congo accused Rwanda of backing the M23 rebels.")
+    assert r.types() == ["ACCUSE"]  # the charge ("backing") is part of the accusation, not an event
+    ev = r.events[0]
+    assert r.countries(ev.actors) == {"COD"} and r.countries(ev.recipients) == {"RWA"}
+
+
+def test_events_result_participle_joins_its_event(run: Run) -> None:
+    r = run("Israeli jets struck Rafah on Monday, killing twelve people.")
+    assert r.types() == ["ASSAULT"]
+
+
+def test_events_appeals_take_cameo_10_codes(run: Run) -> None:
+    r = run("The United Nations urged Israel to open more crossings.")
+    assert r.types() == ["REQUEST"]
+    assert (r.events[0].cameo or "").startswith("10")
+
+
+def test_events_his_country_is_the_speakers_country(run: Run) -> None:
+    r = run("The Russian foreign minister said his country would not lift the ban on Georgian wine.")
+    assert r.types() == ["REJECT"]
+    assert r.countries(r.events[0].actors) == {"RUS"}
