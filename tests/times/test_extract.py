@@ -358,3 +358,8 @@ def test_times_a_unit_after_a_counted_plural_is_a_frequency():
 
 def test_times_a_speed_is_not_a_set():
     assert times("Gusts reached 90 kilometres per hour.") == {}
+
+
+def test_times_past_present_and_future_as_adjectives_are_not_times():
+    assert times("The present government cited the past record and the future president.") == {}
+    assert times("Nobody knows the future of Syria.")["the future"] == "FUTURE_REF"

@@ -114,7 +114,17 @@ def _accept(doc: Doc, c: Candidate) -> bool:
         return _is_year(doc, c)
     if c.kind == "month":
         return _is_month(doc, c)
+    if c.kind == "vague":
+        return not _modifies_a_noun(doc, c)
     return True
+
+
+def _modifies_a_noun(doc: Doc, c: Candidate) -> bool:
+    """ "the past record", "the future president", "the present government" are adjectives, not times."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or span[-1].lower_ not in ("past", "future", "present"):
+        return False
+    return doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
