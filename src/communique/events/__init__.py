@@ -211,7 +211,7 @@ def _build(
         except Exception:  # noqa: BLE001 - the time stage must not break events
             tx = None
         if tx is not None:
-            date, date_text = tx.value, tx.text
+            date, date_text = tx.value, (tx.text or None)  # the publication date has no expression
     s = found.anchor.sent
     start, end = s.start_char, s.end_char
     text = doc.text
