@@ -7,6 +7,7 @@ Exit status: 0 success; 1 an input (or, with ``--strict``, any input of a batch)
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import fields, replace
@@ -28,7 +29,8 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Communique: who said what, who did what to whom, when, and on whose word.",
 )
-out = Console(soft_wrap=True)
+# piped output (make run, CI logs) gets a readable width instead of rich's 80 columns
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "140")))
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -268,7 +270,12 @@ def export(
 
 
 @app.command()
-def summary(db: DbOpt = None, top: Annotated[int, typer.Option(min=1)] = 10, config: ConfigOpt = None) -> None:
+def summary(
+    db: DbOpt = None,
+    top: Annotated[int, typer.Option(min=1, help="how many top speakers")] = 10,
+    per_article: Annotated[int, typer.Option(min=0, help="quotes shown per article")] = 3,
+    config: ConfigOpt = None,
+) -> None:
     """What the store holds: articles, top speakers, events by type, and who said what."""
     from communique.store import open_store
 
@@ -276,14 +283,14 @@ def summary(db: DbOpt = None, top: Annotated[int, typer.Option(min=1)] = 10, con
     if not Path(settings.db).exists():
         raise _fail(f"store {settings.db} does not exist; run `communique ingest` first", 3)
     with open_store(settings.db) as store:
-        s = store.summary(top=top)
+        s = store.summary(top=top, per_article=per_article)
     out.print(
         f"[bold]{s['articles']} articles[/bold], {s['actors']} actors, {s['quotes']} quotes, "
         f"{s['events']} events, {s['times']} time expressions"
     )
-    t = Table("speaker", "quotes", title="Top speakers", title_justify="left")
-    for name, n in s["top_speakers"]:
-        t.add_row(name, str(n))
+    t = Table("speaker", "quotes", "articles", title="Top speakers", title_justify="left")
+    for name, n, articles in s["top_speakers"]:
+        t.add_row(name, str(n), str(articles))
     out.print(t)
     t = Table("type", "events", title="Events by type", title_justify="left")
     for typ, n in s["events_by_type"]:
@@ -294,7 +301,7 @@ def summary(db: DbOpt = None, top: Annotated[int, typer.Option(min=1)] = 10, con
         t.add_row(st, str(n))
     out.print(t)
     t = Table("article", "speaker", "kind", "date", "said", title="Who said what", title_justify="left")
-    for row in s["who_said_what"][: top * 4]:
+    for row in s["who_said_what"]:
         t.add_row(row["article_id"], row["speaker_name"], row["kind"], row["date"] or "", _clip(row["text"], 80))
     out.print(t)
 

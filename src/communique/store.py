@@ -279,18 +279,22 @@ class Store:
                 hits.append(Hit("article", r["article_id"], r["title"], r["snip"]))
         return hits
 
-    def summary(self, *, top: int = 10) -> dict[str, Any]:
+    def summary(self, *, top: int = 10, per_article: int = 3) -> dict[str, Any]:
         """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``."""
         c = self.conn
         speakers = c.execute(
-            "SELECT speaker_name AS name, count(*) AS n FROM quotes WHERE speaker_name IS NOT NULL "
-            "GROUP BY speaker_name ORDER BY n DESC, name LIMIT ?", (top,)
+            "SELECT a.name || coalesce(' (' || a.country || coalesce(' ' || a.sector, '') || ')', '') AS name,"
+            " count(*) AS n, count(DISTINCT q.article_id) AS articles FROM quotes q"
+            " JOIN actors a ON a.article_id = q.article_id AND a.actor_id = q.speaker_id"
+            " WHERE a.type != 'unknown' GROUP BY 1 ORDER BY n DESC, name LIMIT ?", (top,)
         ).fetchall()
         types = c.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
         statuses = c.execute("SELECT status, count(*) AS n FROM events GROUP BY status ORDER BY n DESC").fetchall()
         said = c.execute(
-            "SELECT q.article_id, q.speaker_name, q.kind, q.text, q.date FROM quotes q "
-            "WHERE q.speaker_name IS NOT NULL ORDER BY q.article_id, q.start"
+            "SELECT article_id, speaker_name, kind, text, date FROM ("
+            " SELECT q.*, row_number() OVER (PARTITION BY q.article_id ORDER BY q.start) AS k"
+            " FROM quotes q WHERE q.speaker_name IS NOT NULL) WHERE k <= ? ORDER BY article_id, start",
+            (per_article,),
         ).fetchall()
         return {
             "articles": self.count("articles"),
@@ -298,7 +302,7 @@ class Store:
             "quotes": self.count("quotes"),
             "events": self.count("events"),
             "times": int(c.execute("SELECT count(*) FROM times").fetchone()[0]),
-            "top_speakers": [(r["name"], r["n"]) for r in speakers],
+            "top_speakers": [(r["name"], r["n"], r["articles"]) for r in speakers],
             "events_by_type": [(r["type"], r["n"]) for r in types],
             "events_by_status": [(r["status"], r["n"]) for r in statuses],
             "who_said_what": [dict(r) for r in said],
