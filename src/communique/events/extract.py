@@ -67,9 +67,17 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
     """The subject phrase heads of verb (or predicate adjective) ``v``; passive: the agent."""
     if seen > 4:
         return []
-    for c in v.children:
-        if c.dep_ == "agent":
-            return [g for g in c.children if g.dep_ == "pobj"]
+    if _passive(v):
+        for c in v.children:
+            if c.dep_ == "agent":
+                return [g for g in c.children if g.dep_ == "pobj"]
+        for c in v.children:  # "was accused of misusing funds by officials": a by-phrase hung lower
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    for b in g.children:
+                        if b.dep_ in ("prep", "agent") and b.lower_ == "by":
+                            return [x for x in b.children if x.dep_ == "pobj"]
+        return []
     subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
     if subs:
         # "KINSHASA, May 3 (Wire) - Congo accused ...": the dateline is no subject; take the nearest
@@ -90,8 +98,9 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
             return objs
         return _subject(v.head, seen + 1)
     if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
-        if v.dep_ == "advcl" and not v.tag_ == "VBG":
-            return []
+        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+        if v.dep_ == "advcl" and not v.tag_ == "VBG" and not infinitive:
+            return []  # "converged to protest": the purpose shares the subject; other clauses do not
         return _subject(v.head, seen + 1)
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and not _passive(v) and any(c.dep_ in ("dobj", "prt") for c in v.children):
         return [v.head]  # a misparse of "The Iraqi air force carried out strikes" as a reduced relative
