@@ -52,3 +52,17 @@ def test_status_condition_is_hypothetical(run: Run) -> None:
 def test_status_plain_past_is_asserted_without_source(run: Run) -> None:
     r = run("Sudanese rebels shelled the city of El Fasher on Sunday.")
     assert [(e.status, e.source) for e in r.events] == [("asserted", None)]
+
+
+def test_status_quoted_must_is_the_speakers_request(run: Run) -> None:
+    text = 'Patrick Muyaya said: "Rwanda must withdraw its soldiers from Goma."'
+    start = text.index("Rwanda")
+    end = text.index('."') + 1
+    first = run(text)
+    speaker = next(a for a in first.actors if "Muyaya" in a.name)
+    quote = Quote("Q1", "direct", start, end, text[start:end], speaker.id, None, Span.of(text, 15, 19))
+    r = run(text, quotes=[quote])
+    ev = r.events[0]
+    assert ev.type == "REQUEST" and ev.actors == (speaker.id,)
+    assert r.countries(ev.recipients) == {"RWA"}
+    assert ev.status == "reported" and ev.quote == "Q1"

@@ -182,7 +182,7 @@ def _build(
     if not actors and (found.nominal or status not in ("asserted", "reported") or _subordinate(anchor)):
         return None  # "a soldier killed in Afghanistan": background, no doer
     source: str | None = None
-    quote = _quote_at(quotes, anchor.idx)
+    quote = _quote_at(quotes, found.trigger.idx)
     quote_id = quote.id if quote else None
     if status in ("reported", "alleged") and claim.source is not None:
         ids = parts.resolve(claim.source)
@@ -193,6 +193,15 @@ def _build(
             source = quote.speaker
         elif status == "alleged":
             source = source or quote.speaker
+    must = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in anchor.children)
+    if must and found.frame is None and quote is not None and quote.speaker and code.type != "REQUEST":
+        # '"Rwanda must withdraw its soldiers," the minister said': the speaker requests it of Rwanda
+        got = frame_code("demand", code)
+        new = code_of(*got) if got else None
+        if new is not None:
+            recipients = [a for a in actors if a != quote.speaker]
+            actors = [quote.speaker]
+            code, status, source, rule = new, "reported", quote.speaker, rule + "+quoted_must"
     if status not in ("reported", "alleged"):
         source = None
     confidence = found.confidence
