@@ -18,6 +18,7 @@ TASKS: dict[str, str] = {
     "quotes-polnear": "communique.eval.quotes:run_polnear",
     "events-plover": "communique.eval.events:run_plover",
     "events-pentaclass": "communique.eval.events:run_pentaclass",
+    "events-claims": "communique.eval.events:run_claims",
     "times-te3": "communique.eval.times:run_te3",
     "ingest-articles": "communique.eval.ingest:run_articles",
 }
