@@ -7,6 +7,8 @@ people" is no year), and the clause tense steers dates named without a year.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from communique.records import Timex
@@ -32,7 +34,7 @@ YEAR_HEADS = frozenset({
 })
 MONTH_PREPS = frozenset({"in", "since", "until", "till", "by", "from", "during", "through", "before", "after", "of"})
 # kinds made of calendar words that also occur inside names, and entity types that mark such a name
-NAMEABLE = frozenset({"set_adverb", "relday", "vague", "weekday", "month", "holiday", "season", "rel"})
+NAMEABLE = frozenset({"set_adverb", "relday", "vague", "weekday", "month", "holiday", "season", "rel", "century"})
 LOWER_KINDS = frozenset({"set_adverb", "relday", "vague", "season", "rel"})
 NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "FAC", "LAW", "EVENT"})
 # the narrative's reference date goes stale: "the day after" 3,000 characters on is not about it
@@ -67,7 +69,7 @@ def _is_year(doc: Doc, c: Candidate) -> bool:
 
 def _is_month(doc: Doc, c: Candidate) -> bool:
     """A month name alone is not a person or an organisation ("April Ryan", "June Carter")."""
-    if c.get("year") or c.get("rel") or c.get("pmod"):
+    if c.get("year") or c.get("rel") or c.get("pmod") or c.get("ryear"):
         return True
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None:
@@ -91,8 +93,20 @@ def _in_a_name(doc: Doc, c: Candidate) -> bool:
     if first.ent_type_ in NAME_ENTS:
         return True
     # a capitalised word mid-sentence that the calendar does not capitalise ("Daily", "Today", "Now")
-    return (c.kind in LOWER_KINDS and first.is_title and not first.is_sent_start
-            and first.i > 0 and not doc[first.i - 1].is_punct and not doc[first.i - 1].is_quote)
+    if (c.kind in LOWER_KINDS and first.is_title and not first.is_sent_start
+            and first.i > 0 and not doc[first.i - 1].is_punct and not doc[first.i - 1].is_quote):
+        return True
+    # an all-caps calendar word after an all-caps name, in running text: "USA TODAY analysis"
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if (c.kind in LOWER_KINDS and first.is_upper and len(first) > 2 and prev is not None and prev.is_upper
+            and prev.pos_ == "PROPN" and (nxt is None or not nxt.is_upper)):
+        return True
+    # "20th Century Fox": a capitalised calendar noun inside a longer proper name
+    last = span[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (c.kind == "century" and last.is_title and not last.is_sent_start and after is not None
+            and after.is_title and after.pos_ == "PROPN")
 
 
 def _is_rate(doc: Doc, c: Candidate) -> bool:
@@ -104,7 +118,8 @@ def _is_rate(doc: Doc, c: Candidate) -> bool:
         return False
     before = doc[span.start - 1]
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return before.tag_ in ("NNS", "CD") and after not in ("later", "earlier", "after", "before", "ago", "from", "into")
+    # "330,000 barrels of crude a day": a counted noun phrase, plural or not, then "a unit"
+    return before.tag_ in ("NNS", "NN", "CD") and after not in ("later", "earlier", "after", "before", "ago", "from", "into", "on", "prior")
 
 
 def _accept(doc: Doc, c: Candidate) -> bool:
@@ -127,6 +142,25 @@ def _modifies_a_noun(doc: Doc, c: Candidate) -> bool:
     return doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
+AHEAD = re.compile(r"\b(?:ahead\s+of|before|for|until|till|to|toward|towards|awaiting|await)\s+$", re.I)
+
+
+def _steered(text: str, c: Candidate, tense: Tense) -> Tense:
+    """The tense a date named without its year or week is placed by, after the words around it.
+
+    "since Tuesday" is past whatever the verb; "Monday's debate" in a present clause ("the impact of
+    Monday's debate is small", "the move follows Tuesday's declaration") names a past event, unless
+    the clause looks ahead to it ("ahead of Monday's debate").
+    """
+    before = text[max(0, c.start - 20):c.start]
+    if re.search(r"\bsince\s+$", before, re.I):
+        return "past"
+    if (tense == "present" and c.kind == "weekday" and re.search(r"['’]s$", text[c.start:c.end])
+            and not AHEAD.search(before)):
+        return "past"
+    return tense
+
+
 def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     """Every temporal expression of ``doc`` with its TIMEX3 type and value, in text order."""
     text = doc.text
@@ -136,7 +170,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     def tense(c: Candidate) -> Tense:
         key = (c.start, c.end)
         if key not in tenses:
-            tenses[key] = tense_at(doc, c.start, c.end) if c.kind in TENSED else "none"
+            tenses[key] = _steered(text, c, tense_at(doc, c.start, c.end)) if c.kind in TENSED else "none"
         return tenses[key]
 
     # first pass: keep the candidates that are temporal at all, so a rejected long match ("the fall of
@@ -146,6 +180,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
         if _accept(doc, c) and normalise(c, text, Context(ref, tense(c))) is not None
     ]
     out: list[Timex] = []
+    used: list[Candidate] = []
     narrative: str | None = None
     narrative_at = 0
     for c in select(valid, kinds()):
@@ -162,6 +197,47 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
         if type_ == "DURATION" and c.kind == "duration" and _is_rate(doc, c):
             type_ = "SET"
         out.append(Timex(c.start, c.end, text[c.start:c.end], type_, value, provenance=f"times.{c.kind}", anchor=anchor))
+        used.append(c)
         if c.kind in NARRATIVE and re.match(r"\d{4}", value):
             narrative, narrative_at = value, c.end
-    return out
+    return _dated_by_the_next(text, out, used)
+
+
+CLOCK_KINDS = frozenset({"clock12", "clock24", "oclock", "noon"})
+DAY_VALUE = re.compile(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)(?:T(MO|AF|EV|NI))?")
+LATER_PARTS = frozenset({"AF", "EV", "NI"})
+ANCHOR_UNITS = {"day": "D", "night": "D", "morning": "D", "evening": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def _dated_by_the_next(text: str, out: list[Timex], used: list[Candidate]) -> list[Timex]:
+    """Expressions dated by the one right after them.
+
+    A clock time followed by its day takes that day ("5 p.m. EST Nov. 9", "6 o'clock this afternoon":
+    17:00 and 18:00 of those days, not of the publication date); "the day after Monday's debate" is
+    the day after that Monday.
+    """
+    fixed = list(out)
+    for i in range(len(out) - 1):
+        t, c, nxt = out[i], used[i], out[i + 1]
+        gap = text[t.end:nxt.start]
+        m = DAY_VALUE.fullmatch(nxt.value)
+        if m is None:
+            continue
+        if c.kind in CLOCK_KINDS and not (c.get("wd") or c.get("rd")) and re.fullmatch(r"[ ,]*(?:on\s+)?", gap):
+            clock = t.value.split("T", 1)[1] if "T" in t.value else ""
+            if not re.fullmatch(r"\d\d(?::\d\d)?", clock):
+                continue
+            hour = int(clock[:2])
+            if m.group(4) in LATER_PARTS and hour < 12 and not c.get("ampm"):
+                clock = f"{hour + 12:02d}{clock[2:]}"  # "6 o'clock this afternoon" is 18:00
+            fixed[i] = replace(t, value=f"{nxt.value.split('T')[0]}T{clock}")
+        elif c.kind == "anchored" and re.fullmatch(r"\s*(?:the\s+)?", gap, re.I) and "X" not in nxt.value[:10] and len(nxt.value) >= 10:
+            day = cal.parse_iso(nxt.value)
+            unit = ANCHOR_UNITS.get((c.get("unit") or "").lower())
+            if day is None or unit is None:
+                continue
+            step = -1 if (c.get("dir") or "").lower() == "before" else 1
+            moved: date = cal.shift(day, unit, step)
+            pod = {"night": "TNI", "morning": "TMO", "evening": "TEV"}.get((c.get("unit") or "").lower(), "")
+            fixed[i] = replace(t, value=(moved.isoformat() + pod) if unit == "D" else cal.at(moved, unit))
+    return fixed

@@ -60,13 +60,15 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
     clock = r"(?P<hh>[01]?\d)(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
     time_tail = rf"(?:,?\s+(?:at\s+)?(?P<hh2>[0-2]?\d)[:.](?P<mm2>[0-5]\d)(?:\s*(?P<ampm2>a\.m\.|p\.m\.|am\b|pm\b))?(?:\s+(?:{tz})\b)?)?"
     rel_words = r"this\s+past|this\s+coming|last|past|previous|prior|next|coming|this|current|following|upcoming|same"
+    # "May last year", "June 16 of next year": the year named relative to the publication date
+    of_rel_year = r"\s+(?:of\s+)?(?P<ryear>last|next|this)\s+year\b"
     yrel = r"(?:(?P<year2>(?:1[5-9]|20)\d\d)|(?P<yrel>this|last|next|the\s+past|the\s+previous|the\s+current)\s+year|the\s+year)"
     return [
         ("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?(?![\d-])"),
-        ("mdy", rf"{wd_prefix}(?:(?P<pmod>early|mid|late)[\s-]+)?{mon}\s+{day}(?:,?\s+{year})?{time_tail}"),
-        ("dmy", rf"{wd_prefix}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year})?{time_tail}"),
+        ("mdy", rf"{wd_prefix}(?:(?P<pmod>early|mid|late)[\s-]+)?{mon}\s+{day}(?:,?\s+{year}|{of_rel_year})?{time_tail}"),
+        ("dmy", rf"{wd_prefix}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}|{of_rel_year})?{time_tail}"),
         ("monthday", rf"{mon}\s+(?P<pod>day|morning|afternoon|evening|night)(?=\s+(?:of|in)\s+{year})?"),
-        ("month", rf"(?:(?P<pmod>{pmod})[\s-]*)?(?:(?P<rel>last|next|this|past|coming)\s+)?{mon}(?:,?\s+(?:of\s+)?{year})?"),
+        ("month", rf"(?:(?P<pmod>{pmod})[\s-]*)?(?:(?P<rel>last|next|this|past|coming)\s+)?{mon}(?:,?\s+(?:of\s+)?{year}|{of_rel_year})?"),
         ("year", rf"(?:(?P<pmod>{pmod})[\s-]*)?(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*)?(?<![\d$€£.,]){year}(?!-\d\d-)(?!-(?:year|month|day|old))(?!\s*%)(?![.,]\d)"),
         ("decade", rf"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1\d|20)\d)0s|['’](?P<dec2>\d)0s)\b|the\s+(?:(?P<pmod2>early|mid|late)[\s-]+)?(?:(?P<dec3>\d)0s|(?P<decw>{lex.alternation('decade_word')}))\b"),
         ("century", rf"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century"),
@@ -78,7 +80,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("numeric", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:19|20)\d\d)"),
         ("weekend", r"the\s+weekend"),
         ("that", r"(?P<that>that|the\s+same)\s+(?P<unit>day|week|month|year|night|morning|afternoon|evening)"),
-        ("clock12", rf"{clock}(?:\s+(?P<tz>{tz})\b)?(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
+        ("clock12", rf"{clock}(?:\s+(?P<tz>{tz})\b|\s+(?P<lt>local\s+time)\b)?(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("clock24", rf"(?<![\d:.,])(?P<hh>[0-2]?\d)(?:[:.]?(?P<mm>[0-5]\d)\s*(?:(?P<tz>{tz})\b|(?P<lt>local\s+time)\b)|:(?P<mm3>[0-5]\d)(?![:.]?\d))(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("oclock", r"(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock(?:\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?"),
         ("noon", rf"(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),

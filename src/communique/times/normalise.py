@@ -28,6 +28,7 @@ TIME_PREPS = frozenset({
 SEASON_PREPS = frozenset({"in", "during", "by", "until", "since", "over", "through", "before", "after", "early", "late"})
 CLOCK_PREPS = frozenset({"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to"})
 PLURAL_CUES = frozenset({"for", "over", "in", "within", "take", "takes", "took", "taking", "spent", "spend", "after", "lasted", "last"})
+RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago|from|into|on|prior)\b", re.I)
 SET_BEFORE = re.compile(r"(?:\d[\d,.]*|million|billion|trillion|thousand|hundred|dollars|euros|pounds|people|barrels|percent|%)\s*$", re.I)
 AGE_AFTER = re.compile(r"^\s*(?:-?\s*old\b|(?:and|or)\s+(?:older|younger|over|under)\b|of\s+age\b)", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*$", re.I)
@@ -110,6 +111,16 @@ def _weekday(c: Candidate, ref: date | None, tense: Tense, rel: str | None = Non
     return cal.weekday_date(ref, n, direction), n
 
 
+def _relative_year(c: Candidate, ctx: Context) -> str | None:
+    """The year of "May last year", "June 16 of next year": relative to the publication date."""
+    rel = (c.get("ryear") or "").lower()
+    if not rel:
+        return None
+    if ctx.ref is None:
+        return "XXXX"
+    return f"{ctx.ref.year + {'last': -1, 'next': 1}.get(rel, 0):04d}"
+
+
 def _narrative_year(ctx: Context) -> str:
     if ctx.narrative and re.match(r"\d{4}", ctx.narrative):
         return ctx.narrative[:4]
@@ -141,11 +152,11 @@ def _day_date(c: Candidate, text: str, ctx: Context) -> Value | None:
     month, day = _month_number(c.get("mon")), int(c.get("day") or 0)
     if not 1 <= day <= 31:
         return None
-    year = c.get("year")
+    year = c.get("year") or _relative_year(c, ctx)
     if year is None and ctx.ref is not None:
         year = str(cal.day_year(ctx.ref, month, day, _year_direction(ctx.tense)))
     try:
-        value = date(int(year), month, day).isoformat() if year else f"XXXX-{month:02d}-{day:02d}"
+        value = date(int(year), month, day).isoformat() if year and year.isdigit() else f"XXXX-{month:02d}-{day:02d}"
     except ValueError:
         return None
     if c.get("hh2"):
@@ -158,7 +169,7 @@ def _day_date(c: Candidate, text: str, ctx: Context) -> Value | None:
 def _month(c: Candidate, text: str, ctx: Context) -> Value | None:
     word = (c.get("mon") or "").rstrip(".")
     month = _month_number(word)
-    year, rel, pmod = c.get("year"), (c.get("rel") or "").lower(), c.get("pmod")
+    year, rel, pmod = c.get("year") or _relative_year(c, ctx), (c.get("rel") or "").lower(), c.get("pmod")
     if not year and not rel and not pmod:
         if word.lower() in load_lexicon().table("month_abbr"):
             return None
@@ -224,15 +235,18 @@ def _quarter(c: Candidate, text: str, ctx: Context) -> Value | None:
     q = int(c.get("q") or 0) or _ordinal(c.get("ord") or "") or 0
     if not 1 <= q <= 4:
         return None
+    named = c.get("year2") or c.get("year3") or c.get("yrel")
+    if (c.get("ord") or "").lower() == "last" and not named and not text[c.start:c.end].lower().startswith("the"):
+        return None  # "last quarter" is the one before this; "the last quarter of 2012" is Q4
     year = _year_of(c, ctx)
     if year is None:
         return "DATE", f"XXXX-Q{q}", None
-    if ctx.ref is not None and not (c.get("year2") or c.get("year3") or c.get("yrel")):
+    if ctx.ref is not None and not named:
         cur = (ctx.ref.month - 1) // 3 + 1
         if ctx.tense == "past" and q > cur:
             year -= 1
-        elif ctx.tense == "future" and q < cur:
-            year += 1
+        elif ctx.tense == "future" and q < cur - 1:
+            year += 1  # the quarter just ended is still reported on: "third-quarter profit will fall" in October
     return "DATE", f"{year:04d}-Q{q}", None
 
 
@@ -445,6 +459,8 @@ def _duration(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None
     if n == "X" and not plural:
         return None
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not plural and "-" not in text[c.start:c.end]:
+        return None  # "the 1988 quarter", "the 2012 season": a year naming a period, not a count
     if unit_word == "second" and raw in ("a", "an", "one"):
         return None
     if AGE_AFTER.match(text[c.end:c.end + 20]) or AGE_BEFORE.search(text[max(0, c.start - 8):c.start]):
@@ -453,7 +469,8 @@ def _duration(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None
     if unit == "Q" and (re.match(r"\s+of\b", text[c.end:c.end + 5]) or "-" in text[c.start:c.end]):
         return None  # a fraction: "a quarter of the donors", "three-quarters"
-    if raw in ("a", "an") and not c.get("det") and SET_BEFORE.search(text[max(0, c.start - 20):c.start]):
+    if (raw in ("a", "an") and not c.get("det") and SET_BEFORE.search(text[max(0, c.start - 20):c.start])
+            and not re.search(r"[.!?]\s*$", text[max(0, c.start - 3):c.start]) and not RELATIVE_AFTER.match(text[c.end:c.end + 12])):
         return "SET", cal.duration("1", unit), None
     if raw == "one" and unit == "D" and not c.get("det") and _prev_word(text, c.start) not in TIME_PREPS:
         return None  # "one day, he ..." is a vague date, not a day-long duration
@@ -535,8 +552,9 @@ def _numeric(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _weekend(c: Candidate, text: str, ctx: Context) -> Value | None:
-    if _prev_word(text, c.start) not in ("over", "at", "during", "on", "for", "by", "until", "since", "through", "spend", "spent", "spending"):
-        return None
+    if (_prev_word(text, c.start) not in ("over", "at", "during", "on", "for", "by", "until", "since", "through", "spend", "spent", "spending")
+            and not re.match(r"['’]s\b", text[c.end:c.end + 3])):
+        return None  # "the weekend's protests" is dated too
     if ctx.ref is None:
         return "DATE", "XXXX-WXX-WE", None
     dow = ctx.ref.isoweekday()

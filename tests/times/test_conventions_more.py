@@ -1,0 +1,116 @@
+"""TimeML conventions found wrong on unseen news text, each fixed by a general rule.
+
+The reference date is Friday 22 March 2013 (ISO week 2013-W12), as in the other time tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.nlp import parse
+from communique.times import extract_times
+
+FRI = "2013-03-22"
+
+
+def found(text: str, published: str | None = FRI) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in extract_times(parse(text), published)}
+
+
+# a month or a day with a year named relative to the publication date is one expression
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The truce was agreed in May last year.", "May last year", "2012-05"),
+    ("The campaign began on June 16 last year.", "June 16 last year", "2012-06-16"),
+    ("The leaders promised a reform plan by March of next year.", "March of next year", "2014-03"),
+    ("The fund was set up on 3 February this year.", "3 February this year", "2013-02-03"),
+])
+def test_times_month_or_day_with_a_relative_year_takes_that_year(text, expr, value):
+    assert found(text)[expr] == ("DATE", value)
+
+
+def test_times_relative_year_without_publication_date_keeps_a_placeholder():
+    assert found("The truce was agreed in May last year.", None)["May last year"] == ("DATE", "XXXX-05")
+
+
+# a clock time takes the day named right after it
+def test_times_clock_time_followed_by_a_date_is_on_that_date():
+    got = found("The offer expires at 5 p.m. EST Nov. 9.")
+    assert got["5 p.m. EST"] == ("TIME", "2013-11-09T17")
+    got = found("The polls closed at 8 p.m. on March 3.")
+    assert got["8 p.m."] == ("TIME", "2013-03-03T20")
+
+
+def test_times_oclock_followed_by_this_afternoon_is_in_the_afternoon():
+    assert found("The plan should be ready by 6 o'clock this afternoon.")["6 o'clock"] == ("TIME", "2013-03-22T18:00")
+
+
+def test_times_clock_with_local_time_and_weekday_is_on_that_weekday():
+    assert found("The two leaders met at 10:30 a.m. local time on Thursday.")["10:30 a.m. local time on Thursday"] == (
+        "TIME", "2013-03-21T10:30")
+
+
+# "the day after X" where X is a dated expression
+def test_times_day_after_a_named_day_is_the_next_day():
+    got = found("The day after Monday's debate, the campaign raised $10 million.")
+    assert got["The day after"] == ("DATE", "2013-03-19")
+    assert got["Monday's"] == ("DATE", "2013-03-18")
+
+
+def test_times_day_before_a_dated_hearing_is_the_previous_day():
+    assert found("The day before the March 12 hearing, he left.")["The day before"] == ("DATE", "2013-03-11")
+    assert found("The week before Christmas, prices rose.")["The week before"] == ("DATE", "2012-W51")
+
+
+# weekdays placed by the words around them
+def test_times_possessive_weekday_in_a_present_clause_is_past():
+    assert found("The impact of Monday's debate is still small.")["Monday's"] == ("DATE", "2013-03-18")
+    assert found("The move follows Tuesday's announcement by Ford.")["Tuesday's"] == ("DATE", "2013-03-19")
+
+
+def test_times_possessive_weekday_ahead_of_is_future():
+    assert found("Both campaigns are preparing ahead of Monday's debate.")["Monday's"] == ("DATE", "2013-03-25")
+
+
+def test_times_weekday_after_since_is_past_in_any_clause():
+    assert found("Shares have gained 4% since Tuesday.")["Tuesday"] == ("DATE", "2013-03-19")
+
+
+# quarters
+def test_times_last_quarter_is_the_previous_quarter():
+    assert found("Growth slowed last quarter.", "2013-08-10")["last quarter"] == ("DATE", "2013-Q2")
+
+
+def test_times_the_last_quarter_of_a_year_is_its_fourth():
+    assert found("Sales fell in the last quarter of 2012.")["the last quarter of 2012"] == ("DATE", "2012-Q4")
+
+
+def test_times_quarter_just_ended_stays_in_its_year_in_a_future_clause():
+    got = found("The company said its third-quarter earnings will probably be lower.", "2013-10-15")
+    assert got["third-quarter"] == ("DATE", "2013-Q3")
+
+
+# counts that are not durations, rates that are sets
+def test_times_year_before_a_period_noun_is_a_year_not_a_count():
+    got = found("The company earned $376,000 in the 1988 quarter.")
+    assert got == {"1988": ("DATE", "1988")}
+
+
+def test_times_a_unit_after_a_counted_singular_noun_is_a_rate():
+    assert found("The line carried 330,402 barrels of crude a day.")["a day"] == ("SET", "P1D")
+
+
+def test_times_a_year_later_after_a_sentence_ending_in_a_year_is_a_duration():
+    assert found("The deal was signed in 2010. A year later it collapsed.")["A year"] == ("DURATION", "P1Y")
+
+
+# calendar words inside names
+@pytest.mark.parametrize("text", [
+    "A USA TODAY analysis shows the trend.",
+    "The film was released by 20th Century Fox.",
+])
+def test_times_calendar_words_inside_names_are_not_times(text):
+    assert found(text) == {}
+
+
+def test_times_possessive_weekend_is_dated():
+    assert found("The weekend's protests were violent.")["The weekend"] == ("DATE", "2013-W11-WE")
