@@ -26,6 +26,12 @@ except ImportError:  # pragma: no cover - the package always has it
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 OF_PREPS = ("of", "from", "in", "for", "throughout", "across", "at")
 PRONOUNS_SKIP = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "this", "that", "which", "who"})
+PLACE_NOUNS = frozenset({
+    "village", "town", "city", "camp", "region", "area", "province", "district", "base", "position",
+    "territory", "facility", "site", "border", "home", "house", "school", "hospital", "port", "airport",
+    "stronghold", "enclave", "capital", "neighborhood", "neighbourhood", "state", "zone", "corridor",
+    "bridge", "road", "market", "mosque", "church", "embassy", "office", "building", "compound", "target",
+})
 WEAPONS = frozenset({"artillery", "tank", "drone", "jet", "aircraft", "helicopter", "warplane", "warship", "missile", "rocket", "mortar", "bomb"})
 GROUP_SECTORS = frozenset({"MIL", "REB", "COP", "CVL", "OPP", "LAB", "EDU", "REF", "MED", "PTY", "LEG", "JUD"})
 
@@ -126,7 +132,7 @@ class Participants:
                 aid = self.covering(c) or (self._proper_noun(c) if create else None)
                 if aid:
                     return aid
-        modifier = self._modifier_actor(h)
+        modifier = self._modifier_actor(h, person_like=sector is None and lemma not in PLACE_NOUNS)
         if sector is None:
             if modifier is not None:
                 return modifier
@@ -144,9 +150,14 @@ class Participants:
             return modifier
         return self._new_participant(h, modifier, sector)
 
-    def _modifier_actor(self, h: Token) -> str | None:
-        """An actor named inside the phrase: "Israeli" troops, "Qatar's" emir, leaders "of Hamas"."""
+    def _modifier_actor(self, h: Token, *, person_like: bool = False) -> str | None:
+        """An actor named inside the phrase: "Israeli" troops, "Qatar's" emir, leaders "of Hamas".
+
+        For a head that names no participant (``person_like``: "Elian's father", "supporters in
+        Miami") a possessor or a place is someone else, not the phrase itself."""
         for c in h.children:
+            if person_like and c.dep_ == "poss":
+                continue
             if c.dep_ in MODIFIER_DEPS:
                 aid = self.covering(c) or self._modifier_actor_deep(c)
                 if aid:
@@ -155,7 +166,7 @@ class Participants:
                 if place is not None:
                     return self._country_actor(place.code, place.name, c)
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in OF_PREPS:
+            if c.dep_ == "prep" and c.lower_ in (("of", "from", "for") if person_like else OF_PREPS):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         aid = self.covering(g) or self._modifier_actor(g)
@@ -272,7 +283,8 @@ def _phrase_bounds(h: Token) -> tuple[int, int]:
     while start_tok.i < h.i and (start_tok.dep_ in ("det", "nummod", "quantmod", "punct", "cc", "predet") or start_tok.is_punct):
         start_tok = start_tok.doc[start_tok.i + 1]
     for t in h.doc[start_tok.i : h.i]:  # never reach back over a dateline's dash or parenthesis
-        if t.text in ("-", "\u2013", "\u2014", ")", ":", ";") or "\n" in t.whitespace_:
+        spaced = bool(t.whitespace_) or (t.i > 0 and bool(h.doc[t.i - 1].whitespace_))
+        if (t.text in ("-", "\u2013", "\u2014") and spaced) or t.text in (")", ":", ";") or "\n" in t.whitespace_:
             start_tok = h.doc[t.i + 1]
     end = h.idx + len(h.text)
     return start_tok.idx, end

@@ -40,7 +40,7 @@ GENERIC_HEADS = frozenset({
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 # the frame verbs that give an event even when they embed none ("Syria offered its troops")
-STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "accept"})
+STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "prepared", "accept"})
 
 
 @dataclass
@@ -82,7 +82,10 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
     if subs:
         # "KINSHASA, May 3 (Wire) - Congo accused ...": the dateline is no subject; take the nearest
         before = [c for c in subs if c.i < v.i]
-        return [before[-1] if before else subs[0]]
+        subj = before[-1] if before else subs[0]
+        if subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misparsed participle
+            subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
+        return [subj]
     for a in v.children:  # "X however have opposed": the parser hung the subject on the auxiliary
         if a.dep_ == "aux":
             for c in a.children:
