@@ -1,17 +1,261 @@
-"""Quotes: direct, indirect and mixed, each with its cue and its resolved speaker."""
+"""Quotes: direct, indirect and mixed, each with its cue and its resolved speaker.
+
+The stage works on the existing parse, with no further spaCy pass:
+
+1. ``marks``: quotation marks paired paragraph by paragraph, whatever their style or balance;
+2. ``frames``: every cue of the lexicon (``data/cues.tsv``) with its source and content on the parse;
+3. ``direct``: each marked quote takes the frame whose content it holds, or a cue beside its marks;
+   marked text inside a larger frame content makes that content a mixed quote;
+4. frames left over with a clausal content are indirect quotes;
+5. ``floating``: a marked quote with no cue inherits the speaker of the quote before it (split quotes,
+   quote paragraphs, paragraphs a long quote runs on into);
+6. ``speakers``: each source mention is resolved to an actor (coreference already linked pronouns, role
+   nouns and groups); sources no actor covers become new actors. Quotes by "I"/"we" are left out.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from communique.records import Actor, Quote, Timex
+from communique.actors.names import lexicon as name_lexicon
+from communique.quotes.cues import lexicon
+from communique.quotes.direct import Anchor, Layout, post_anchor, pre_anchor
+from communique.quotes.floating import inherit_speakers
+from communique.quotes.frames import Frame, find_frames
+from communique.quotes.marks import MarkedQuote, find_quotes, paragraphs
+from communique.quotes.speakers import SpeakerIndex, mention_span
+from communique.records import Actor, Quote, QuoteKind, Span, Timex
+from communique.times import governing_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+MIN_INDIRECT_TOKENS = 3
+_LINK_LINE = re.compile(r"\s*(?:READ MORE|READ|WATCH|RELATED|MORE|LISTEN|SEE|PHOTOS|VIDEO)\s*:", re.I)
+FLOATING_MIN_WORDS = 6
+
+
+@dataclass
+class Draft:
+    """A quote before its speaker is turned into an actor id."""
+
+    kind: QuoteKind
+    start: int  # characters
+    end: int
+    speaker_tok: int | None
+    cue: tuple[int, int] | None  # tokens
+    verb: int | None
+    rule: str
+    mark: int | None = None  # index of the marked quote, for direct ones
+    actor: str | None = None
+    inherited: bool = False
 
 
 def extract_quotes(
     doc: Doc, actors: list[Actor], times: list[Timex], *, published: str | None = None
 ) -> tuple[list[Quote], list[Actor]]:
     """Quotes found in ``doc``; returns them with the actor list, extended with any new speakers."""
-    return [], actors
+    if not len(doc):
+        return [], list(actors)
+    text = doc.text
+    lex = lexicon()
+    marked = find_quotes(text)
+    lay = Layout(doc, marked, paragraphs(text))
+    frames = find_frames(doc, lex, lay.quoted)
+    by_verb = {f.verb: f for f in frames}
+    drafts: list[Draft] = []
+    used_frames: set[int] = set()
+    mark_taken: set[int] = set()
+
+    # 1. frames against marks: content inside the marks (direct), marks inside the content (mixed)
+    for fi, f in enumerate(frames):
+        if f.content is None or f.speaker is None:
+            continue
+        lo, hi = f.content
+        holders = [qi for qi, (qlo, qhi, _, _) in enumerate(lay.spans) if lo >= qlo - 1 and hi <= qhi + 1 and qhi > qlo]
+        if holders:
+            continue  # decided per mark below
+        inside = [qi for qi, (qlo, _, olo, _) in enumerate(lay.spans) if lo <= olo and qlo < hi]
+        if inside:
+            end = max([hi] + [lay.spans[qi][3] for qi in inside])
+            drafts.append(_draft(doc, "mixed", lo, end, f, "quotes.mixed_" + f.rule))
+            used_frames.add(fi)
+            mark_taken.update(inside)
+
+    # 2. each marked quote: frame inside it, else a cue next to it
+    frame_ids = {f.verb: fi for fi, f in enumerate(frames)}
+    anchors: dict[int, Anchor] = {}
+    for qi, (qlo, qhi, olo, ohi) in enumerate(lay.spans):
+        if qi in mark_taken:
+            continue
+        best: Frame | None = None
+        for f in frames:
+            if f.content is None or f.speaker is None:
+                continue
+            lo, hi = f.content
+            if lo >= qlo - 1 and hi <= qhi + 1 and not (olo <= f.verb < ohi):
+                if best is None or abs(f.verb - qhi) < abs(best.verb - qhi):
+                    best = f
+        anchor: Anchor | None = None
+        if best is not None:
+            anchor = Anchor(best.cue_start, best.cue_end, best.verb, best.speaker, "quotes.direct_" + best.rule)
+        else:
+            q = marked[qi]
+            tail = text[q.end - 1 : q.end] if q.end > q.start else ""
+            post_first = tail in (",", "?", "!", "\u2014", "-") or text[q.outer_end : q.outer_end + 1] == ","
+            tries = (post_anchor, pre_anchor) if post_first else (pre_anchor, post_anchor)
+            for fn in tries:
+                anchor = fn(doc, lay, qi, lex, by_verb)
+                if anchor is not None:
+                    break
+        if anchor is not None:
+            anchors[qi] = anchor
+            if anchor.verb in frame_ids:
+                used_frames.add(frame_ids[anchor.verb])
+    for qi, anchor in anchors.items():
+        q = marked[qi]
+        kind: QuoteKind = "mixed" if anchor.rule == "quotes.direct_call_label" else "direct"
+        start = q.start
+        if anchor.rule in ("quotes.direct_post_cue", "quotes.direct_dash"):
+            lead = _clause_start(doc, lay, qi)
+            if lead is not None:
+                kind, start = "mixed", doc[lead].idx
+        drafts.append(
+            Draft(kind, start, q.end if kind == "direct" else q.outer_end, anchor.speaker,
+                  (anchor.cue_start, anchor.cue_end) if anchor.cue_end > anchor.cue_start else None,
+                  anchor.verb if anchor.cue_end > anchor.cue_start else None, anchor.rule if kind == "direct" else "quotes.mixed_post_cue",
+                  mark=qi)
+        )
+        mark_taken.add(qi)
+
+    # 3. indirect quotes: frames left with a clausal content outside any marked quote
+    taken_chars = [(d.start, d.end) for d in drafts]
+    for fi, f in enumerate(frames):
+        if fi in used_frames or f.content is None or f.speaker is None:
+            continue
+        lo, hi = _cut_nested(doc, f, frames)
+        if hi <= lo:
+            continue
+        if hi - lo < MIN_INDIRECT_TOKENS:
+            continue
+        if f.entry is not None and f.entry.strength == "weak":
+            continue  # beliefs, findings, estimates: quotes only where quotation marks make them so
+        if f.rule in ("call_for", "call_label"):
+            continue  # "called for the release", "what they call ...": no words of the speaker
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        if any(s < end and start < e for s, e in taken_chars):
+            continue
+        if any(lay.quoted[i] for i in range(lo, hi)):
+            continue
+        drafts.append(_draft(doc, "indirect", lo, hi, f, "quotes.indirect_" + f.rule))
+        taken_chars.append((start, end))
+
+    # 4. floating marked quotes and continued paragraphs
+    floating: list[Draft] = []
+    for qi, q in enumerate(marked):
+        if qi in mark_taken:
+            continue
+        floating.append(Draft("direct", q.start, q.end, None, None, None, "quotes.floating", mark=qi))
+
+    index = SpeakerIndex(doc, actors, lex)
+    kept: list[Draft] = []
+    for d in drafts:
+        if _boilerplate(text, d.start):
+            continue
+        if d.kind != "direct" and d.speaker_tok is not None and not d.rule.endswith("according_to"):
+            if not _speaks(doc, index, d.speaker_tok):
+                continue
+        if d.kind == "indirect" and text[d.start : d.end].split(" ", 1)[0].lower() in ("if", "whether"):
+            continue
+        if d.speaker_tok is not None:
+            head = doc[d.speaker_tok]
+            if index.is_first_person(head):
+                continue
+            d.actor = index.resolve(head)
+        kept.append(d)
+    kept = inherit_speakers(kept, floating, marked, lay, FLOATING_MIN_WORDS, index)
+    kept.sort(key=lambda d: (d.start, d.end))
+    quotes: list[Quote] = []
+    for d in kept:
+        speaker_mention = None
+        if d.speaker_tok is not None and not d.inherited:
+            s, e = mention_span(doc, doc[d.speaker_tok])
+            speaker_mention = Span(s, e, text[s:e])
+        cue = None
+        if d.cue is not None:
+            c0, c1 = d.cue
+            cs, ce = doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1].text)
+            cue = Span(cs, ce, text[cs:ce])
+        date = None
+        if d.verb is not None:
+            tx = governing_time(doc, d.verb, times, published)
+            date = tx.value if tx is not None else None
+        quotes.append(
+            Quote(
+                id=f"Q{len(quotes) + 1}", kind=d.kind, start=d.start, end=d.end, text=text[d.start : d.end],
+                speaker=d.actor, speaker_mention=speaker_mention, cue=cue, date=date, provenance=d.rule,
+            )
+        )
+    return quotes, index.actors
+
+
+def _cut_nested(doc: Doc, f: Frame, frames: list[Frame]) -> tuple[int, int]:
+    """A content that runs into a participle cue of its own ("..., saying the party needs to move on")
+    ends before it: the participle is a second quote by the same speaker."""
+    assert f.content is not None
+    lo, hi = f.content
+    for g in frames:
+        if g is f or g.content is None or not (lo < g.verb < hi):
+            continue
+        v = doc[g.verb]
+        if v.tag_ == "VBG" and v.dep_ in ("advcl", "conj", "xcomp") and g.content[1] <= hi:
+            cut = v.left_edge.i
+            while cut > lo and (doc[cut - 1].is_punct or doc[cut - 1].lower_ in ("and", "while")):
+                cut -= 1
+            hi = min(hi, cut)
+    return lo, hi
+
+
+def _clause_start(doc: Doc, lay: Layout, qi: int) -> int | None:
+    """First word of the sentence a marked quote sits in, when words of that sentence precede it."""
+    _, _, olo, _ = lay.spans[qi]
+    para = lay.paragraph_of(olo)
+    p_start = lay.para_bounds[para][0] if lay.para_bounds else 0
+    prev_close = lay.spans[qi - 1][3] if qi > 0 else 0
+    k = olo - 1
+    first = None
+    words = 0
+    while k >= max(p_start, prev_close):
+        t = doc[k]
+        if t.text in (".", "!", "?", ":") or t.is_space:
+            break
+        if not t.is_punct:
+            words += 1
+            first = k
+        k -= 1
+    return first if words >= 2 else None
+
+
+def _speaks(doc: Doc, index: SpeakerIndex, head_i: int) -> bool:
+    """Whether a source can speak: a name, a pronoun, an actor, or a noun of people or organisations."""
+    t = doc[head_i]
+    if t.pos_ in ("PROPN", "PRON") or head_i in index.owner or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = t.lemma_.lower()
+    return name_lexicon().noun(lemma) is not None or lemma in lexicon().nouns or lemma in ("study", "survey", "poll", "data")
+
+
+def _boilerplate(text: str, start: int) -> bool:
+    """A link line left by scraping ("READ MORE: ...", "WATCH: ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LINK_LINE.match(text, line_start))
+
+
+def _draft(doc: Doc, kind: QuoteKind, lo: int, hi: int, f: Frame, rule: str) -> Draft:
+    start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    return Draft(kind, start, end, f.speaker, (f.cue_start, f.cue_end), f.verb, rule)
+
+
+__all__ = ["MarkedQuote", "extract_quotes"]

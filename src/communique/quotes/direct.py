@@ -1,0 +1,191 @@
+"""Direct quotes: a marked quote finds its cue on the parse, next to its marks, or not at all.
+
+In order: a frame whose content lies inside the marks (``"...," he said`` parsed as a complement); a
+cue verb just after the closing mark (``"...," said X``, ``"...," X, the minister, told reporters``) or a
+dash with a name (``"..." — X``); a cue verb or a colon just before the opening mark (``X said: "..."``,
+``X told reporters on Tuesday, "..."``). Marked text inside a frame's larger content is a mixed quote,
+decided in ``__init__``; what is left is for ``floating``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from communique.quotes.cues import Lexicon
+from communique.quotes.frames import Frame, cue_entry, find_speaker
+from communique.quotes.marks import MarkedQuote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+DASHES = frozenset({"\u2014", "\u2013", "-", "--", "\u2015"})
+SENTENCE_END = frozenset({".", "!", "?"})
+POST_WINDOW = 30
+PRE_WINDOW = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """How a marked quote is attributed: its cue token range, the source head, and the rule."""
+
+    cue_start: int
+    cue_end: int
+    verb: int
+    speaker: int | None
+    rule: str
+
+
+class Layout:
+    """Token-level view of the marked quotes and paragraphs of a doc."""
+
+    def __init__(self, doc: Doc, marked: list[MarkedQuote], paragraphs: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        n = len(doc.text)
+        self.char_tok = [-1] * (n + 1)
+        for t in doc:
+            for c in range(t.idx, t.idx + len(t.text)):
+                self.char_tok[c] = t.i
+        last = len(doc)
+        for c in range(n, -1, -1):  # whitespace maps to the next token
+            if self.char_tok[c] == -1:
+                self.char_tok[c] = last
+            else:
+                last = self.char_tok[c]
+        self.para_tok = [0] * len(doc)
+        self.para_bounds: list[tuple[int, int]] = []
+        for pi, (lo, hi) in enumerate(paragraphs):
+            a, b = self.char_tok[lo], self.char_tok[max(lo, hi - 1)] + 1
+            self.para_bounds.append((a, b))
+            for i in range(a, min(b, len(doc))):
+                self.para_tok[i] = pi
+        self.quoted = [False] * len(doc)
+        self.spans: list[tuple[int, int, int, int]] = []  # content lo, hi, outer lo, hi (tokens)
+        for q in marked:
+            lo = self.char_tok[q.start]
+            hi = self.char_tok[q.end - 1] + 1
+            olo = self.char_tok[q.outer_start]
+            ohi = self.char_tok[q.outer_end - 1] + 1
+            self.spans.append((lo, hi, olo, ohi))
+            for i in range(lo, min(hi, len(doc))):
+                self.quoted[i] = True
+
+    def paragraph_of(self, token: int) -> int:
+        return self.para_tok[min(token, len(self.doc) - 1)] if len(self.doc) else 0
+
+
+def _frame_anchor(f: Frame) -> Anchor:
+    return Anchor(f.cue_start, f.cue_end, f.verb, f.speaker, "quotes.direct_" + (f.rule or "cue"))
+
+
+def _verb_anchor(doc: Doc, v: Token, lex: Lexicon, rule: str, frames: dict[int, Frame]) -> Anchor | None:
+    """A speech cue next to a marked quote (weak and thought cues do not attach quotes by position)."""
+    entry, particle = cue_entry(v, lex)
+    if entry is None or entry.strength != "core" or entry.cls == "thought":
+        return None
+    f = frames.get(v.i)
+    if f is not None:
+        return Anchor(f.cue_start, f.cue_end, f.verb, f.speaker, rule)
+    speaker, _ = find_speaker(v)
+    end = (particle.i if particle is not None else v.i) + 1
+    return Anchor(v.i, end, v.i, speaker.i if speaker is not None else None, rule)
+
+
+def _np_head(doc: Doc, lo: int, hi: int) -> Token | None:
+    """The head of the first noun phrase in tokens ``[lo, hi)``: a name, pronoun or noun."""
+    for i in range(lo, hi):
+        t = doc[i]
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not t.is_punct:
+            # climb within the window to the phrase head
+            h = t
+            while h.head is not h and lo <= h.head.i < hi and h.dep_ in ("compound", "flat", "amod", "poss", "nmod"):
+                h = h.head
+            return h
+    return None
+
+
+def post_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, Frame]) -> Anchor | None:
+    """A cue right after the closing mark: ``"...," said X`` / ``"...," X said`` / ``"..." — X``."""
+    _, _, _, ohi = lay.spans[qi]
+    if ohi >= len(doc):
+        return None
+    para = lay.paragraph_of(ohi - 1)
+    p_end = lay.para_bounds[para][1] if lay.para_bounds else len(doc)
+    next_open = lay.spans[qi + 1][2] if qi + 1 < len(lay.spans) else len(doc)
+    end = min(p_end, next_open, ohi + POST_WINDOW, len(doc))
+    i = ohi
+    while i < end and doc[i].is_space:
+        i += 1
+    if i >= end:
+        return None
+    if doc[i].text in DASHES:
+        head = _np_head(doc, i + 1, min(end, i + 8))
+        if head is not None and head.pos_ in ("PROPN", "NOUN"):
+            return Anchor(i, i + 1, i, head.i, "quotes.direct_dash")
+    for j in range(i, end):
+        t = doc[j]
+        if t.text in SENTENCE_END and j > i:
+            break
+        if lay.quoted[j]:
+            break
+        if t.lower_ == "according" and j + 1 < end and doc[j + 1].lower_ == "to":
+            src = next((c for c in doc[j + 1].children if c.dep_ == "pobj"), None)
+            if src is not None:
+                return Anchor(j, j + 2, j, src.i, "quotes.direct_according_to")
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            a = _verb_anchor(doc, t, lex, "quotes.direct_post_cue", frames)
+            if a is not None:
+                if a.speaker is None:
+                    head = _np_head(doc, j + 1, min(end, j + 8))
+                    if head is not None:
+                        a = Anchor(a.cue_start, a.cue_end, a.verb, head.i, a.rule)
+                return a
+            if t.dep_ not in ("aux", "auxpass") and t.pos_ == "VERB":
+                break  # another verb first: the sentence goes on about something else
+    return None
+
+
+def pre_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, Frame]) -> Anchor | None:
+    """A cue right before the opening mark: ``X said: "..."`` / ``X told reporters, "..."`` / ``X: "..."``."""
+    _, _, olo, _ = lay.spans[qi]
+    if olo <= 0:
+        return None
+    para = lay.paragraph_of(olo)
+    p_start = lay.para_bounds[para][0] if lay.para_bounds else 0
+    prev_close = lay.spans[qi - 1][3] if qi > 0 else 0
+    start = max(p_start, prev_close, olo - PRE_WINDOW)
+    j = olo - 1
+    while j >= start and doc[j].is_space:
+        j -= 1
+    if j < start:
+        return None
+    before = doc[j]
+    for k in range(j, start - 1, -1):
+        t = doc[k]
+        if t.text in SENTENCE_END:
+            break
+        if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+            a = _verb_anchor(doc, t, lex, "quotes.direct_pre_cue", frames)
+            if a is not None:
+                entry, _ = cue_entry(t, lex)
+                qlo, qhi, _, _ = lay.spans[qi]
+                words = sum(1 for x in doc[qlo:qhi] if not x.is_punct)
+                if before.text in (":", ",") and entry is not None and entry.cls != "call":
+                    return a
+                if (before.i == t.i or before.i == a.cue_end - 1 or before.lower_ == "that") and words >= 3 and entry is not None and entry.cls == "speech":
+                    return a
+                return None
+            if t.dep_ not in ("aux", "auxpass"):
+                break
+    if before.pos_ == "PROPN" and j - start <= 8:
+        # a caption-like lead: "Niagara County District Attorney Caroline Wojtaszek: "..." without the colon
+        seg = [doc[k] for k in range(start, j + 1) if not doc[k].is_space]
+        if seg and (seg[0].i == p_start or doc[seg[0].i - 1].text in SENTENCE_END or doc[seg[0].i - 1].is_space):
+            roots = [x for x in seg if not (start <= x.head.i <= j) or x.head is x]
+            if len(roots) == 1 and roots[0].pos_ == "PROPN" and roots[0].ent_type_ == "PERSON":
+                return Anchor(olo, olo, olo, roots[0].i, "quotes.direct_name_lead")
+    if before.text == ":":
+        head = _np_head(doc, start, j)
+        if head is not None and head.pos_ in ("PROPN", "NOUN") and j - start <= 8:
+            return Anchor(j, j + 1, j, head.i, "quotes.direct_colon")
+    return None

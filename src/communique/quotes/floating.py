@@ -1,0 +1,107 @@
+"""Floating quotes: marked text with no cue of its own takes the speaker of the quote before it.
+
+A marked quote with no cue is kept when it stands where quotes stand: at the start of a paragraph,
+after another quote in its paragraph (``"...," he said. "..."``), or as the next paragraph of a long quote;
+it then inherits the speaker of the nearest earlier quote in its own or the previous paragraph. Short
+marked phrases inside a sentence with no cue (titles, scare quotes) are left out; longer ones are kept,
+with a speaker only when one is that close. A paragraph of a long quote whose cue comes only in a later
+paragraph of it takes that later speaker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.quotes.marks import MarkedQuote
+
+if TYPE_CHECKING:
+    from communique.quotes import Draft
+    from communique.quotes.direct import Layout
+    from communique.quotes.speakers import SpeakerIndex
+
+
+
+
+def inherit_speakers(
+    drafts: list[Draft], floating: list[Draft], marked: list[MarkedQuote], lay: Layout, min_words: int,
+    index: SpeakerIndex | None = None,
+) -> list[Draft]:
+    """``drafts`` plus the floating quotes worth keeping, each with its inherited speaker."""
+    out = list(drafts)
+    by_mark: dict[int, Draft] = {d.mark: d for d in drafts if d.mark is not None}
+    items = sorted(out + floating, key=lambda d: d.start)
+    doc = lay.doc
+    for d in items:
+        if d.rule != "quotes.floating" or d.mark is None:
+            continue
+        qi = d.mark
+        q = marked[qi]
+        lo, hi, olo, _ = lay.spans[qi]
+        para = lay.paragraph_of(olo)
+        p_start = lay.para_bounds[para][0] if lay.para_bounds else 0
+        prev_same = [x for x in out if x.end <= q.start and lay.paragraph_of(_tok(lay, x.start)) == para]
+        initial = olo <= p_start or all(doc[i].is_space or doc[i].is_punct for i in range(p_start, olo))
+        words = sum(1 for i in range(lo, min(hi, len(doc))) if not doc[i].is_punct and not doc[i].is_space)
+        if q.single and initial and q.close_mark is not None and not doc.text[q.close_mark + 1 : lay_para_end(lay, para)].strip():
+            continue  # a single-quoted headline line
+        if q.continued and qi - 1 in by_mark:
+            source: Draft | None = by_mark[qi - 1]
+        else:
+            if not (initial or prev_same) and words < min_words:
+                continue
+            source = None
+            for x in reversed(sorted(out, key=lambda x: x.start)):
+                if x.end > q.start:
+                    continue
+                xp = lay.paragraph_of(_tok(lay, x.start))
+                if xp >= para - 1:
+                    source = x
+                break
+        if not (initial or prev_same or q.continued) and source is None:
+            continue
+        d.actor = source.actor if source is not None else None
+        if source is None and index is not None:
+            d.actor = _salient_person(lay, index, olo, para)
+        d.inherited = True
+        d.rule = "quotes.continued" if q.continued else "quotes.floating"
+        out.append(d)
+        by_mark[qi] = d
+    # a long quote whose cue comes in a later paragraph: earlier pieces take that speaker
+    for qi in sorted(by_mark, reverse=True):
+        d = by_mark[qi]
+        nxt = by_mark.get(qi + 1)
+        if marked[qi].continues and nxt is not None and nxt.actor is not None and (d.actor is None or d.inherited):
+            d.actor = nxt.actor
+    return out
+
+
+def _salient_person(lay: Layout, index: SpeakerIndex, before: int, para: int) -> str | None:
+    """The person a cue-less quote most likely belongs to: the latest person named as a subject in its
+    own or the previous paragraph, else the latest person named there at all."""
+    doc = lay.doc
+    lo = lay.para_bounds[max(0, para - 1)][0] if lay.para_bounds else 0
+    fallback: str | None = None
+    for i in range(before - 1, lo - 1, -1):
+        if lay.quoted[i] or i not in index.owner:
+            continue
+        actor = index.actors[index.owner[i]]
+        if actor.type != "person":
+            continue
+        if doc[i].dep_ in ("nsubj", "nsubjpass"):
+            return actor.id
+        if fallback is None:
+            fallback = actor.id
+    return fallback
+
+
+def lay_para_end(lay: Layout, para: int) -> int:
+    """Character offset where paragraph ``para`` ends."""
+    if not lay.para_bounds:
+        return len(lay.doc.text)
+    last = min(lay.para_bounds[para][1], len(lay.doc)) - 1
+    t = lay.doc[last]
+    return t.idx + len(t.text)
+
+
+def _tok(lay: Layout, char: int) -> int:
+    return lay.char_tok[min(char, len(lay.char_tok) - 1)]

@@ -1,0 +1,190 @@
+"""From a speaker's head token to its mention span and its actor.
+
+The mention is the source noun phrase as written ("longtime Democratic pollster Pat Caddell", "a source",
+"who"); the actor is found through the mentions that actors and coreference resolved, looking past
+relative pronouns to the noun they modify, into appositives ("the spokesman, Lu Kang"), and past
+statements to whoever made them ("the RCMP statement said" -> RCMP). A source no actor covers becomes a
+new actor, typed from its words; an unresolved pronoun stays without an actor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.actors.names import UNKNOWN_SOURCES
+from communique.actors.names import lexicon as name_lexicon
+from communique.quotes.cues import Lexicon
+from communique.records import Actor, ActorType, Mention, MentionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+PRONOUNS = frozenset("he she they it him her them who which that you this these those one".split())
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+DETS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "one", "another"})
+
+
+def mention_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """Character bounds of the source noun phrase headed by ``head``, edge punctuation trimmed."""
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and lo != head.i:
+        lo += 1
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and hi - 1 != head.i:
+        hi -= 1
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _text(tokens: list[Token]) -> str:
+    out = ""
+    for i, t in enumerate(tokens):
+        out += t.text
+        if i + 1 < len(tokens):
+            out += "" if (tokens[i + 1].i == t.i + 1 and not t.whitespace_) else " "
+    return out.strip()
+
+
+class SpeakerIndex:
+    """Actors by the tokens of their mentions, and the new actors the quote stage creates."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], cues: Lexicon) -> None:
+        self.doc = doc
+        self.actors = list(actors)
+        self.cues = cues
+        self.owner: dict[int, int] = {}
+        self._widths: dict[tuple[int, int], int] = {}
+        self.by_id = {a.id: i for i, a in enumerate(self.actors)}
+        for i, a in enumerate(self.actors):
+            for m in a.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    # the narrowest mention wins: a role noun phrase must not swallow a nested name
+                    prev = self.owner.get(t.i)
+                    if prev is None or self._width(prev, t.i) > len(span):
+                        self.owner[t.i] = i
+                        self._widths[(i, t.i)] = len(span)
+        self.next_id = 1 + max((int(a.id[1:]) for a in self.actors if a.id[1:].isdigit()), default=0)
+
+    def _width(self, actor: int, token: int) -> int:
+        return self._widths.get((actor, token), 10**6)
+
+    def is_first_person(self, head: Token) -> bool:
+        return head.lower_ in FIRST_PERSON
+
+    def resolve(self, head: Token, *, create: bool = True) -> str | None:
+        """The actor id speaking through ``head`` (the head token of the source noun phrase)."""
+        seen: set[int] = set()
+        tok: Token | None = head
+        while tok is not None and tok.i not in seen:
+            seen.add(tok.i)
+            if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not tok.head:
+                tok = tok.head.head
+                continue
+            own = self.owner.get(tok.i)
+            if own is None or self.actors[own].type != "person":
+                for c in tok.children:  # "Keeper of the Ruler's Seal, Syed Danial": the named person
+                    if c.dep_ == "appos" and c.i in self.owner and self.actors[self.owner[c.i]].type == "person":
+                        return self.actors[self.owner[c.i]].id
+            found = self._covered(tok)
+            if found is not None:
+                return found
+            nxt = None
+            for c in tok.children:
+                if c.dep_ == "appos" and c.i in self.owner:
+                    return self.actors[self.owner[c.i]].id
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN" and (lemma in self.cues.nouns or lemma in ("campaign", "office", "spokesman")):
+                for c in tok.children:
+                    if c.dep_ in ("poss", "compound") and (c.i in self.owner or c.pos_ == "PROPN"):
+                        nxt = c
+                        break
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                        nxt = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if nxt is not None:
+                            break
+            if nxt is None:
+                break
+            tok = nxt
+        if tok is None or not create:
+            return None
+        return self._create(tok)
+
+    def _covered(self, tok: Token) -> str | None:
+        if tok.i in self.owner:
+            return self.actors[self.owner[tok.i]].id
+        if tok.pos_ == "PROPN":
+            for c in tok.children:
+                if c.dep_ in ("compound", "flat") and c.i in self.owner and self.actors[self.owner[c.i]].type == "person":
+                    return self.actors[self.owner[c.i]].id
+        return None
+
+    def _create(self, head: Token) -> str | None:
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PRONOUNS or low in FIRST_PERSON:
+            return None
+        if head.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+            return None
+        doc = self.doc
+        if head.pos_ == "PROPN":
+            toks = [t for t in doc[head.left_edge.i : head.i + 1] if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat") or t.i == head.i]
+            toks = [t for t in toks if t.i >= head.i - 4]
+            name = _text(toks)
+            words = {w.lower() for w in name.split()}
+            for i, a in enumerate(self.actors):
+                aw = {w.lower() for w in a.name.split()}
+                if aw and (words <= aw or aw <= words) and a.type in ("person", "organization", "unknown"):
+                    self._add(i, toks, "name")
+                    return a.id
+            type_: ActorType = "unknown"
+            kind: MentionKind = "name"
+        else:
+            toks = [t for t in doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("det", "predet", "punct", "case") and not (t.dep_ == "poss" and t.pos_ == "PRON")]
+            toks = [t for t in toks if t.i > head.i - 6 and t.lower_ not in DETS] or [head]
+            extra: list[Token] = []
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with"):
+                    sub = list(c.subtree)
+                    if len(sub) <= 7:
+                        extra = sub
+                    break
+                if c.dep_ == "amod" and c.lower_ in ("close", "familiar"):
+                    sub = list(c.subtree)
+                    if len(sub) <= 8:
+                        extra = sub
+                    break
+            name = doc.text[toks[0].idx : (extra[-1] if extra else toks[-1]).idx + len((extra[-1] if extra else toks[-1]).text)]
+            name = " ".join(name.split())
+            info = name_lexicon().noun(head.lemma_)
+            plural = head.tag_ in ("NNS", "NNPS")
+            if head.lemma_.lower() in UNKNOWN_SOURCES or low in UNKNOWN_SOURCES:
+                type_ = "unknown"
+            elif info is not None and info[0] == "person":
+                type_ = "group" if plural else "person"
+            elif info is not None and info[0] == "org":
+                type_ = "organization"
+            else:
+                type_ = "group" if plural else "unknown"
+            kind = "group" if type_ in ("group", "unknown") and plural else "role"
+            for i, a in enumerate(self.actors):
+                if a.name.lower() == name.lower() and a.provenance.startswith("quotes."):
+                    self._add(i, toks, kind)
+                    return a.id
+        actor = Actor(id=f"A{self.next_id}", name=name, type=type_, mentions=(), provenance="quotes.speaker")
+        self.next_id += 1
+        self.actors.append(actor)
+        self._add(len(self.actors) - 1, toks, kind)
+        return actor.id
+
+    def _add(self, index: int, toks: list[Token], kind: MentionKind) -> None:
+        a = self.actors[index]
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if any(m.start == start and m.end == end for m in a.mentions):
+            return
+        m = Mention(start, end, self.doc.text[start:end], kind)
+        self.actors[index] = Actor(
+            a.id, a.name, a.type, a.mentions + (m,), a.country, a.sector, a.role, a.provenance
+        )
+        for t in toks:
+            self.owner.setdefault(t.i, index)

@@ -1,0 +1,102 @@
+"""Our rule-based coreference on short texts we wrote, with the real model."""
+
+from __future__ import annotations
+
+from communique.actors import extract_actors
+from communique.actors.coref import merge_split_names, resolve_coreference
+from communique.nlp import parse
+from communique.records import Actor, Mention
+
+
+def _actors(text: str) -> list[Actor]:
+    return extract_actors(parse(text))
+
+
+def _owner(actors: list[Actor], mention_text: str, occurrence: int = 0) -> Actor | None:
+    hits = sorted(
+        ((m.start, a) for a in actors for m in a.mentions if m.text == mention_text), key=lambda x: x[0]
+    )
+    return hits[occurrence][1] if len(hits) > occurrence else None
+
+
+def test_coref_pronoun_links_to_the_nearest_compatible_person():
+    actors = _actors("Darian Lonechild is new to advocacy work. She met the police chief on Monday.")
+    owner = _owner(actors, "She")
+    assert owner is not None and owner.name == "Darian Lonechild"
+
+
+def test_coref_pronoun_respects_gender_from_titles():
+    actors = _actors("Ms. Nakamura met Mr. Okafor in Geneva. He proposed a new timetable.")
+    owner = _owner(actors, "He")
+    assert owner is not None and owner.name == "Okafor"
+
+
+def test_coref_pronoun_in_a_reported_clause_is_the_reporting_subject():
+    actors = _actors(
+        "Moyra Baxter met Marie Howell on Friday. Later, Baxter said she understands the frustrations."
+    )
+    owner = _owner(actors, "she")
+    assert owner is not None and owner.name == "Moyra Baxter"
+
+
+def test_coref_pronoun_is_not_a_name_inside_its_own_report():
+    actors = _actors("Ken Njoroge ran the office. Macharia and some colleagues hid under desks, he said.")
+    owner = _owner(actors, "he")
+    assert owner is not None and owner.name == "Ken Njoroge"
+
+
+def test_coref_pre_modifier_role_is_recorded_and_linked():
+    actors = _actors("Chinese Foreign Minister Wang Yi arrived in Moscow. The foreign minister met Lavrov.")
+    wang = next(a for a in actors if a.name == "Wang Yi")
+    assert any(m.text.lower() == "the foreign minister" for m in wang.mentions)
+
+
+def test_coref_appositive_role_becomes_a_mention():
+    actors = _actors("Maria Zakharova, the Russian foreign ministry's spokeswoman, spoke on Thursday.")
+    z = next(a for a in actors if a.name == "Maria Zakharova")
+    assert any(m.kind == "role" and "spokeswoman" in m.text for m in z.mentions)
+
+
+def test_coref_bare_role_noun_makes_one_new_actor():
+    actors = _actors("A spokesman for the U.N. said the road was closed. The spokesman added that it would reopen.")
+    first, second = _owner(actors, "A spokesman"), _owner(actors, "The spokesman")
+    assert first is not None and first is second and first.type == "person"
+
+
+def test_coref_organisation_noun_links_to_the_named_organisation():
+    actors = _actors("BC Hydro said crews were at work. The utility said power would return on Sunday.")
+    owner = _owner(actors, "The utility")
+    assert owner is not None and owner.name == "BC Hydro"
+
+
+def test_coref_unnamed_group_gets_the_country_of_its_demonym():
+    actors = _actors("Israeli officials rejected the proposal on Monday.")
+    group = next(a for a in actors if a.type == "group")
+    assert group.country == "ISR" and group.name == "Israeli officials"
+
+
+def test_coref_unnamed_sources_stay_unknown():
+    actors = _actors("Sources close to the talks said a deal was near.")
+    assert any(a.type == "unknown" and a.name.startswith("Sources close to the talks") for a in actors)
+
+
+def test_coref_surname_the_recogniser_missed_joins_the_person():
+    actors = _actors("Assistant Commissioner Eric Stubbs spoke in Vancouver. Stubbs said the review continues.")
+    stubbs = next(a for a in actors if a.name.endswith("Eric Stubbs"))
+    assert sum(1 for m in stubbs.mentions if m.text == "Stubbs") == 1
+
+
+def test_coref_ids_are_renumbered_in_order():
+    actors = _actors("Israeli officials met Antony Blinken. A spokesman said he was hopeful.")
+    assert [a.id for a in actors] == [f"A{i}" for i in range(1, len(actors) + 1)]
+
+
+def test_coref_name_typed_as_organisation_moves_to_the_person():
+    person = Actor("A1", "Darian Lonechild", "person", (Mention(0, 16, "Darian Lonechild"),))
+    org = Actor("A2", "Lonechild", "organization", (Mention(30, 39, "Lonechild"),))
+    merged = merge_split_names([person, org])
+    assert len(merged) == 1 and len(merged[0].mentions) == 2
+
+
+def test_coref_empty_doc_returns_actors_unchanged():
+    assert resolve_coreference(parse(""), []) == []
