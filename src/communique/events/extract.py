@@ -38,6 +38,7 @@ GENERIC_HEADS = frozenset({
     "pact", "agreement", "deal", "accord", "force", "team", "troop", "contingent",
 })
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
+WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "bomb", "drone", "mortar", "grenade", "mine", "artillery", "strike", "airstrike"})
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 # the frame verbs that give an event even when they embed none ("Syria offered its troops")
 STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "prepared", "accept"})
@@ -85,6 +86,12 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         subj = before[-1] if before else subs[0]
         if subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misparsed participle
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
+        if subj.lemma_.lower() in WEAPON_NOUNS:  # "missiles fired by the Israeli military struck ..."
+            for acl in subj.children:
+                if acl.dep_ == "acl":
+                    agents = [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                    if agents:
+                        return agents
         return [subj]
     for a in v.children:  # "X however have opposed": the parser hung the subject on the auxiliary
         if a.dep_ == "aux":
@@ -97,7 +104,7 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         return _subject(v.head, seen + 1)  # "ordered the paper to suspend publication": the orderer acts
     if v.dep_ == "xcomp":
         objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
-        if objs and v.head.lemma_.lower() in ("urge", "ask", "call", "press", "pressure", "order", "force", "invite", "tell", "allow"):
+        if objs and v.head.lemma_.lower() in ("urge", "ask", "press", "pressure", "order", "force", "invite", "tell", "allow", "persuade", "encourage"):
             return objs
         return _subject(v.head, seen + 1)
     if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -432,12 +439,10 @@ def _noun_actor(n: Token) -> list[Token]:
     out = [c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     if not out:
         out = _prep_objects(n, ("by",))
-    if not out:  # "Israeli strikes", "US strikes" -- but "the Ghazni attacks" names a place, no doer
-        out = [
-            c for c in n.children
-            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
-            and (c.ent_type_ != "GPE" or _is_country(c))
-        ]
+    if not out:  # "Israeli strikes", "U.S. military airstrikes" -- but "the Ghazni attacks" names a place
+        mods = [c for c in n.children if c.dep_ in ("amod", "compound")]
+        mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound")]
+        out = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") and (c.ent_type_ != "GPE" or _is_country(c))]
     if not out:  # "Two Palestinian suicide bombers": the bombers are the doers
         out = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ("bomber", "gunman")]
     if not out and (match(n) is not None and code_of(match(n).cameo).type in ("ASSAULT", "COERCE", "MOBILIZE")):  # type: ignore[union-attr]
