@@ -114,3 +114,45 @@ def test_times_calendar_words_inside_names_are_not_times(text):
 
 def test_times_possessive_weekend_is_dated():
     assert found("The weekend's protests were violent.")["The weekend"] == ("DATE", "2013-W11-WE")
+
+
+# the narrative's day
+def test_times_the_next_day_after_a_weekday_is_the_day_after_it():
+    got = found("He arrived on Monday. The next day he left.")
+    assert got["The next day"] == ("DATE", "2013-03-19")
+
+
+def test_times_the_following_day_after_a_bare_year_is_a_day_of_that_year():
+    got = found("The treaty was signed in 2010. The following day, protests began.")
+    assert got["The following day"] == ("DATE", "2010-XX-XX")
+
+
+def test_times_weekday_does_not_pull_a_past_year_story_onto_the_publication_week():
+    text = "In August 2012 the firm collapsed. Call me Sunday night, he wrote the day before he vanished."
+    assert found(text)["the day before"][1].startswith("2012")
+
+
+def test_times_ordinal_day_takes_the_month_of_the_narrative():
+    got = found("The first meeting was on March 3 and the second on the 15th.")
+    assert got["the 15th"] == ("DATE", "2013-03-15")
+
+
+def test_times_ordinal_day_without_a_narrative_is_in_the_publication_month():
+    assert found("The vote was held on the 15th.")["the 15th"] == ("DATE", "2013-03-15")
+
+
+def test_times_ordinal_floor_or_round_is_not_a_day():
+    assert found("He lives on the 15th floor.") == {}
+
+
+def test_times_this_past_weekday_is_the_last_one():
+    assert found("The report came out this past Monday.")["this past Monday"] == ("DATE", "2013-03-18")
+
+
+def test_times_holiday_tagged_as_an_event_is_still_a_date():
+    assert found("Tensions rose on New Year's Day.")["New Year's Day"] == ("DATE", "2013-01-01")
+
+
+def test_times_money_a_year_from_the_public_is_a_rate():
+    assert found("Charities that raise more than $25,000 a year from the public must register.")["a year"] == (
+        "SET", "P1Y")

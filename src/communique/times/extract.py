@@ -21,11 +21,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # kinds whose value depends on the tense of their clause
-TENSED = frozenset({"mdy", "dmy", "month", "monthday", "quarter", "season", "weekday", "clock12", "clock24", "noon", "oclock",
+TENSED = frozenset({"ordday", "mdy", "dmy", "month", "monthday", "quarter", "season", "weekday", "clock12", "clock24", "noon", "oclock",
                     "endof", "relday", "holiday", "weekend"})
 # kinds that name a calendar date outright, and so set the narrative's reference time for "the day
 # before" or "the following week"; weekdays and "yesterday" hang on the publication date instead
-NARRATIVE = frozenset({"iso", "mdy", "dmy", "month", "year", "numeric", "holiday", "season", "quarter", "half"})
+NARRATIVE = frozenset({"iso", "mdy", "dmy", "month", "year", "numeric", "holiday", "season", "quarter", "half", "weekday"})
 # nouns a year may follow and still be a year ("May 2010", "spring 2011", "fiscal 2013")
 YEAR_HEADS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -90,8 +90,8 @@ def _in_a_name(doc: Doc, c: Candidate) -> bool:
     if span is None:
         return False
     first = span[0]
-    if first.ent_type_ in NAME_ENTS:
-        return True
+    if first.ent_type_ in NAME_ENTS and not (c.kind == "holiday" and first.ent_type_ == "EVENT"):
+        return True  # a holiday is itself an EVENT name: "New Year's Day"
     # a capitalised word mid-sentence that the calendar does not capitalise ("Daily", "Today", "Now")
     if (c.kind in LOWER_KINDS and first.is_title and not first.is_sent_start
             and first.i > 0 and not doc[first.i - 1].is_punct and not doc[first.i - 1].is_quote):
@@ -119,7 +119,7 @@ def _is_rate(doc: Doc, c: Candidate) -> bool:
     before = doc[span.start - 1]
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     # "330,000 barrels of crude a day": a counted noun phrase, plural or not, then "a unit"
-    return before.tag_ in ("NNS", "NN", "CD") and after not in ("later", "earlier", "after", "before", "ago", "from", "into", "on", "prior")
+    return before.tag_ in ("NNS", "NN", "CD") and after not in ("later", "earlier", "after", "before", "ago", "from", "into", "prior")
 
 
 def _accept(doc: Doc, c: Candidate) -> bool:
@@ -198,7 +198,10 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
             type_ = "SET"
         out.append(Timex(c.start, c.end, text[c.start:c.end], type_, value, provenance=f"times.{c.kind}", anchor=anchor))
         used.append(c)
-        if c.kind in NARRATIVE and re.match(r"\d{4}", value):
+        if c.kind in NARRATIVE and re.match(r"\d{4}", value) and not (
+                c.kind == "weekday" and narrative is not None and narrative[:4] != value[:4]):
+            # a weekday ("He arrived on Monday. The next day ...") sets the narrative day, but does not
+            # pull a story told in another year onto the publication week
             narrative, narrative_at = value, c.end
     return _dated_by_the_next(text, out, used)
 

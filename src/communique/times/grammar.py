@@ -75,8 +75,10 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("quarter", rf"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?quarter(?:\s+(?:of|in)\s+{yrel})?|\bQ(?P<q>[1-4])(?:\s+(?P<year3>(?:19|20)\d\d))?\b"),
         ("half", rf"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+{yrel}"),
         ("season", rf"(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<rel>last|next|this|the\s+coming|the\s+past|the\s+previous|the\s+following|the)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?{year})?\b"),
-        ("weekday", rf"(?:(?P<pmod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wday})(?:['’]s)?(?:\s+(?P<pod>{pod}))?(?:,?\s+{clock})?"),
+        ("weekday", rf"(?:(?P<pmod>early|late)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd>{wday})(?:['’]s)?(?:\s+(?P<pod>{pod}))?(?:,?\s+{clock})?"),
         ("holiday", rf"(?P<hol>{lex.alternation('holiday')})(?:,?\s+{year})?"),
+        # "on the 15th": a day of the month the narrative is in
+        ("ordday", r"the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+(?:and|or|to|at|when|but|of\s+(?:this|that|the|last|next)\s+month)\b)"),
         ("numeric", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:19|20)\d\d)"),
         ("weekend", r"the\s+weekend"),
         ("that", r"(?P<that>that|the\s+same)\s+(?P<unit>day|week|month|year|night|morning|afternoon|evening)"),

@@ -28,7 +28,7 @@ TIME_PREPS = frozenset({
 SEASON_PREPS = frozenset({"in", "during", "by", "until", "since", "over", "through", "before", "after", "early", "late"})
 CLOCK_PREPS = frozenset({"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to"})
 PLURAL_CUES = frozenset({"for", "over", "in", "within", "take", "takes", "took", "taking", "spent", "spend", "after", "lasted", "last"})
-RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago|from|into|on|prior)\b", re.I)
+RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago|into|prior)\b", re.I)
 SET_BEFORE = re.compile(r"(?:\d[\d,.]*|million|billion|trillion|thousand|hundred|dollars|euros|pounds|people|barrels|percent|%)\s*$", re.I)
 AGE_AFTER = re.compile(r"^\s*(?:-?\s*old\b|(?:and|or)\s+(?:older|younger|over|under)\b|of\s+age\b)", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*$", re.I)
@@ -106,8 +106,9 @@ def _weekday(c: Candidate, ref: date | None, tense: Tense, rel: str | None = Non
     n = int(load_lexicon().table("weekday")[(c.get("wd") or "").lower()])
     if ref is None:
         return None, n
-    r = (rel or "").lower()
-    direction = {"last": "last", "past": "last", "next": "next", "coming": "future", "this": "this"}.get(r, _direction(tense))
+    r = re.sub(r"\s+", " ", (rel or "").lower())
+    direction = {"last": "last", "past": "last", "this past": "last", "next": "next", "coming": "future",
+                 "this coming": "future", "this": "this"}.get(r, _direction(tense))
     return cal.weekday_date(ref, n, direction), n
 
 
@@ -400,6 +401,9 @@ def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
         step = {"following": 1, "previous": -1, "prior": -1, "same": 0}[rel]
         if base is None:
             return "DATE", cal.placeholder(unit), None
+        if ctx.narrative and re.fullmatch(r"\d{4}", ctx.narrative) and unit in ("D", "W", "M"):
+            # "the following day" after "in 2010": a day of that year, not January 2nd
+            return "DATE", ctx.narrative + cal.placeholder(unit)[4:], None
         return "DATE", cal.at(cal.shift(base, unit, step), unit), None
     step = {"last": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "upcoming": 1, "following": 1}.get(rel, 0)
     if ctx.ref is None:
@@ -594,7 +598,30 @@ def _monthday(c: Candidate, text: str, ctx: Context) -> Value | None:
     return "TIME", f"{year}-{month:02d}-XXT{load_lexicon().table('part_of_day')[pod]}", None
 
 
+def _ordday(c: Candidate, text: str, ctx: Context) -> Value | None:
+    """ "on the 15th": that day of the narrative's month, else of the publication month (by tense)."""
+    if _prev_word(text, c.start) not in ("on", "by", "until", "till", "since", "from", "before", "after", "through"):
+        return None
+    day = int(c.get("day") or 0)
+    m = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", ctx.narrative or "")
+    if m and ctx.narrative_near:
+        year, month = int(m.group(1)), int(m.group(2))
+    elif ctx.ref is not None:
+        year, month = ctx.ref.year, ctx.ref.month
+        if ctx.tense == "past" and day > ctx.ref.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        elif ctx.tense == "future" and day < ctx.ref.day:
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    else:
+        return "DATE", f"XXXX-XX-{day:02d}", None
+    try:
+        return "DATE", date(year, month, day).isoformat(), None
+    except ValueError:
+        return None
+
+
 HANDLERS = {
+    "ordday": _ordday,
     "monthday": _monthday,
     "holiday": _holiday, "numeric": _numeric, "weekend": _weekend, "that": _that,
     "iso": _iso, "mdy": _day_date, "dmy": _day_date, "month": _month, "year": _year, "decade": _decade,
