@@ -145,8 +145,16 @@ def _owners(n: Token) -> list[Token]:
     """Whose proposal, appeal, plan: the possessor, a nationality adjective, a by/from phrase."""
     out = [c for c in n.children if c.dep_ in ("poss",) and c.pos_ != "PRON"]
     out += [c for c in n.children if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
+    # "an Afghan government offer": a participant noun as modifier
+    out += [c for c in n.children if c.dep_ == "compound" and participant_sectors().get(c.lemma_.lower()) == "GOV"]
     out += _prep_objects(n, OWNER_PREPS)
+    out += _acl_objects(n)
     return out
+
+
+def _acl_objects(n: Token) -> list[Token]:
+    """"a ban imposed on Chadian citizens", "a proposal submitted by X": the participle's on/by phrase."""
+    return [g for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN" for g in _prep_objects(a, ("on", "by", "against", "to"))]
 
 
 def _own(n: Token) -> bool:
@@ -163,6 +171,7 @@ def _through_thing(n: Token) -> list[Token]:
     """Whom a thing concerns: "the ban on X", "relations with X", "X's decision", "a village in X"."""
     out = [c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
     out += _prep_objects(n, NOUN_PREPS)
+    out += _acl_objects(n)
     out += [c for c in n.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
     return out
 
@@ -321,6 +330,7 @@ def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: se
         for c in v.children:
             if c.dep_ == "dobj" and _thing(c):
                 out += _through_thing(c)
+    out += [t for r in list(out) if _thing(r) for t in _through_thing(r)]  # "support for X's efforts"
     return out
 
 

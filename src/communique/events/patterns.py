@@ -128,6 +128,11 @@ def participant_sectors() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in _rows("event_participants.tsv") if len(row) >= 2}
 
 
+TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "today", "tonight", "behalf",
+})
 QUANTITY = frozenset({
     "part", "some", "all", "most", "many", "ton", "tons", "number", "series", "day", "days", "week", "weeks",
     "amount", "wave", "round", "string", "spate", "scores", "score", "dozens", "dozen", "hundreds", "thousands",
@@ -170,9 +175,11 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key == "prep":  # "called on Tuesday" is no "call on": a time is no prepositional argument
         return any(
             c.dep_ in ("prep", "dative") and c.lower_ in values
-            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")
+            and not any(g.ent_type_ in ("DATE", "TIME") or g.lower_.rstrip(".") in TIME_WORDS for g in c.children if g.dep_ == "pobj")
             for c in children
         )
+    if key == "objent":  # "Trump called Erdogan": a named person as the object
+        return any(o.ent_type_ in values for o in objects(tok))
     if key == "obj":
         cands = objects(tok)
         for c in children:
