@@ -156,3 +156,15 @@ def test_times_holiday_tagged_as_an_event_is_still_a_date():
 def test_times_money_a_year_from_the_public_is_a_rate():
     assert found("Charities that raise more than $25,000 a year from the public must register.")["a year"] == (
         "SET", "P1Y")
+
+
+@pytest.mark.parametrize("text", [
+    "He appeared on Fox News Sunday with Chris Wallace.",
+    "The Sunday Times reported the deal.",
+])
+def test_times_weekday_inside_a_newspaper_or_programme_title_is_not_a_date(text):
+    assert found(text) == {}
+
+
+def test_times_weekday_before_a_sentence_starting_with_a_title_word_is_a_date():
+    assert found("He spoke on Sunday. News of the deal spread.")["Sunday"] == ("DATE", "2013-03-17")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from communique.records import Timex
 from communique.times import calendar as cal
 from communique.times.grammar import Candidate, find_candidates, kinds, select
+from communique.times.lexicon import load as load_lexicon
 from communique.times.normalise import Context, normalise
 from communique.times.tense import Tense, tense_at
 
@@ -84,6 +85,18 @@ def _is_month(doc: Doc, c: Candidate) -> bool:
                 and nxt.ent_type_ not in ("DATE", "TIME"))
 
 
+def _in_a_title(doc: Doc, c: Candidate) -> bool:
+    """A weekday inside a newspaper or programme title: "Fox News Sunday", "The Sunday Times"."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not span[0].is_title:
+        return False
+    words = load_lexicon().table("title_word")
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool((before is not None and before.is_title and words.get(before.lower_) == "before")
+                or (after is not None and after.is_title and words.get(after.lower_) == "after"))
+
+
 def _in_a_name(doc: Doc, c: Candidate) -> bool:
     """A calendar word inside a name: "USA Today", "Breitbart News Daily", "Good Friday Agreement"."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -124,6 +137,8 @@ def _is_rate(doc: Doc, c: Candidate) -> bool:
 
 def _accept(doc: Doc, c: Candidate) -> bool:
     if c.kind in NAMEABLE and _in_a_name(doc, c):
+        return False
+    if c.kind == "weekday" and _in_a_title(doc, c):
         return False
     if c.kind == "year":
         return _is_year(doc, c)

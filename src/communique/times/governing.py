@@ -58,7 +58,12 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
             if clause is not None and (
                 (clause.dep_ == "conj" and clause.head.i == up.i) or (up.dep_ == "conj" and up.head.i == clause.i)
             ):
+                if _present(clause) != _present(up):
+                    return None  # "signed the law in 2010 and has defended it since": another time
                 return 2 + via_noun if t.end <= trigger.idx or up.dep_ == "conj" else None
+            if (clause is not None and up.dep_ == "acl" and up.tag_ == "VBG" and up.head.dep_.startswith("nsubj")
+                    and up.head.head.i == clause.i):
+                return 2 + via_noun  # "The minister, speaking on Thursday, said ...": the subject's participle
             if t.anchor and up.dep_ in ("advcl", "pcomp", "pobj") and t.end <= up.idx <= t.end + len(t.anchor) + 1:
                 cur = up  # "two days after the talks collapsed": the parse may hang the span on the anchor's verb
                 continue

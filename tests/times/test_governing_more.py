@@ -1,0 +1,53 @@
+"""governing_time on clauses found wrong in unseen news: participles and conjuncts of another tense."""
+
+from __future__ import annotations
+
+from communique.nlp import parse
+from communique.times import extract_times, governing_time
+from communique.times.governing import PUBLICATION
+
+FRI = "2013-03-22"
+
+
+def date_of(text: str, word: str, published: str | None = FRI) -> tuple[str, str, str] | None:
+    doc = parse(text)
+    times = extract_times(doc, published)
+    tok = next(t for t in doc if t.text == word)
+    found = governing_time(doc, tok.i, times, published)
+    return (found.text, found.value, found.provenance) if found else None
+
+
+def test_governing_subject_participle_between_commas_dates_the_cue():
+    text = "The minister, speaking on Thursday, said the talks had failed."
+    assert date_of(text, "said")[:2] == ("Thursday", "2013-03-21")
+
+
+def test_governing_past_participle_of_the_subject_does_not_date_the_cue():
+    text = "The minister, elected in 2010, said the talks had failed."
+    assert date_of(text, "said") is None
+
+
+def test_governing_present_perfect_conjunct_does_not_take_the_past_conjuncts_date():
+    text = "The president signed the law in 2010 and has defended it since."
+    assert date_of(text, "signed")[:2] == ("2010", "2010")
+    assert date_of(text, "defended") == ("", FRI, PUBLICATION)
+
+
+def test_governing_past_conjunct_shares_the_date_of_its_past_partner():
+    text = "Police arrested the suspect on Monday and charged him with murder."
+    assert date_of(text, "charged")[:2] == ("Monday", "2013-03-18")
+
+
+def test_governing_present_perfect_without_publication_date_is_none():
+    assert date_of("The minister has agreed to resign.", "agreed", None) is None
+
+
+def test_governing_reported_event_does_not_take_the_date_of_a_possessive_in_the_report():
+    text = "The minister said Monday's attack was a crime."
+    assert date_of(text, "said") is None
+    assert date_of(text, "attack")[:2] == ("Monday's", "2013-03-18")
+
+
+def test_governing_day_after_a_dated_event_dates_the_main_clause():
+    text = "The day after Monday's debate, the campaign raised $10 million."
+    assert date_of(text, "raised")[:2] == ("The day after", "2013-03-19")
