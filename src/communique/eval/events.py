@@ -234,6 +234,9 @@ def run_claims(data_dir: Path, *, errors: bool = False, limit: int | None = None
             pred.append(p)
             if errors and g != p:
                 listing.append({"text": row["text"], "target": tgt["span_text"], "gold": tgt["label"], "status": claim.status, "rule": claim.rule})
+    # over-generation on plain news sentences: events per sentence through the public output
+    outs = _analyses([(r["text"], None) for r in rows])
+    n_events = sum(len(o["events"]) for o in outs)
     names = ["happened", "not", "uncertain"]
     gi = [names.index(g) for g in gold]
     pi = [names.index(p) for p in pred]
@@ -245,6 +248,10 @@ def run_claims(data_dir: Path, *, errors: bool = False, limit: int | None = None
         "macro_f1": round(macro, 4),
         "per_class": {names[k]: v for k, v in per.items()},
         "confusion_gold_rows_pred_cols": {g: dict(Counter(p for gg, p in zip(gold, pred, strict=True) if gg == g)) for g in names},
+        "sentences": len(rows),
+        "events": n_events,
+        "events_per_sentence": round(n_events / len(rows), 3) if rows else 0.0,
+        "event_status": dict(Counter(e["status"] for o in outs for e in o["events"])),
     }
     if errors:
         result["errors"] = listing
