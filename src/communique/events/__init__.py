@@ -121,7 +121,7 @@ def _place_participants(found: Found, parts: Participants, actors: list[str], re
                     parts.locate(a, country, "reporter")
                 for i, a in enumerate(actors):  # "his country" is the country itself
                     if a in uncoded and parts.by_id[a].name.lower() in ("country", "nation"):
-                        actors[i] = parts.country_actor(country)
+                        actors[i] = parts.fold_into_country(a, country)
                 return
     places: set[str] = set()
     for h in found.recipient_heads:

@@ -182,13 +182,32 @@ class Participants:
                     return aid
         return None
 
-    def country_actor(self, code: str) -> str:
-        """The actor standing for country ``code`` (added without mentions when the text has none)."""
-        for a in self.actors:
-            if a.type == "country" and a.country == code:
-                return a.id
-        name = gazetteer().country_name(code) or code
-        return self._add(name, "country", code, "GOV", None, [])
+    def fold_into_country(self, participant_id: str, code: str) -> str:
+        """"his country" is the country itself: move the participant's mentions to the country actor
+        (added when the text names it nowhere else) and drop the participant."""
+        part = self.by_id[participant_id]
+        target = next((a for a in self.actors if a.type == "country" and a.country == code), None)
+        if target is None:
+            name = gazetteer().country_name(code) or code
+            spans = [(m.start, m.end, "other") for m in part.mentions]
+            new_id = self._add(name, "country", code, "GOV", None, spans)  # type: ignore[arg-type]
+        else:
+            merged = Actor(target.id, target.name, target.type, target.mentions + part.mentions, target.country,
+                           target.sector, target.role, target.provenance)
+            self.by_id[target.id] = merged
+            self.actors = [merged if a.id == target.id else a for a in self.actors]
+            new_id = target.id
+            for m in part.mentions:
+                self._index(m.start, m.end, new_id)
+        self.actors = [a for a in self.actors if a.id != participant_id]
+        del self.by_id[participant_id]
+        for ids in self.by_token.values():
+            if participant_id in ids:
+                ids[ids.index(participant_id)] = new_id
+        for key, aid in list(self.by_name.items()):
+            if aid == participant_id:
+                del self.by_name[key]
+        return new_id
 
     def _country_actor(self, code: str, name: str, tok: Token) -> str:
         for a in self.actors:
