@@ -168,3 +168,17 @@ def test_times_weekday_inside_a_newspaper_or_programme_title_is_not_a_date(text)
 
 def test_times_weekday_before_a_sentence_starting_with_a_title_word_is_a_date():
     assert found("He spoke on Sunday. News of the deal spread.")["Sunday"] == ("DATE", "2013-03-17")
+
+
+def test_times_plural_weekday_is_a_weekly_set():
+    assert found("Protests are held on Sundays.")["Sundays"] == ("SET", "XXXX-WXX-7")
+
+
+def test_times_on_weekends_is_a_set_but_weekends_as_a_subject_is_not_a_time():
+    assert found("The shop is closed on weekends.")["weekends"] == ("SET", "XXXX-WXX-WE")
+    assert found("Weekends are busy.") == {}
+
+
+def test_times_last_week_of_a_month_is_not_the_week_before_publication():
+    got = found("Sales fell in the last week of March.")
+    assert "the last week" not in got and got["March"] == ("DATE", "2013-03")

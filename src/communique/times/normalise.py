@@ -389,6 +389,8 @@ def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DURATION", cal.duration(n or "X", unit), None
     if unit.startswith("T"):
         return ("DURATION", cal.duration("1", unit), None) if rel in ("past", "last", "next", "coming") else None
+    if re.match(r"\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\b|\d{4}|year|month|last|this|next)", text[c.end:c.end + 20]):
+        return None  # "the last week of March" is a week of that month, not of the publication date
     span_prep = _prev_word(text, c.start)
     if the and rel == "next" and unit in ("D", "W", "M") and span_prep not in ("over", "in", "within", "during", "for", "through"):
         rel = "following"  # "the next day" in a narrative is the day after it; "over the next week" a span
@@ -509,6 +511,10 @@ def _set(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None  # "90 kilometres per hour" is a speed
     if c.get("times"):
         return "SET", cal.duration("1", _unit(c.get("unit2") or "")), None
+    if c.get("wd3"):  # "on Sundays"
+        return "SET", f"XXXX-WXX-{lex.table('weekday')[(c.get('wd3') or '').lower()]}", None
+    if c.get("wends"):  # "closed on weekends"; "weekends are busy" names no time
+        return ("SET", "XXXX-WXX-WE", None) if _prev_word(text, c.start) in ("on", "at", "over", "during") else None
     if c.get("wd2"):  # "Monday afternoons"
         wd, pod = lex.table("weekday")[(c.get("wd2") or "").lower()], lex.table("part_of_day")[(c.get("pod2") or "").lower()]
         return "SET", f"XXXX-WXX-{wd}T{pod}", None
