@@ -45,6 +45,10 @@ def test_claims_cue_file_loads() -> None:
         ("The rebels failed to capture the town.", "capture", "negated"),
         ("The government denied that troops had fired on protesters.", "fired", "alleged"),
         ("Kenya is considering sending troops.", "sending", "hypothetical"),
+        ("The militia is alleged to have attacked the convoy.", "attacked", "alleged"),
+        ("Sources claim that the army shelled the village.", "shelled", "alleged"),
+        ("The colonel was accused of torturing prisoners.", "torturing", "alleged"),
+        ("The rebels will not release the hostages before the talks begin.", "begin", "future"),
     ],
 )
 def test_claims_status_from_context(nlp: Language, text: str, word: str, status: str) -> None:
