@@ -182,3 +182,20 @@ def test_times_on_weekends_is_a_set_but_weekends_as_a_subject_is_not_a_time():
 def test_times_last_week_of_a_month_is_not_the_week_before_publication():
     got = found("Sales fell in the last week of March.")
     assert "the last week" not in got and got["March"] == ("DATE", "2013-03")
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("The rule could take effect as early as next year's first quarter.", "first quarter", "2014-Q1"),
+    ("The unit earned $22.5 million in the year-ago third quarter.", "third quarter", "2012-Q3"),
+    ("Sales in 2011's fourth quarter rose.", "fourth quarter", "2011-Q4"),
+])
+def test_times_quarter_owned_by_a_year_is_in_that_year(text, expr, value):
+    assert found(text)[expr] == ("DATE", value)
+
+
+def test_times_compound_number_written_with_a_space_is_one_count():
+    assert found("In the last twenty four hours, stocks fell.")["the last twenty four hours"] == ("DURATION", "PT24H")
+
+
+def test_times_high_noon_is_not_a_clock_time():
+    assert "noon" not in found("For Poland, high noon comes today.")

@@ -46,7 +46,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
     """(kind, regex) pairs, in priority order for equally long matches."""
     month = _cap(lex.alternation("month")) + "|" + _cap(lex.alternation("month_abbr")) + r"\.?"
     wday = _cap(lex.alternation("weekday"))
-    num = lex.alternation("number") + r"|\d{1,3}(?:,\d{3})+|\d+\s?½|\d+\s+1/2|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
+    num = lex.alternation("number") + r"|\d{1,3}(?:,\d{3})+|\d+\s?½|\d+\s+1/2|\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b"
     unit = lex.alternation("unit") + "|centurie"
     ordinal = lex.alternation("ordinal")
     pod = "morning|afternoon|evening|night"

@@ -237,6 +237,16 @@ def _quarter(c: Candidate, text: str, ctx: Context) -> Value | None:
     if not 1 <= q <= 4:
         return None
     named = c.get("year2") or c.get("year3") or c.get("yrel")
+    owner = re.search(r"\b(?:(\d{4})|(last|next|this)\s+year|(year)[\s-]+(?:ago|earlier))(?:['’]s)?\s+(?:the\s+)?$",
+                      text[max(0, c.start - 24):c.start], re.I)
+    if owner and not named:
+        # "next year's first quarter", "2012's third quarter", "the year-ago third quarter"
+        if owner.group(1):
+            return "DATE", f"{owner.group(1)}-Q{q}", None
+        if ctx.ref is None:
+            return "DATE", f"XXXX-Q{q}", None
+        shift = {"last": -1, "next": 1, "this": 0}.get((owner.group(2) or "").lower(), -1)
+        return "DATE", f"{ctx.ref.year + shift:04d}-Q{q}", None
     if (c.get("ord") or "").lower() == "last" and not named and not text[c.start:c.end].lower().startswith("the"):
         return None  # "last quarter" is the one before this; "the last quarter of 2012" is Q4
     year = _year_of(c, ctx)
@@ -302,6 +312,8 @@ def _clock_value(c: Candidate, text: str, ctx: Context) -> Value | None:
         if clock is None:
             return None
     elif c.kind == "noon":
+        if _prev_word(text, c.start) == "high":
+            return None  # "high noon": a showdown, not a clock time
         clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[(c.get("nm") or "").lower()]
     else:
         if c.kind == "clock24" and not (c.get("tz") or c.get("lt")):
