@@ -114,6 +114,8 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         return _subject(v.head, seen + 1)
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and not _passive(v) and any(c.dep_ in ("dobj", "prt") for c in v.children):
         return [v.head]  # a misparse of "The Iraqi air force carried out strikes" as a reduced relative
+    if v.dep_ == "pcomp" and v.head.lower_ == "by" and v.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(v.head.head, seen + 1)  # "China continues ... by donating supplies"
     if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ":
         return _subject(v.head.head, seen + 1)  # "X was guilty of violating ..."
     if v.dep_ == "acl" and v.tag_ == "VBG":
@@ -126,6 +128,8 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
 
 
 def _passive(v: Token) -> bool:
+    if v.dep_ == "acl" and v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children):
+        return True  # "people evacuated by the U.S."
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
 
