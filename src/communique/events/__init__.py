@@ -136,6 +136,17 @@ def _place_participants(found: Found, parts: Participants, actors: list[str], re
             parts.locate(a, next(iter(places)), "place")
 
 
+def _place_domestic_targets(code: Code, parts: Participants, actors: list[str], recipients: list[str]) -> None:
+    """Police act at home: the uncoded protesters a country's police arrest or fire on are its own."""
+    police = [a for a in actors if parts.by_id[a].sector == "COP" and parts.country_of(a)]
+    if not police or code.type not in ("COERCE", "ASSAULT"):
+        return
+    country = parts.country_of(police[0])
+    for r in recipients:
+        if parts.country_of(r) is None and parts.by_id[r].sector in ("CVL", "OPP", "REB", "MED", "EDU", "LAB"):
+            parts.locate(r, country or "", "police")
+
+
 def _embedded_code(found: Found) -> Code | None:
     from communique.events.extract import _event_code
 
@@ -175,6 +186,7 @@ def _build(
             if aid not in recipients and aid not in actors:
                 recipients.append(aid)
     _place_participants(found, parts, actors, recipients, claim)
+    _place_domestic_targets(code, parts, actors, recipients)
     if not actors and code.type not in ACTORLESS_TYPES:
         return None
     if found.rule == "events.must_request" and not recipients:

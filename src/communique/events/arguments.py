@@ -158,6 +158,8 @@ class Participants:
         for c in h.children:
             if person_like and c.dep_ == "poss":
                 continue
+            if _against(c):
+                continue  # an "anti-Syria journalist" is no Syrian
             if c.dep_ in MODIFIER_DEPS:
                 aid = self.covering(c) or self._modifier_actor_deep(c)
                 if aid:
@@ -275,6 +277,15 @@ class Participants:
         for s, e, _ in spans:
             self._index(s, e, aid)
         return aid
+
+
+def _against(t: Token) -> bool:
+    """"anti-Syria", "pro-Russian": the name says whom the phrase is for or against, not who it is."""
+    doc = t.doc
+    for i in (t.i - 2, t.i - 1):
+        if i >= 0 and doc[i].lower_ in ("anti", "pro") or (i >= 0 and doc[i].lower_.startswith(("anti-", "pro-"))):
+            return True
+    return t.lower_.startswith(("anti-", "pro-"))
 
 
 def _conjuncts(head: Token) -> list[Token]:
