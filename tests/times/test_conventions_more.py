@@ -199,3 +199,8 @@ def test_times_compound_number_written_with_a_space_is_one_count():
 
 def test_times_high_noon_is_not_a_clock_time():
     assert "noon" not in found("For Poland, high noon comes today.")
+
+
+def test_times_count_with_more_before_the_unit_is_a_duration():
+    assert found("The project will take at least five more years.")["five more years"] == ("DURATION", "P5Y")
+    assert found("Negotiations could last several more weeks.")["several more weeks"] == ("DURATION", "PXW")

@@ -91,7 +91,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("endof", rf"(?P<endof>{pmod}|(?:earlier|later|early|late)\s+in)\s+(?:the\s+)?(?P<unit>year|month|week|decade|century|quarter|day)\b"),
         ("ago", rf"(?:(?P<num>{num})[\s-]+)?(?P<unit>{unit})(?P<pl>s|es)?(?P<half>\s+and\s+a\s+half)?\s+(?P<dir>ago|from\s+now|hence)\b"),
         ("anchored", r"the\s+(?P<unit>day|week|month|year|night|morning|evening)\s+(?P<dir>before|after)\b"),
-        ("duration", rf"(?:(?P<det>the|a|an|another)\s+(?:(?:mere|full|further|additional|extra|whole|entire|more|long|brief|short)\s+)?)?(?P<num>{num})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>{unit})(?P<pl>s|es)?(?P<poss>['’](?!s))?(?:[\s-]+long\b)?\b"),
+        ("duration", rf"(?:(?P<det>the|a|an|another)\s+(?:(?:mere|full|further|additional|extra|whole|entire|more|long|brief|short)\s+)?)?(?P<num>{num})(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|extra))?[\s-]+(?P<unit>{unit})(?P<pl>s|es)?(?P<poss>['’](?!s))?(?:[\s-]+long\b)?\b"),
         ("half_unit", r"half\s+(?:an?\s+)?(?P<unit>hour|day|year|century|decade)\b"),
         ("plural", r"(?P<recent>recent\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)\b"),
         ("set", rf"(?P<wd2>{wday})\s+(?P<pod2>{pod})s\b|(?P<wd3>{wday})s\b|(?P<wends>weekends)\b|(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{num})\s+)?(?:(?P<unit>{unit})(?P<pl>s|es)?|(?P<wd>{wday})|(?P<pod>{pod})|(?P<season>{season})|(?P<mon>{month}))\b|(?P<times>once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{unit})\b"),
