@@ -66,3 +66,15 @@ def test_status_quoted_must_is_the_speakers_request(run: Run) -> None:
     assert ev.type == "REQUEST" and ev.actors == (speaker.id,)
     assert r.countries(ev.recipients) == {"RWA"}
     assert ev.status == "reported" and ev.quote == "Q1"
+
+
+def test_status_we_in_a_quote_is_the_speaker(run: Run) -> None:
+    text = 'Sergei Lavrov said: "We will never withdraw our troops from Crimea."'
+    start = text.index("We")
+    end = text.index('."') + 1
+    first = run(text)
+    speaker = next(a for a in first.actors if "Lavrov" in a.name)
+    quote = Quote("Q1", "direct", start, end, text[start:end], speaker.id, None, Span.of(text, 14, 18))
+    r = run(text, quotes=[quote])
+    assert r.events and r.events[0].actors == (speaker.id,)
+    assert r.events[0].quote == "Q1"

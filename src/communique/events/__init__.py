@@ -180,6 +180,9 @@ def _build(
     if not actors and found.actor_heads and any(h.pos_ == "PRON" for h in found.actor_heads) and claim.reporter is not None:
         # "Syria says it is willing ...": an unresolved pronoun subject is the reporting subject
         actors = parts.resolve(claim.reporter)
+    quote = _quote_at(quotes, found.trigger.idx)
+    if not actors and quote is not None and quote.speaker and any(h.lower_ in ("i", "we") for h in found.actor_heads):
+        actors = [quote.speaker]  # '"We will not withdraw," the minister said': the speaker
     recipients: list[str] = []
     for h in found.recipient_heads:
         for aid in parts.resolve(h, create=h.dep_ != "pobj" or h.head.lower_ not in ("in", "at", "over", "of", "between"), recipient=True):
@@ -194,7 +197,6 @@ def _build(
     if not actors and (found.nominal or status not in ("asserted", "reported") or _subordinate(anchor)):
         return None  # "a soldier killed in Afghanistan": background, no doer
     source: str | None = None
-    quote = _quote_at(quotes, found.trigger.idx)
     quote_id = quote.id if quote else None
     if status in ("reported", "alleged") and claim.source is not None:
         ids = parts.resolve(claim.source)
