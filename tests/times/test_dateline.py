@@ -50,3 +50,15 @@ def test_dateline_other_labelled_layouts_are_read_as_absolute_dates():
 def test_dateline_relative_labels_never_become_the_date_of_the_run():
     assert published_from_dateline("Talks resume\nUpdated: 2 hours ago\nEnvoys met.") is None
     assert published_from_dateline("Talks resume\nPublished: today\nEnvoys met.") is None
+
+
+def test_dateline_abbreviated_weekday_line_with_a_clock_time():
+    assert published_from_dateline("Mon 3 Mar 2025 10.00 GMT\n\nThe talks resumed.") == "2025-03-03"
+
+
+def test_dateline_press_release_source_between_slashes():
+    assert published_from_dateline("LONDON, 3 March 2025 /PRNewswire/ -- The company said") == "2025-03-03"
+
+
+def test_dateline_last_modified_label():
+    assert published_from_dateline("Last Modified: Mar 3, 2025\n\nThe talks resumed.") == "2025-03-03"

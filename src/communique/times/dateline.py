@@ -26,9 +26,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month})\.?,?\s+(?P<year>(?:19|20)\d\d)",
         r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)",
     )
-    label = (r"(?:published|posted|updated|last\s+updated|first\s+published|date)\s*(?:on|:)?\s*"
+    label = (r"(?:published|posted|updated|last\s+updated|first\s+published|(?:last\s+)?modified|date)\s*(?:on|:)?\s*"
              r"(?:\d\d?[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?")
-    wday = r"(?:[A-Za-z]+day,?\s+)?"
+    wday = r"(?:(?:[A-Za-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?"
     out: list[re.Pattern[str]] = []
     for d in layouts:
         # "Published: 3 March 2025", "Updated on March 13, 2025 14:05 GMT"
@@ -36,7 +36,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     for d in layouts[:2]:
         # "KYIV, March 3, 2025 (Reuters) -", "GENEVA, 3 March 2025 -"
         out.append(re.compile(
-            rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*{wday}{d}\s*(?:\([^)]{{1,40}}\))?\s*[-–—:]",
+            rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*{wday}{d}\s*(?:\([^)]{{1,40}}\)|/[^/\n]{{1,40}}/)?\s*[-–—:]",
             re.M | re.I))
     for d in layouts:
         # a line holding only a date: "March 3, 2025", "Monday 3 March 2025", "2025-03-03"
@@ -67,7 +67,7 @@ def published_from_dateline(text: str) -> str | None:
     return _labelled_by_dateparser(head)
 
 
-LABEL_LINE = re.compile(r"^\W*(?:published|posted|updated|last\s+updated|date)\s*(?:on|:)?\s*(?P<rest>[^\n]{6,40})$",
+LABEL_LINE = re.compile(r"^\W*(?:published|posted|updated|last\s+updated|(?:last\s+)?modified|date)\s*(?:on|:)?\s*(?P<rest>[^\n]{6,40})$",
                         re.I | re.M)
 
 
