@@ -49,6 +49,8 @@ class Claim:
 
 def _kind(tok: Token) -> str | None:
     table = cues()
+    if tok.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in tok.children):
+        return "report"  # "X made it clear (that) ..."
     return table.get(tok.lower_) or table.get(tok.lemma_.lower())
 
 

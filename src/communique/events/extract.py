@@ -112,6 +112,9 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         if v.dep_ == "advcl" and not v.tag_ == "VBG" and not infinitive:
             return []  # "converged to protest": the purpose shares the subject; other clauses do not
         return _subject(v.head, seen + 1)
+    acronym = [c for c in v.lefts if c.dep_ in ("advmod", "npadvmod") and c.text.isupper() and c.is_alpha and len(c.text) > 2]
+    if acronym and v.dep_ == "ROOT":
+        return acronym[:1]  # "USAID had announced ...": an acronym the tagger took for an adverb
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and not _passive(v) and any(c.dep_ in ("dobj", "prt") for c in v.children):
         return [v.head]  # a misparse of "The Iraqi air force carried out strikes" as a reduced relative
     if v.dep_ == "pcomp" and v.head.lower_ == "by" and v.head.head.pos_ in ("VERB", "AUX"):
