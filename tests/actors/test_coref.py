@@ -100,3 +100,13 @@ def test_coref_name_typed_as_organisation_moves_to_the_person():
 
 def test_coref_empty_doc_returns_actors_unchanged():
     assert resolve_coreference(parse(""), []) == []
+
+
+def test_coref_relative_sharing_a_surname_is_a_person_of_their_own():
+    actors = _actors(
+        "Ilse Brandauer wrote her first novel in Vienna. She lives there with her husband Tomasz Brandauer. "
+        "Brandauer said the book took nine years. She said the next one would be shorter."
+    )
+    owner = _owner(actors, "She", 1)
+    assert owner is not None and owner.name == "Ilse Brandauer"
+    assert all(a.name != "Ilse Brandauer" or "husband" not in (a.role or "") for a in actors)

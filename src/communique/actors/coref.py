@@ -171,6 +171,10 @@ class _Resolver:
                 nb = [self.doc[j] for j in (t.i - 1, t.i + 1) if 0 <= j < len(self.doc)]
                 if any(x.pos_ == "PROPN" and x.i not in self.owner for x in nb):
                     continue  # part of another, longer name
+                prev = self.doc[t.i - 1] if t.i > 0 else None
+                if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() \
+                        and prev.lower_.rstrip(".") not in TITLES and prev.head.i == t.i:
+                    continue  # "her husband Michael Greenspan": a relative with the same surname
                 wi = last[t.lower_]
                 self.works[wi].add(t.idx, t.idx + len(t.text), t.text, "name")
                 self._index_mention(t.idx, t.idx + len(t.text), wi)
@@ -740,6 +744,40 @@ def split_shared_surnames(actors: list[Actor]) -> list[Actor]:
     ]
 
 
+def split_relatives(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """"her husband Michael Greenspan" grouped by surname with Dorie Greenspan: a bare surname right after
+    another given name is that other person, a new actor named in full (merged by name when repeated)."""
+    out = list(actors)
+    made: dict[str, int] = {}
+    next_id = _next_id(actors)
+    for ai, a in enumerate(list(out)):
+        words = a.name.split()
+        if a.type != "person" or len(words) < 2:
+            continue
+        keep: list[Mention] = []
+        for m in a.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            prev = doc[span.start - 1] if span is not None and span.start > 0 else None
+            if (
+                span is not None and len(span) == 1 and m.text.lower() == words[-1].lower() and prev is not None
+                and prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.text[:1].isupper()
+                and prev.lower_.rstrip(".") not in TITLES and prev.lower_ != words[0].lower()
+                and doc.text[prev.idx + len(prev.text) : m.start] == " "
+            ):
+                name = doc.text[prev.idx : m.end]
+                if name not in made:
+                    out.append(Actor(id=f"A{next_id}", name=name, type="person", mentions=(), provenance="coref.relative"))
+                    made[name] = len(out) - 1
+                    next_id += 1
+                k = made[name]
+                out[k] = replace(out[k], mentions=out[k].mentions + (Mention(prev.idx, m.end, name, "name"),))
+            else:
+                keep.append(m)
+        if len(keep) != len(a.mentions):
+            out[ai] = replace(a, mentions=tuple(keep))
+    return out
+
+
 def merge_split_names(actors: list[Actor]) -> list[Actor]:
     """Move name mentions that the entity recogniser typed as organisations ("Lonechild" as ORG) to
     the person whose name holds them; actors left with no mention are dropped."""
@@ -779,7 +817,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """
     if not len(doc):
         return list(actors)
-    r = _Resolver(doc, split_shared_surnames(merge_split_names(actors)))
+    r = _Resolver(doc, split_shared_surnames(merge_split_names(split_relatives(doc, actors))))
     r.introduce()
     r.run()
     return [replace(w.freeze(), id=f"A{i}") for i, w in enumerate(r.works, 1)]

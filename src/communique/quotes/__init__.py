@@ -35,6 +35,12 @@ if TYPE_CHECKING:
 MIN_INDIRECT_TOKENS = 3
 _LINK_LINE = re.compile(r"\s*(?:READ MORE|READ|WATCH|RELATED|MORE|LISTEN|SEE|PHOTOS|VIDEO)\s*:", re.I)
 FLOATING_MIN_WORDS = 6
+# documents and figures that speak in news: "the report says", "a memo states", "63 percent said"
+TEXT_SOURCES = frozenset(
+    "study survey poll data report document article analysis brief memo letter ad advert slide filing "
+    "lawsuit complaint ruling indictment affidavit book essay column editorial email tweet post website".split()
+)
+QUANTIFIER_SOURCES = frozenset("one many some most several few both others other all percent majority minority half".split())
 
 
 @dataclass
@@ -145,7 +151,7 @@ def extract_quotes(
         if f.rule in ("call_for", "call_label"):
             continue  # "called for the release", "what they call ...": no words of the speaker
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-        if any(s < end and start < e for s, e in taken_chars):
+        if any(s < end and start < e and not _nested(s, e, start, end) for s, e in taken_chars):
             continue
         if any(lay.quoted[i] for i in range(lo, hi)):
             continue
@@ -201,6 +207,12 @@ def extract_quotes(
     return quotes, index.actors
 
 
+def _nested(s0: int, e0: int, s1: int, e1: int) -> bool:
+    """One span strictly inside the other: a reported speech inside a report ("X says Y promised ... and
+    said she would ..."), two attributions, each with its own source."""
+    return (s0 <= s1 and e1 <= e0 and (s0, e0) != (s1, e1)) or (s1 <= s0 and e0 <= e1 and (s0, e0) != (s1, e1))
+
+
 def _cut_nested(doc: Doc, f: Frame, frames: list[Frame]) -> tuple[int, int]:
     """A content that runs into a participle cue of its own ("..., saying the party needs to move on")
     ends before it: the participle is a second quote by the same speaker."""
@@ -244,7 +256,9 @@ def _speaks(doc: Doc, index: SpeakerIndex, head_i: int) -> bool:
     if t.pos_ in ("PROPN", "PRON") or head_i in index.owner or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = t.lemma_.lower()
-    return name_lexicon().noun(lemma) is not None or lemma in lexicon().nouns or lemma in ("study", "survey", "poll", "data")
+    if lemma in QUANTIFIER_SOURCES and t.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "many of whom say", "one said", "63 percent said"
+    return name_lexicon().noun(lemma) is not None or lemma in lexicon().nouns or lemma in TEXT_SOURCES
 
 
 def _boilerplate(text: str, start: int) -> bool:

@@ -134,6 +134,8 @@ def post_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, 
                 return Anchor(j, j + 2, j, src.i, "quotes.direct_according_to")
         if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
             a = _verb_anchor(doc, t, lex, "quotes.direct_post_cue", frames)
+            if a is not None and _own_complement(lay, frames.get(t.i)):
+                return None  # '..." The network said it would ...': the cue has a complement of its own
             if a is not None:
                 if a.speaker is None:
                     head = _np_head(doc, j + 1, min(end, j + 8))
@@ -143,6 +145,14 @@ def post_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, 
             if t.dep_ not in ("aux", "auxpass") and t.pos_ == "VERB":
                 break  # another verb first: the sentence goes on about something else
     return None
+
+
+def _own_complement(lay: Layout, f: Frame | None) -> bool:
+    """Whether a cue after a closing mark governs a clause of its own, outside quotation marks, after it."""
+    if f is None or f.content is None or f.rule not in ("ccomp", "noun_cue"):
+        return False
+    lo, hi = f.content
+    return lo > f.verb and hi - lo >= 3 and not all(lay.quoted[i] for i in range(lo, hi))
 
 
 def pre_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, Frame]) -> Anchor | None:

@@ -173,6 +173,9 @@ def find_frames(doc: Doc, lex: Lexicon, quoted: list[bool]) -> list[Frame]:
             rule = "call_label"
             if obj is not None and obj.i < comp.i and content is not None and not _quoted_any(doc, content):
                 content = _edges(list(obj.subtree) + list(comp.subtree))
+        elif t.lemma_.lower() == "accuse" and (acc := _accusation(t)) is not None:
+            content = _edges(acc)
+            rule = "accusation"
         elif t.lemma_.lower() in OBJECT_TO_VERBS or (particle is not None and particle.lower_ in ("on", "for")):
             obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)
             if particle is not None and obj is None:
@@ -188,6 +191,17 @@ def find_frames(doc: Doc, lex: Lexicon, quoted: list[bool]) -> list[Frame]:
                 rule = "call_for"
         frames.append(Frame(t.i, cue_end, t.i, speaker.i if speaker is not None else None, content, entry, rule or how or "cue"))
     return frames
+
+
+def _accusation(v: Token) -> list[Token] | None:
+    """"accused the government of lying": the accused and the charge, as one content."""
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and obj is not None:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if obj is None or of is None or not any(g.dep_ in ("pcomp", "pobj") for g in of.children):
+        return None
+    return list(obj.subtree) + list(of.subtree)
 
 
 def _call_label(v: Token) -> tuple[Token | None, Token] | None:

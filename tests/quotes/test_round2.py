@@ -1,0 +1,42 @@
+"""Round-2 rules: cues with their own complement, nested reports, accusations, documents and shares as sources."""
+
+from __future__ import annotations
+
+from tests.quotes.helpers import quote_with, speaker_name
+
+
+def test_cue_with_its_own_clause_after_a_closed_quote_is_not_the_quote_s_cue(analyse):
+    a = analyse(
+        "The memo called the plan ''a costly mistake.'' The council said it would vote on the budget next week."
+    )
+    q = quote_with(a, "it would vote on the budget")
+    assert q.kind == "indirect"
+    assert speaker_name(a, q) == "council"
+
+
+def test_report_inside_a_report_is_a_second_attribution(analyse):
+    a = analyse(
+        "Okafor says the mayor promised to keep the library open and said she would fight the cuts in council."
+    )
+    outer = quote_with(a, "the mayor promised")
+    assert outer.speaker_mention is not None and outer.speaker_mention.text == "Okafor"
+    inner = next(q for q in a.quotes if q.text.startswith("she would fight the cuts"))
+    assert inner.speaker_mention is not None and inner.speaker_mention.text == "the mayor"
+
+
+def test_accusation_holds_the_accused_and_the_charge(analyse):
+    a = analyse("Teodora Vasquez accused the regional government of hiding the report from farmers.")
+    q = quote_with(a, "the regional government of hiding the report")
+    assert q.kind == "indirect" and speaker_name(a, q) == "Teodora Vasquez"
+
+
+def test_a_share_of_respondents_can_be_a_source(analyse):
+    a = analyse("In the survey, 58 percent said the new tax would hurt small businesses in the region.")
+    q = quote_with(a, "the new tax would hurt small businesses")
+    assert q.kind == "indirect"
+
+
+def test_plural_people_nouns_can_be_sources(analyse):
+    a = analyse("Developers say the zoning rules have slowed housing construction across the valley.")
+    q = quote_with(a, "the zoning rules have slowed housing")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Developers"
