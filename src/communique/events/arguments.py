@@ -191,8 +191,8 @@ class Participants:
         target = next((a for a in self.actors if a.type == "country" and a.country == code), None)
         if target is None:
             name = gazetteer().country_name(code) or code
-            spans = [(m.start, m.end, "other") for m in part.mentions]
-            new_id = self._add(name, "country", code, "GOV", None, spans)  # type: ignore[arg-type]
+            spans: list[tuple[int, int, MentionKind]] = [(m.start, m.end, "other") for m in part.mentions]
+            new_id = self._add(name, "country", code, "GOV", None, spans)
         else:
             merged = Actor(target.id, target.name, target.type, target.mentions + part.mentions, target.country,
                            target.sector, target.role, target.provenance)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from communique.actors.gazetteer import gazetteer
 from communique.claims import cues
 from communique.events.patterns import (
     Code,
@@ -39,7 +40,6 @@ GENERIC_HEADS = frozenset({
 })
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "bomb", "drone", "mortar", "grenade", "mine", "artillery", "strike", "airstrike"})
-SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 # the frame verbs that give an event even when they embed none ("Syria offered its troops")
 STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "prepared", "accept"})
 
@@ -431,7 +431,8 @@ def _purpose_of_event(t: Token, pats: dict[int, Pattern], consumed: set[int]) ->
         return False
     head = t.head
     hp = pats.get(head.i)
-    head_type = code_of(hp.cameo, hp.type).type if hp is not None and code_of(hp.cameo, hp.type) else None  # type: ignore[union-attr]
+    own = _pattern_code(hp) if hp is not None else None
+    head_type = own.type if own is not None else None
     if head_type is None and is_light(head):
         for o in objects(head):
             op = pats.get(o.i)
@@ -445,8 +446,6 @@ def _purpose_of_event(t: Token, pats: dict[int, Pattern], consumed: set[int]) ->
 
 
 def _is_country(t: Token) -> bool:
-    from communique.actors.gazetteer import gazetteer
-
     place = gazetteer().lookup(t.text)
     return place is not None and place.kind in ("country", "demonym")
 
@@ -462,7 +461,9 @@ def _noun_actor(n: Token) -> list[Token]:
         out = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") and (c.ent_type_ != "GPE" or _is_country(c))]
     if not out:  # "Two Palestinian suicide bombers": the bombers are the doers
         out = [c for c in n.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in ("bomber", "gunman")]
-    if not out and (match(n) is not None and code_of(match(n).cameo).type in ("ASSAULT", "COERCE", "MOBILIZE")):  # type: ignore[union-attr]
+    pat = match(n)
+    own = _pattern_code(pat) if pat is not None else None
+    if not out and own is not None and own.type in ("ASSAULT", "COERCE", "MOBILIZE"):
         # "a regime offensive", "an army raid" (not "a cabinet meeting")
         out = [c for c in n.children if c.dep_ == "compound" and participant_sectors().get(c.lemma_.lower()) in ("GOV", "MIL", "REB", "COP")]
     if not out and n.dep_ == "pobj" and n.head.head.pos_ == "ADJ" and n.head.head.lemma_.lower() in ("responsible", "guilty", "liable"):
@@ -509,7 +510,8 @@ def find_events(sent: Span) -> list[Found]:
                 cands.extend(c for c in o.children if c.dep_ == "compound")
         for o in cands:
             p = pats.get(o.i)
-            if p is not None and p.frame == "embed" and code_of(p.cameo) is not None and code_of(p.cameo).type == "REQUEST":  # type: ignore[union-attr]
+            pc = _pattern_code(p) if p is not None else None
+            if p is not None and p.frame == "embed" and pc is not None and pc.type == "REQUEST":
                 f = _noun_frame(t, o, p, consumed)
                 if f is not None:
                     found.append(f)
