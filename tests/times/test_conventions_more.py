@@ -204,3 +204,10 @@ def test_times_high_noon_is_not_a_clock_time():
 def test_times_count_with_more_before_the_unit_is_a_duration():
     assert found("The project will take at least five more years.")["five more years"] == ("DURATION", "P5Y")
     assert found("Negotiations could last several more weeks.")["several more weeks"] == ("DURATION", "PXW")
+
+
+def test_times_anchored_day_in_a_present_clause_is_not_in_an_earlier_storys_year():
+    got = found("The war began in 1994. Candidates campaign hard the day before voters head to the polls.")
+    assert got["the day before"] == ("DATE", "2013-XX-XX")
+    got = found("The war began in 1994. The day before, the army had mobilised.")
+    assert got["The day before"] == ("DATE", "1994-XX-XX")

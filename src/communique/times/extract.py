@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # kinds whose value depends on the tense of their clause
-TENSED = frozenset({"ordday", "mdy", "dmy", "month", "monthday", "quarter", "season", "weekday", "clock12", "clock24", "noon", "oclock",
+TENSED = frozenset({"anchored", "ordday", "mdy", "dmy", "month", "monthday", "quarter", "season", "weekday", "clock12", "clock24", "noon", "oclock",
                     "endof", "relday", "holiday", "weekend"})
 # kinds that name a calendar date outright, and so set the narrative's reference time for "the day
 # before" or "the following week"; weekdays and "yesterday" hang on the publication date instead

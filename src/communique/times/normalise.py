@@ -458,6 +458,8 @@ def _anchored(c: Candidate, text: str, ctx: Context) -> Value | None:
     unit = (c.get("unit") or "").lower()
     anchor = re.match(r"[^,.;:!?\n]*", text[c.end:]).group(0).strip()  # type: ignore[union-attr]
     year = _narrative_year(ctx)
+    if ctx.tense in ("present", "future") and ctx.ref is not None and year.isdigit() and int(year) < ctx.ref.year:
+        year = f"{ctx.ref.year:04d}"  # "the day before they head to the polls": not in the story's past year
     if unit == "year" and year.isdigit() and ctx.narrative:
         step = -1 if (c.get("dir") or "").lower() == "before" else 1
         return "DATE", f"{int(year) + step:04d}", f"{c.get('dir')} {anchor}".strip() if anchor else None
