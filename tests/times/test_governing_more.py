@@ -51,3 +51,16 @@ def test_governing_reported_event_does_not_take_the_date_of_a_possessive_in_the_
 def test_governing_day_after_a_dated_event_dates_the_main_clause():
     text = "The day after Monday's debate, the campaign raised $10 million."
     assert date_of(text, "raised")[:2] == ("The day after", "2013-03-19")
+
+
+def test_governing_date_modifying_the_object_does_not_date_a_cue_verb():
+    assert date_of("He condemned the March 3 attack.", "condemned") is None
+    assert date_of("Rhodes recalled Diamond's 2005 best seller.", "recalled") is None
+
+
+def test_governing_date_modifying_the_event_object_of_an_event_verb_dates_it():
+    assert date_of("Protesters held a Friday rally in the capital.", "held")[:2] == ("Friday", "2013-03-22")
+
+
+def test_governing_date_modifying_the_subject_event_dates_the_verb():
+    assert date_of("The March 3 attack killed 12 people.", "killed")[:2] == ("March 3", "2013-03-03")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from communique.records import Timex
 from communique.times.calendar import at, parse_iso, shift
+from communique.times.lexicon import load as load_lexicon
 from communique.times.tense import clause_head
 
 if TYPE_CHECKING:
@@ -76,6 +77,10 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
             if up.dep_ not in ("aux", "auxpass"):
                 return None
         elif up.pos_ in ("NOUN", "PROPN") and up.i not in range(span.start, span.end):
+            if (cur.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and up.dep_ in ("dobj", "dative", "oprd")
+                    and (up.head.i == trigger.i or (clause is not None and up.head.i == clause.i))
+                    and up.head.lemma_.lower() not in load_lexicon().table("event_verb")):
+                return None  # "recalled Jared Diamond's 2005 best seller": the object's own date, not the verb's
             via_noun = 2
         cur = up
     return None
