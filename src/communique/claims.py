@@ -150,6 +150,8 @@ def assess(tok: Token) -> Claim:
     while cur.head is not cur and steps < 8:
         steps += 1
         dep, head = cur.dep_, cur.head
+        if dep == "conj" and cur.tag_ in ("VB", "VBP") and any(c.dep_ == "xcomp" and c.i < cur.i for c in head.children):
+            dep = "xcomp"  # "are meant to release X, allow Y": a bare verb shares the first infinitive's governor
         src = _according(cur)
         if src is not None and not reported:
             offer(Claim("reported", src, cur, "claims.according_to"))
