@@ -161,8 +161,10 @@ def test_times_money_a_year_from_the_public_is_a_rate():
 @pytest.mark.parametrize("text", [
     "He appeared on Fox News Sunday with Chris Wallace.",
     "The Sunday Times reported the deal.",
+    "The Good Friday Agreement was signed in Belfast.",
+    "Black Friday sales rose.",
 ])
-def test_times_weekday_inside_a_newspaper_or_programme_title_is_not_a_date(text):
+def test_times_weekday_inside_a_title_or_a_named_day_is_not_a_date(text):
     assert found(text) == {}
 
 
