@@ -213,3 +213,14 @@ def test_times_anchored_day_in_a_present_clause_is_not_in_an_earlier_storys_year
     assert got["the day before"] == ("DATE", "2013-XX-XX")
     got = found("The war began in 1994. The day before, the army had mobilised.")
     assert got["The day before"] == ("DATE", "1994-XX-XX")
+
+
+def test_times_part_of_day_alone_is_on_the_narrative_day():
+    got = found("Police arrived on Thursday. In the afternoon, protesters gathered.")
+    assert got["the afternoon"] == ("TIME", "2013-03-21TAF")
+    assert found("Officials met in mid-afternoon.")["mid-afternoon"] == ("TIME", "2013-03-22TAF")
+
+
+def test_times_part_of_day_naming_a_session_or_an_event_is_not_a_time():
+    assert found("Stocks rose in the morning session.") == {}
+    assert found("The morning was quiet.") == {}

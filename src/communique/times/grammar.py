@@ -86,6 +86,8 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("clock24", rf"(?<![\d:.,])(?P<hh>[0-2]?\d)(?:[:.]?(?P<mm>[0-5]\d)\s*(?:(?P<tz>{tz})\b|(?P<lt>local\s+time)\b)|:(?P<mm3>[0-5]\d)(?![:.]?\d))(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("oclock", r"(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock(?:\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?"),
         ("noon", rf"(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
+        # "in the afternoon", "by mid-morning", "early evening": a part of the day being told about
+        ("podonly", r"(?:(?P<pmod>early|late|mid)[\s-]*|the\s+)(?P<pod>morning|afternoon|evening)"),
         ("relday", rf"(?P<rd>today|tonight|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<pod>{pod}))?|the\s+day\s+(?P<dd>before\s+yesterday|after\s+tomorrow)|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>{pod})|(?P<overnight>overnight)"),
         ("rel", rf"(?:(?P<pmod>early|mid|late|earlier|later)[\s-]+(?:in\s+)?)?(?:(?P<endof>{pmod})\s+)?(?P<the>the\s+)?(?P<rel>{rel_words})\s+(?:(?P<num>{num})\s+)?(?P<unit>{unit})(?P<pl>s|es)?\b"),
         ("endof", rf"(?P<endof>{pmod}|(?:earlier|later|early|late)\s+in)\s+(?:the\s+)?(?P<unit>year|month|week|decade|century|quarter|day)\b"),

@@ -640,7 +640,19 @@ def _ordday(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None
 
 
+def _podonly(c: Candidate, text: str, ctx: Context) -> Value | None:
+    """ "in the afternoon", "by mid-morning": that part of the day the narrative is on, else of publication."""
+    if _prev_word(text, c.start) not in ("in", "by", "until", "till", "since", "from", "through", "during", "before", "after", "on", "at"):
+        return None
+    if re.match(r"\s+(?:of|session|edition|show|news|paper|prayers?|service|trading|rush|shift|meeting)\b", text[c.end:c.end + 12], re.I):
+        return None  # "the morning of the attack" is its own expression; "morning trading" names no time
+    code = load_lexicon().table("part_of_day")[(c.get("pod") or "").lower()]
+    day = cal.parse_iso(ctx.narrative) if ctx.narrative_near and re.match(r"\d{4}-\d\d-\d\d", ctx.narrative or "") else ctx.ref
+    return "TIME", _time(day, code), None
+
+
 HANDLERS = {
+    "podonly": _podonly,
     "ordday": _ordday,
     "monthday": _monthday,
     "holiday": _holiday, "numeric": _numeric, "weekend": _weekend, "that": _that,
