@@ -26,6 +26,11 @@ except ImportError:  # pragma: no cover - the package always has it
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 OF_PREPS = ("of", "from", "in", "for", "throughout", "across", "at")
 PRONOUNS_SKIP = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "this", "that", "which", "who"})
+DOCUMENT_NOUNS = frozenset({
+    "agreement", "deal", "accord", "resolution", "report", "statement", "plan", "law", "bill", "declaration",
+    "treaty", "document", "letter", "proposal", "framework", "constitution", "decree", "memo", "memorandum",
+    "communique", "text", "draft", "study", "survey", "poll", "article", "editorial", "ruling", "verdict",
+})
 PLACE_NOUNS = frozenset({
     "village", "town", "city", "camp", "region", "area", "province", "district", "base", "position",
     "territory", "facility", "site", "border", "home", "house", "school", "hospital", "port", "airport",
@@ -111,12 +116,12 @@ class Participants:
         for h in _conjuncts(head):
             if recipient and h.lemma_.lower() in WEAPONS:
                 continue  # "launched artillery": a weapon is no recipient
-            aid = self._resolve_one(h, create=create)
+            aid = self._resolve_one(h, create=create, recipient=recipient)
             if aid and aid not in out:
                 out.append(aid)
         return out
 
-    def _resolve_one(self, h: Token, *, create: bool) -> str | None:
+    def _resolve_one(self, h: Token, *, create: bool, recipient: bool = False) -> str | None:
         if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
             h = h.head.head  # "the rebels, who attacked ..." -> the relative clause's head noun
         h = through(h)
@@ -127,6 +132,8 @@ class Participants:
             return covered
         if h.pos_ == "PRON" or h.lower_ in PRONOUNS_SKIP:
             return None
+        if lemma in DOCUMENT_NOUNS and not recipient:
+            return None  # "the Washington agreement calls for ...": a text is no actor (its owner may be a recipient)
         for c in h.children:  # "the group, al-Nusra Front": the apposed name
             if c.dep_ == "appos" and sector is None:
                 aid = self.covering(c) or (self._proper_noun(c) if create else None)
