@@ -110,3 +110,30 @@ def test_coref_relative_sharing_a_surname_is_a_person_of_their_own():
     owner = _owner(actors, "She", 1)
     assert owner is not None and owner.name == "Ilse Brandauer"
     assert all(a.name != "Ilse Brandauer" or "husband" not in (a.role or "") for a in actors)
+
+
+def test_coref_place_tagged_as_a_person_does_not_take_pronouns():
+    actors = _actors(
+        "Lenka Dvorakova arrived in Canada in 2016. The family now lives in Brampton, Ont. "
+        "She said the language classes were the hardest part."
+    )
+    owner = _owner(actors, "She")
+    assert owner is not None and owner.name == "Lenka Dvorakova"
+
+
+def test_coref_indefinite_role_in_the_lead_is_the_person_later_named_with_that_role():
+    actors = _actors(
+        "A spokeswoman for the museum said the gallery would reopen in May. "
+        "Museum spokeswoman Ingrid Solheim added that the roof repairs were finished."
+    )
+    owner = _owner(actors, "A spokeswoman")
+    assert owner is not None and owner.name == "Ingrid Solheim"
+
+
+def test_coref_indefinite_role_after_a_named_holder_is_someone_else():
+    actors = _actors(
+        "Museum spokeswoman Ingrid Solheim said the gallery would reopen in May. "
+        "A spokeswoman for the city said the street would stay closed."
+    )
+    owner = _owner(actors, "A spokeswoman")
+    assert owner is None or owner.name != "Ingrid Solheim"

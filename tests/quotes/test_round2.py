@@ -40,3 +40,15 @@ def test_plural_people_nouns_can_be_sources(analyse):
     a = analyse("Developers say the zoning rules have slowed housing construction across the valley.")
     q = quote_with(a, "the zoning rules have slowed housing")
     assert q.speaker_mention is not None and q.speaker_mention.text == "Developers"
+
+
+def test_named_appositive_after_a_title_phrase_is_the_speaker(analyse):
+    a = analyse("Keeper of the Privy Seal, Hamid Rahimov, said the council would meet on Monday to elect a new king.")
+    q = quote_with(a, "the council would meet on Monday")
+    assert speaker_name(a, q) == "Hamid Rahimov"
+
+
+def test_named_appositive_after_a_party_label_is_the_speaker(analyse):
+    a = analyse("One rural Republican, Iowa Sen. Dale Whitcombe, said that the farm bill was a disgrace.")
+    q = quote_with(a, "the farm bill was a disgrace")
+    assert speaker_name(a, q) == "Dale Whitcombe"

@@ -133,6 +133,7 @@ class _Resolver:
                 for t in noisy if noisy is not None else ():
                     self.noise[t.i] = True
         self.recent: list[_Recent] = []
+        self._placelike: dict[int, bool] = {}
         self.counts: dict[int, int] = {}
         self.next_id = _next_id(actors)
         cues = cue_lexicon()
@@ -336,6 +337,11 @@ class _Resolver:
             return  # a stray mark the tagger took for a name
         if t.text.isupper() and len(t.text) > 1:
             return  # an acronym: an organisation the recogniser missed, left alone
+        for c in t.subtree:  # "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said": the named person
+            if c.dep_ == "appos" and c.i > t.i and c.i in self.owner and self.works[self.owner[c.i]].type == "person" \
+                    and (c.head.i == t.i or (c.head.dep_ == "pobj" and c.head.head.head.i == t.i)):
+                self._push(t, self.owner[c.i])
+                return
         words = {x.lower_ for x in toks}
         for wi, w in enumerate(self.works):
             if w.type in ("person", "unknown", "organization") and words <= {x.lower() for x in w.name.split()}:
@@ -387,10 +393,29 @@ class _Resolver:
                 first.speaker = first.speaker or r.speaker
         return [found[w] for w in order]
 
+    def _not_a_person(self, wi: int) -> bool:
+        """A "person" the recogniser made of a place or a product: its name is a known place, or it only
+        ever stands where places and brands stand ("in Mississauga, Ont.", "the Kinder Morgan pipeline")."""
+        cached = self._placelike.get(wi)
+        if cached is not None:
+            return cached
+        w = self.works[wi]
+        gaz = gazetteer()
+        found = gaz.lookup(w.name) is not None or gaz.city(w.name) is not None
+        if not found:
+            roots = []
+            for m in w.mentions:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and m.kind == "name":
+                    roots.append(span.root)
+            found = bool(roots) and all(_place_slot(r) for r in roots)
+        self._placelike[wi] = found
+        return found
+
     def _person_pronoun(self, t: Token, gender: Gender) -> None:
         cands = [
             r for r in self._candidates(t, ("person",), WINDOW_SENTENCES, limit=5)
-            if self.works[r.work].gender in (None, gender)
+            if self.works[r.work].gender in (None, gender) and not self._not_a_person(r.work)
         ][:4]
         if t.dep_ in ("dobj", "dative", "pobj") and t.lower_ not in ("himself", "herself"):
             verb = t.head if t.dep_ != "pobj" else t.head.head
@@ -429,7 +454,7 @@ class _Resolver:
                 if owner is not None and self.works[owner].type == "person":
                     return owner
         for _ in range(3):
-            if h.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or h.head is h:
+            if h.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or h.head.i == h.i:
                 return None
             h = h.head
             subj = next((c for c in h.children if c.dep_ in SUBJECT_DEPS), None)
@@ -616,6 +641,16 @@ class _Resolver:
                         self._mention(wi, core, "role")
                         self._push(t, wi)
                         return
+            elif not plural:
+                # "A Vancouver hockey coach says ... Coach Stephen Gillis said": the lead's unnamed role
+                # is the one person the article names with that role later, and no one before it
+                holders = [wi for wi, w in enumerate(self.works) if w.type == "person" and lemma in w.roles]
+                if len(holders) == 1:
+                    first = min((m.start for m in self.works[holders[0]].mentions), default=-1)
+                    if first > t.idx:
+                        self._mention(holders[0], core, "role")
+                        self._push(t, holders[0])
+                        return
             name = _text(self._name_tokens(t))
             wi = self._new(name, "person", "coref.role_noun", country=self._country_of(t))
             w = self.works[wi]
@@ -666,6 +701,20 @@ class _Resolver:
         wi = self._new(name, "organization", "coref.org_noun", country=self._country_of(t))
         self._mention(wi, core, "other")
         self._push(t, wi)
+
+
+LOCATIVE_PREPS = frozenset("in at near outside inside across throughout around".split())
+
+
+def _place_slot(root: Token) -> bool:
+    """Whether a name stands where places and brands stand: object of a locative preposition, the
+    region after a city ("Mississauga, Ont."), or a modifier of a common noun ("the Kinder Morgan pipeline")."""
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        return True
+    t = root
+    if t.dep_ in ("appos", "npadvmod", "conj") and t.i > 0 and t.doc[t.i - 1].text == ",":
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
 
 
 def _text(tokens: list[Token]) -> str:

@@ -98,7 +98,7 @@ def _np_head(doc: Doc, lo: int, hi: int) -> Token | None:
         if t.pos_ in ("PROPN", "NOUN", "PRON") and not t.is_punct:
             # climb within the window to the phrase head
             h = t
-            while h.head is not h and lo <= h.head.i < hi and h.dep_ in ("compound", "flat", "amod", "poss", "nmod"):
+            while h.head.i != h.i and lo <= h.head.i < hi and h.dep_ in ("compound", "flat", "amod", "poss", "nmod"):
                 h = h.head
             return h
     return None
@@ -191,7 +191,7 @@ def pre_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, F
         # a caption-like lead: "Niagara County District Attorney Caroline Wojtaszek: "..." without the colon
         seg = [doc[k] for k in range(start, j + 1) if not doc[k].is_space]
         if seg and (seg[0].i == p_start or doc[seg[0].i - 1].text in SENTENCE_END or doc[seg[0].i - 1].is_space):
-            roots = [x for x in seg if not (start <= x.head.i <= j) or x.head is x]
+            roots = [x for x in seg if not (start <= x.head.i <= j) or x.head.i == x.i]
             if len(roots) == 1 and roots[0].pos_ == "PROPN" and roots[0].ent_type_ == "PERSON":
                 return Anchor(olo, olo, olo, roots[0].i, "quotes.direct_name_lead")
     if before.text == ":":

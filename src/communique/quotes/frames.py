@@ -74,7 +74,7 @@ def find_speaker(v: Token) -> tuple[Token | None, str]:
     for _ in range(3):
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cur.head, "acl_noun"
-        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+        if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
             break
         if cur.dep_ == "xcomp" and cur.head.lemma_ in NO_QUOTE_HEADS:
             return None, ""
@@ -137,7 +137,7 @@ def find_frames(doc: Doc, lex: Lexicon, quoted: list[bool]) -> list[Frame]:
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
             if src is None:
                 continue
-            head = t.head if t.head is not t else None
+            head = t.head if t.head.i != t.i else None
             region = _without(head, t) if head is not None else []
             if not region:
                 sent = t.sent

@@ -79,14 +79,20 @@ class SpeakerIndex:
         tok: Token | None = head
         while tok is not None and tok.i not in seen:
             seen.add(tok.i)
-            if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not tok.head:
+            if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.head.i:
                 tok = tok.head.head
                 continue
             own = self.owner.get(tok.i)
-            if own is None or self.actors[own].type != "person":
-                for c in tok.children:  # "Keeper of the Ruler's Seal, Syed Danial": the named person
-                    if c.dep_ == "appos" and c.i in self.owner and self.actors[self.owner[c.i]].type == "person":
-                        return self.actors[self.owner[c.i]].id
+            for c in tok.subtree:  # "Keeper of the Ruler's Seal, Syed Danial": the named person
+                if c.dep_ != "appos" or not (c.head.i == tok.i or (c.head.dep_ == "pobj" and c.head.head.head.i == tok.i)):
+                    continue
+                if c.i in self.owner and self.owner[c.i] != own:
+                    other = self.actors[self.owner[c.i]]
+                    if other.type == "person" and (
+                        own is None or self.actors[own].type != "person"
+                        or (c.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON")
+                    ):
+                        return other.id
             found = self._covered(tok)
             if found is not None:
                 return found
