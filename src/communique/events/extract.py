@@ -28,7 +28,7 @@ from communique.events.patterns import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from", "between")
+RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from", "between", "around")
 NOUN_PREPS = ("to", "with", "against", "on", "from", "between", "by", "in", "of")
 FRAME_PREPS = ("to", "on", "upon", "for", "in")
 OWNER_PREPS = ("by", "from", "of")
@@ -193,9 +193,14 @@ def _recipients(v: Token, exclude: set[int]) -> list[Token]:
     for c in v.children:
         if c.dep_ == "prt":
             out += [g for g in _prep_objects(c, RECIPIENT_PREPS)]
+    vpat = match(v)
+    vcode = _pattern_code(vpat) if vpat is not None else None
+    topical = vcode is not None and vcode.type == "CONSULT"
     for n in [c for c in objects(v) if c.dep_ != "nsubjpass"] + list(out):
-        if _thing(n):
+        if _thing(n) and not topical:  # "discussed the war in Ukraine": a topic, no recipient
             out += _through_thing(n)
+        if _own(n):  # "recalled its ambassador from Buenos Aires", "withdrew its troops from Lebanon"
+            out += _prep_objects(n, ("from", "to", "in"))
     if not out:  # "opened fire to disperse demonstrators": the purpose clause's object
         for c in v.children:
             if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):

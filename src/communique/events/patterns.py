@@ -234,7 +234,11 @@ def match(tok: Token) -> Pattern | None:
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and tok.dep_ in ("amod", "compound", "npadvmod"):
         return None  # "free-trade"
     cands = None
-    for lemma in lemmas(tok):
+    doc = tok.doc
+    prefixed = []
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+        prefixed = [f"{doc[tok.i - 2].lower_}-{lemma}" for lemma in lemmas(tok)]  # "test-fired" -> test-fire
+    for lemma in prefixed + lemmas(tok):
         cands = patterns().get((lemma, pos))
         if cands:
             break
