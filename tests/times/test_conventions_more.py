@@ -224,3 +224,12 @@ def test_times_part_of_day_alone_is_on_the_narrative_day():
 def test_times_part_of_day_naming_a_session_or_an_event_is_not_a_time():
     assert found("Stocks rose in the morning session.") == {}
     assert found("The morning was quiet.") == {}
+
+
+def test_times_part_of_day_before_a_noun_is_a_modifier_not_a_time():
+    assert found("He will issue a chart in the morning meetings.") == {}
+
+
+def test_times_anchored_day_on_a_nominal_event_keeps_the_narratives_year():
+    got = found("He was jailed in 1998. His record includes beating his mother the night before his graduation.")
+    assert got["the night before"] == ("TIME", "1998-XX-XXTNI")

@@ -16,13 +16,13 @@ from communique.times import calendar as cal
 from communique.times.grammar import Candidate, find_candidates, kinds, select
 from communique.times.lexicon import load as load_lexicon
 from communique.times.normalise import Context, normalise
-from communique.times.tense import Tense, tense_at
+from communique.times.tense import Tense, tense_at, verb_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # kinds whose value depends on the tense of their clause
-TENSED = frozenset({"anchored", "ordday", "mdy", "dmy", "month", "monthday", "quarter", "season", "weekday", "clock12", "clock24", "noon", "oclock",
+TENSED = frozenset({"ordday", "mdy", "dmy", "month", "monthday", "quarter", "season", "weekday", "clock12", "clock24", "noon", "oclock",
                     "endof", "relday", "holiday", "weekend"})
 # kinds that name a calendar date outright, and so set the narrative's reference time for "the day
 # before" or "the following week"; weekdays and "yesterday" hang on the publication date instead
@@ -146,6 +146,9 @@ def _accept(doc: Doc, c: Candidate) -> bool:
         return _is_month(doc, c)
     if c.kind == "vague":
         return not _modifies_a_noun(doc, c)
+    if c.kind == "podonly":
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        return span is None or span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")  # "morning meetings"
     return True
 
 
@@ -158,6 +161,15 @@ def _modifies_a_noun(doc: Doc, c: Candidate) -> bool:
 
 
 AHEAD = re.compile(r"\b(?:ahead\s+of|before|for|until|till|to|toward|towards|awaiting|await)\s+$", re.I)
+
+
+def _anchor_tense(doc: Doc, c: Candidate) -> Tense:
+    """The tense of the event "the day before" hangs on: "before they head to the polls" is present,
+    "before his graduation" (no verb) says nothing, so the narrative's year stays."""
+    m = re.match(r"[^,.;:!?\n]{0,80}", doc.text[c.end:])
+    span = doc.char_span(c.end, c.end + len(m.group(0)), alignment_mode="contract") if m else None
+    verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")), None)
+    return verb_tense(verb) if verb is not None else "none"
 
 
 def _steered(text: str, c: Candidate, tense: Tense) -> Tense:
@@ -185,7 +197,10 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     def tense(c: Candidate) -> Tense:
         key = (c.start, c.end)
         if key not in tenses:
-            tenses[key] = _steered(text, c, tense_at(doc, c.start, c.end)) if c.kind in TENSED else "none"
+            if c.kind == "anchored":
+                tenses[key] = _anchor_tense(doc, c)
+            else:
+                tenses[key] = _steered(text, c, tense_at(doc, c.start, c.end)) if c.kind in TENSED else "none"
         return tenses[key]
 
     # first pass: keep the candidates that are temporal at all, so a rejected long match ("the fall of
