@@ -233,3 +233,16 @@ def test_times_part_of_day_before_a_noun_is_a_modifier_not_a_time():
 def test_times_anchored_day_on_a_nominal_event_keeps_the_narratives_year():
     got = found("He was jailed in 1998. His record includes beating his mother the night before his graduation.")
     assert got["the night before"] == ("TIME", "1998-XX-XXTNI")
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("Police arrived on Thursday. The next morning, protesters gathered.", "The next morning", "2013-03-22TMO"),
+    ("Police arrived on March 3. The previous evening, crowds had gathered.", "The previous evening", "2013-03-02TEV"),
+])
+def test_times_next_or_previous_part_of_day_is_next_to_the_narrative_day(text, expr, value):
+    assert found(text)[expr] == ("TIME", value)
+
+
+def test_times_that_same_day_is_the_narrative_day():
+    assert found("Police arrived on March 3. That same day, protesters gathered.")["That same day"] == (
+        "DATE", "2013-03-03")

@@ -81,11 +81,13 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("ordday", r"the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+(?:and|or|to|at|when|but|of\s+(?:this|that|the|last|next)\s+month)\b)"),
         ("numeric", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:19|20)\d\d)"),
         ("weekend", r"the\s+weekend"),
-        ("that", r"(?P<that>that|the\s+same)\s+(?P<unit>day|week|month|year|night|morning|afternoon|evening)"),
+        ("that", r"(?P<that>that(?:\s+same|\s+very)?|the\s+same|the\s+very)\s+(?P<unit>day|week|month|year|night|morning|afternoon|evening)"),
         ("clock12", rf"{clock}(?:\s+(?P<tz>{tz})\b|\s+(?P<lt>local\s+time)\b)?(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("clock24", rf"(?<![\d:.,])(?P<hh>[0-2]?\d)(?:[:.]?(?P<mm>[0-5]\d)\s*(?:(?P<tz>{tz})\b|(?P<lt>local\s+time)\b)|:(?P<mm3>[0-5]\d)(?![:.]?\d))(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("oclock", r"(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock(?:\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?"),
         ("noon", rf"(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
+        # "the next morning", "the previous night": a part of the day next to the narrative's day
+        ("relpod", rf"the\s+(?P<rel>next|following|previous|prior)\s+(?P<pod>{pod})"),
         # "in the afternoon", "by mid-morning", "early evening": a part of the day being told about
         ("podonly", r"(?:(?P<pmod>early|late|mid)[\s-]*|the\s+)(?P<pod>morning|afternoon|evening)"),
         ("relday", rf"(?P<rd>today|tonight|yesterday|tomorrow)(?:['’]s)?(?:\s+(?P<pod>{pod}))?|the\s+day\s+(?P<dd>before\s+yesterday|after\s+tomorrow)|(?P<this>this|last|tomorrow|yesterday)\s+(?P<pod2>{pod})|(?P<overnight>overnight)"),

@@ -651,7 +651,22 @@ def _podonly(c: Candidate, text: str, ctx: Context) -> Value | None:
     return "TIME", _time(day, code), None
 
 
+def _relpod(c: Candidate, text: str, ctx: Context) -> Value | None:
+    if _prev_word(text, c.start) in ("over", "within", "during", "for", "through"):
+        return None  # "over the next night or two" is a span
+    code = load_lexicon().table("part_of_day")[(c.get("pod") or "").lower()]
+    base = cal.parse_iso(ctx.narrative) if re.match(r"\d{4}-\d\d-\d\d", ctx.narrative or "") else None
+    if base is None and ctx.narrative is None:
+        base = ctx.ref  # no story date: next to the publication day
+    if base is None:
+        year = ctx.narrative[:4] if ctx.narrative and ctx.narrative[:4].isdigit() else "XXXX"
+        return "TIME", f"{year}-XX-XXT{code}", None
+    step = 1 if (c.get("rel") or "").lower() in ("next", "following") else -1
+    return "TIME", _time(base + timedelta(days=step), code), None
+
+
 HANDLERS = {
+    "relpod": _relpod,
     "podonly": _podonly,
     "ordday": _ordday,
     "monthday": _monthday,
