@@ -135,6 +135,8 @@ def test_events_new_participants_get_unique_ids(run: Run) -> None:
         "The minister rejected accusations of corruption.",
         "Japan is considering sending aid to the region.",
         "A soldier killed in Afghanistan a decade ago was honoured on Friday.",
+        "Heavy rains killed 20 people in Kerala.",
+        "Manchester United beat Arsenal 3-1 on Sunday.",
     ],
 )
 def test_events_no_event_without_one_stated(run: Run, text: str) -> None:

@@ -65,6 +65,20 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return [e for e in events if best[(e.type, e.actors, e.recipients)] is e]
 
 
+VIOLENT_CAUSES = frozenset({
+    "bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "landmine", "minefield", "grenade",
+    "missile", "rocket", "shell", "mortar", "drone", "strike", "airstrike", "attack", "shelling", "gunfire",
+    "bullet", "shot", "sniper", "raid", "ambush", "fighting", "clash", "artillery", "barrage",
+})
+
+
+def _violent_cause(h: Token) -> bool:
+    """A subject that can kill without being a participant: a weapon or an attack."""
+    from communique.events.patterns import match
+
+    return h.lemma_.lower() in VIOLENT_CAUSES or h.pos_ == "PRON" or match(h) is not None
+
+
 def _subordinate(tok: Token) -> bool:
     cur = tok
     for _ in range(10):
@@ -192,6 +206,8 @@ def _build(
     _place_domestic_targets(code, parts, actors, recipients)
     if not actors and code.type not in ACTORLESS_TYPES:
         return None
+    if not actors and code.type in ("ASSAULT", "COERCE") and found.actor_heads and not any(_violent_cause(h) for h in found.actor_heads):
+        return None  # "heavy rains killed 20 people": a subject that is no participant and no weapon
     if found.rule == "events.must_request" and not recipients:
         return None  # "the Black Sea must not become a graveyard": no one is asked anything
     if not actors and (found.nominal or status not in ("asserted", "reported") or _subordinate(anchor)):
