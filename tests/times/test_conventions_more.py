@@ -246,3 +246,15 @@ def test_times_next_or_previous_part_of_day_is_next_to_the_narrative_day(text, e
 def test_times_that_same_day_is_the_narrative_day():
     assert found("Police arrived on March 3. That same day, protesters gathered.")["That same day"] == (
         "DATE", "2013-03-03")
+
+
+@pytest.mark.parametrize("text", [
+    "It is the paper with the largest circulation in Israel, a free daily.",
+    "The letter was published in the Communist Party daily Granma.",
+])
+def test_times_daily_naming_a_newspaper_is_not_a_set(text):
+    assert found(text) == {}
+
+
+def test_times_daily_as_a_frequency_is_a_set():
+    assert found("The shares are traded daily.")["daily"] == ("SET", "XXXX-XX-XX")

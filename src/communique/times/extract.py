@@ -146,10 +146,24 @@ def _accept(doc: Doc, c: Candidate) -> bool:
         return _is_month(doc, c)
     if c.kind == "vague":
         return not _modifies_a_noun(doc, c)
+    if c.kind == "set_adverb":
+        return not _a_newspaper(doc, c)
     if c.kind == "podonly":
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         return span is None or span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")  # "morning meetings"
     return True
+
+
+def _a_newspaper(doc: Doc, c: Candidate) -> bool:
+    """ "a free daily", "the party daily Granma", "the news weekly": a publication, not a frequency."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    if tok.pos_ == "NOUN":
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and tok.head.i == nxt.i
 
 
 def _modifies_a_noun(doc: Doc, c: Candidate) -> bool:
