@@ -137,3 +137,20 @@ def test_coref_indefinite_role_after_a_named_holder_is_someone_else():
     )
     owner = _owner(actors, "A spokeswoman")
     assert owner is None or owner.name != "Ingrid Solheim"
+
+
+def test_coref_pronoun_in_a_named_speaker_s_report_is_that_speaker():
+    actors = _actors(
+        "Inspector Eric Lindqvist said the officers acted within the law. He said the camp was cleared by noon.\n\n"
+        "But Hereditary Chief Tsakwa said he didn't consider the protest a threat."
+    )
+    owner = _owner(actors, "he")
+    assert owner is not None and owner.name.endswith("Tsakwa")
+
+
+def test_coref_generic_org_noun_skips_an_organisation_with_another_head_noun():
+    actors = _actors(
+        "The Harbour Health Authority said wait times had fallen. The union said its members were exhausted."
+    )
+    owner = _owner(actors, "The union")
+    assert owner is None or owner.name != "Harbour Health Authority"

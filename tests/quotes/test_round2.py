@@ -52,3 +52,9 @@ def test_named_appositive_after_a_party_label_is_the_speaker(analyse):
     a = analyse("One rural Republican, Iowa Sen. Dale Whitcombe, said that the farm bill was a disgrace.")
     q = quote_with(a, "the farm bill was a disgrace")
     assert speaker_name(a, q) == "Dale Whitcombe"
+
+
+def test_name_in_apposition_to_a_kin_noun_is_the_speaker(analyse):
+    a = analyse("“We never thought the shop would last this long,” says Okafor’s mom, Adaeze.")
+    q = quote_with(a, "We never thought the shop")
+    assert speaker_name(a, q) == "Adaeze"

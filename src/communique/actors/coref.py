@@ -511,7 +511,10 @@ class _Resolver:
         for c in verb.children:
             if c.dep_ == "ccomp" and c.i < t.i:
                 spans.append((c.left_edge.i, c.right_edge.i))
-        if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i:
+        reported = verb.dep_ == "ccomp" and verb.head.i < verb.i and self._is_cue(verb.head)
+        if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and not reported:
+            # "Macharia hid, he said": not "Na'moks said he didn't consider ...", where the pronoun's verb
+            # is itself the report of the cue before it
             spans.append((verb.head.left_edge.i, verb.left_edge.i - 1))
         return spans
 
@@ -580,6 +583,10 @@ class _Resolver:
                 continue
             if lemma in words:
                 return r.work
+            last = w.name.lower().split()[-1] if w.name.split() else ""
+            info = self.lex.noun(last)
+            if info is not None and info[0] == "org" and last != lemma:
+                continue  # "the union" is not "the Nova Scotia Health Authority"
             if generic:
                 score = 2.0 * r.speaker + 1.0 * r.subject - 0.5 * len(seen) - 0.1 * (si - r.sent)
                 if score > best_score:

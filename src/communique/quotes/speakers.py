@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from communique.actors.gazetteer import gazetteer
 from communique.actors.names import UNKNOWN_SOURCES
 from communique.actors.names import lexicon as name_lexicon
 from communique.quotes.cues import Lexicon
@@ -33,6 +34,11 @@ def mention_span(doc: Doc, head: Token) -> tuple[int, int]:
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and hi - 1 != head.i:
         hi -= 1
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _known_place(text: str) -> bool:
+    gaz = gazetteer()
+    return gaz.lookup(text) is not None or gaz.city(text) is not None
 
 
 def _text(tokens: list[Token]) -> str:
@@ -93,6 +99,13 @@ class SpeakerIndex:
                         or (c.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON")
                     ):
                         return other.id
+            if tok.pos_ == "NOUN" and create:
+                # "Wise's dad, Darrin": a name in apposition that no actor holds yet is the speaker
+                info = name_lexicon().noun(tok.lemma_)
+                named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                              and c.i not in self.owner and c.text[:1].isupper()), None)
+                if named is not None and info is not None and info[0] == "person" and not _known_place(named.text):
+                    return self._create(named, "person")
             found = self._covered(tok)
             if found is not None:
                 return found
@@ -126,7 +139,7 @@ class SpeakerIndex:
                     return self.actors[self.owner[c.i]].id
         return None
 
-    def _create(self, head: Token) -> str | None:
+    def _create(self, head: Token, person: str | None = None) -> str | None:
         low = head.lower_
         if head.pos_ == "PRON" or low in PRONOUNS or low in FIRST_PERSON:
             return None
@@ -143,7 +156,7 @@ class SpeakerIndex:
                 if aw and (words <= aw or aw <= words) and a.type in ("person", "organization", "unknown"):
                     self._add(i, toks, "name")
                     return a.id
-            type_: ActorType = "unknown"
+            type_: ActorType = "person" if person else "unknown"
             kind: MentionKind = "name"
         else:
             toks = [t for t in doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("det", "predet", "punct", "case") and not (t.dep_ == "poss" and t.pos_ == "PRON")]
