@@ -258,3 +258,17 @@ def test_times_daily_naming_a_newspaper_is_not_a_set(text):
 
 def test_times_daily_as_a_frequency_is_a_set():
     assert found("The shares are traded daily.")["daily"] == ("SET", "XXXX-XX-XX")
+
+
+def test_times_hour_in_the_morning_is_a_clock_time():
+    assert found("The father will leave at 4 in the morning.")["4 in the morning"] == ("TIME", "2013-03-22T04:00")
+    assert found("He was one in the morning crowd.") == {}
+
+
+def test_times_last_or_next_before_a_month_and_day_sets_the_direction():
+    assert found("He was shot last Oct. 23 at his home.")["last Oct. 23"] == ("DATE", "2012-10-23")
+    assert found("The vote is due next March 5.")["next March 5"] == ("DATE", "2014-03-05")
+
+
+def test_times_this_past_season_is_the_last_one():
+    assert found("The company sold the unit this past summer.")["this past summer"] == ("DATE", "2012-SU")

@@ -65,7 +65,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
     yrel = r"(?:(?P<year2>(?:1[5-9]|20)\d\d)|(?P<yrel>this|last|next|the\s+past|the\s+previous|the\s+current)\s+year|the\s+year)"
     return [
         ("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mm>[0-5]\d)(?::\d\d)?)?(?![\d-])"),
-        ("mdy", rf"{wd_prefix}(?:(?P<pmod>early|mid|late)[\s-]+)?{mon}\s+{day}(?:,?\s+{year}|{of_rel_year})?{time_tail}"),
+        ("mdy", rf"{wd_prefix}(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?{mon}\s+{day}(?:,?\s+{year}|{of_rel_year})?{time_tail}"),
         ("dmy", rf"{wd_prefix}(?:the\s+)?{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}|{of_rel_year})?{time_tail}"),
         ("monthday", rf"{mon}\s+(?P<pod>day|morning|afternoon|evening|night)(?=\s+(?:of|in)\s+{year})?"),
         ("month", rf"(?:(?P<pmod>{pmod})[\s-]*)?(?:(?P<rel>last|next|this|past|coming)\s+)?{mon}(?:,?\s+(?:of\s+)?{year}|{of_rel_year})?"),
@@ -74,7 +74,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("century", rf"(?:the\s+)?(?:(?P<pmod>early|mid|late)[\s-]+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century"),
         ("quarter", rf"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?quarter(?:\s+(?:of|in)\s+{yrel})?|\bQ(?P<q>[1-4])(?:\s+(?P<year3>(?:19|20)\d\d))?\b"),
         ("half", rf"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+{yrel}"),
-        ("season", rf"(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<rel>last|next|this|the\s+coming|the\s+past|the\s+previous|the\s+following|the)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?{year})?\b"),
+        ("season", rf"(?:(?P<pmod>early|mid|late)[\s-]+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|the\s+coming|the\s+past|the\s+previous|the\s+following|the)\s+)?(?P<season>{season})(?:\s+(?:of\s+)?{year})?\b"),
         ("weekday", rf"(?:(?P<pmod>early|late)\s+)?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd>{wday})(?:['’]s)?(?:\s+(?P<pod>{pod}))?(?:,?\s+{clock})?"),
         ("holiday", rf"(?P<hol>{lex.alternation('holiday')})(?:,?\s+{year})?"),
         # "on the 15th": a day of the month the narrative is in
@@ -84,7 +84,7 @@ def _patterns(lex: Lexicon) -> list[tuple[str, str]]:
         ("that", r"(?P<that>that(?:\s+same|\s+very)?|the\s+same|the\s+very)\s+(?P<unit>day|week|month|year|night|morning|afternoon|evening)"),
         ("clock12", rf"{clock}(?:\s+(?P<tz>{tz})\b|\s+(?P<lt>local\s+time)\b)?(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         ("clock24", rf"(?<![\d:.,])(?P<hh>[0-2]?\d)(?:[:.]?(?P<mm>[0-5]\d)\s*(?:(?P<tz>{tz})\b|(?P<lt>local\s+time)\b)|:(?P<mm3>[0-5]\d)(?![:.]?\d))(?:,?\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
-        ("oclock", r"(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock(?:\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?"),
+        ("oclock", r"(?P<hw>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o['’]clock(?:\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?|\s+in\s+the\s+(?P<pod3>morning|afternoon|evening|night))"),
         ("noon", rf"(?P<nm>noon|midday|midnight)(?:\s+(?:on\s+)?(?P<wd>{wday})|\s+(?P<rd>today|tomorrow|yesterday|tonight))?"),
         # "the next morning", "the previous night": a part of the day next to the narrative's day
         ("relpod", rf"the\s+(?P<rel>next|following|previous|prior)\s+(?P<pod>{pod})"),

@@ -155,7 +155,9 @@ def _day_date(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None
     year = c.get("year") or _relative_year(c, ctx)
     if year is None and ctx.ref is not None:
-        year = str(cal.day_year(ctx.ref, month, day, _year_direction(ctx.tense)))
+        rel = re.sub(r"\s+", " ", (c.get("rel") or "").lower())
+        direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel)
+        year = str(cal.day_year(ctx.ref, month, day, direction or _year_direction(ctx.tense)))
     try:
         value = date(int(year), month, day).isoformat() if year and year.isdigit() else f"XXXX-{month:02d}-{day:02d}"
     except ValueError:
@@ -284,7 +286,7 @@ def _season(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DATE", f"{year}-{code}", None
     if ctx.ref is None:
         return "DATE", f"XXXX-{code}", None
-    direction = {"last": "last", "the past": "last", "the previous": "last", "next": "next",
+    direction = {"last": "last", "this past": "last", "this coming": "next", "the past": "last", "the previous": "last", "next": "next",
                  "the coming": "next", "the following": "next", "this": "this"}.get(rel)
     if direction is None:
         direction = ctx.tense if ctx.tense in ("past", "future") else "present"
@@ -306,8 +308,13 @@ def _weekday_value(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _clock_value(c: Candidate, text: str, ctx: Context) -> Value | None:
     if c.kind == "oclock":
+        if c.get("pod3") and _prev_word(text, c.start) not in CLOCK_PREPS:
+            return None  # "at 4 in the morning" is a time; "one in the morning paper" is not
         hour = number_value(c.get("hw") or "") or "0"
-        ampm = c.get("ampm") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get((c.get("pod") or "").lower())
+        pod = (c.get("pod") or c.get("pod3") or "").lower()
+        if pod == "night":
+            pod = "evening" if 6 <= int(float(hour)) <= 11 else "morning"  # "10 in the night", "2 in the night"
+        ampm = c.get("ampm") or {"morning": "am", "afternoon": "pm", "evening": "pm"}.get(pod)
         clock: str | None = _clock(hour, "00", ampm)
         if clock is None:
             return None
