@@ -96,6 +96,10 @@ def _local(tok: Token) -> tuple[str, Token] | None:
                 found = ("future", c)
         elif c.dep_ in ("advmod", "amod") and kind == "allege" and found is None:
             found = ("alleged", c)  # "reportedly attacked", "the alleged police firing"
+    if found is not None and found[0] == "future" and any(
+        g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in g.children) for g in tok.children
+    ):
+        return ("hypothetical", found[1])  # "Israel will strike if Iran enriches ...": a conditional threat
     if would is not None:
         # "would" under an if-clause is counterfactual; in reported speech it is a future
         counterfactual = has_if or any(

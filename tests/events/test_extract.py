@@ -186,3 +186,22 @@ def test_events_his_country_is_the_speakers_country(run: Run) -> None:
     r = run("The Russian foreign minister said his country would not lift the ban on Georgian wine.")
     assert r.types() == ["REJECT"]
     assert r.countries(r.events[0].actors) == {"RUS"}
+
+
+def test_events_raised_subject_of_expected_to(run: Run) -> None:
+    r = run("Washington is expected to announce new sanctions on Moscow next week.")
+    assert r.types() == ["THREATEN"]
+    ev = r.events[0]
+    assert r.countries(ev.actors) == {"USA"} and r.countries(ev.recipients) == {"RUS"}
+    assert ev.status == "future"
+
+
+def test_events_summoned_ambassador_gives_the_recipient_country(run: Run) -> None:
+    r = run("The European Union summoned Israel's ambassador over the killing of aid workers.")
+    assert r.types() == ["ACCUSE"]
+    assert r.countries(r.events[0].recipients) == {"ISR"}
+
+
+def test_events_conditional_will_is_a_hypothetical_threat(run: Run) -> None:
+    r = run("If Iran enriches uranium to 90 percent, Israel will strike its nuclear sites.")
+    assert [(e.type, e.status) for e in r.events] == [("THREATEN", "hypothetical")]

@@ -107,7 +107,7 @@ def _retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, 
         new = code_of(*got) if got else None
         if new is not None:
             return new, "asserted", rule + "+refusal"
-    would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children)
+    would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "will", "'ll", "shall") for c in tok.children)
     if (status == "future" or (status == "hypothetical" and would)) and found.frame is None:
         # "will send aid" -> AGREE; "would meet the mediator if ..." is a conditional offer -> AGREE
         got = frame_code("future", code)

@@ -100,6 +100,10 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
                     return [c]
     if v.dep_ in ("acomp", "xcomp") and v.head.pos_ == "AUX":
         return _subject(v.head, seen + 1)
+    if v.dep_ == "xcomp" and _passive(v.head) and not any(c.dep_ == "agent" for c in v.head.children):
+        raised = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+        if raised:
+            return raised  # "Washington is expected to announce ...", "Kyiv was forced to withdraw"
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("order", "force", "compel", "instruct", "direct"):
         return _subject(v.head, seen + 1)  # "ordered the paper to suspend publication": the orderer acts
     if v.dep_ == "xcomp":
@@ -566,7 +570,11 @@ def find_events(sent: Span) -> list[Found]:
             excl |= set()
             f.recipient_heads = [c for c in t.head.children if c.dep_ == "dobj"]
         themes = {v for key, vals in p.conditions if key == "obj" for v in vals}
-        excl |= {o.i for o in objects(t) if o.lemma_.lower() in themes or o.lower_ in themes}  # "shared intelligence"
+        theme_objs = [o for o in objects(t) if o.lemma_.lower() in themes or o.lower_ in themes]  # "shared intelligence"
+        if code.type == "MOBILIZE":  # "deployed 3,000 troops to Poland": the troops are the mover's own
+            theme_objs += [o for o in objects(t) if participant_sectors().get(o.lemma_.lower()) == "MIL"]
+        excl |= {o.i for o in theme_objs}
+        f.recipient_heads += [w for o in theme_objs for w in _owners(o)]  # "summoned Israel's ambassador"
         f.recipient_heads = f.recipient_heads + _recipients(t, excl) + _prep_objects(t, ("in",))
         if code.type == "PROTEST":
             f.recipient_heads += _purpose_recipients(t)

@@ -128,6 +128,10 @@ def participant_sectors() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in _rows("event_participants.tsv") if len(row) >= 2}
 
 
+CURRENCIES = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rupee", "franc", "riyal", "dirham", "$", "€", "£"})
+ARG_PREPS = frozenset({
+    "to", "from", "of", "with", "for", "on", "against", "into", "off", "out", "over", "as", "by", "upon", "at",
+})
 TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "may",
@@ -145,9 +149,10 @@ QUANTITY = frozenset({
 def through(n: Token) -> Token:
     """Look through a quantity noun: "part of a program" -> program, "thousands of Kurds" -> Kurds."""
     for _ in range(2):
-        if n.lemma_.lower() not in QUANTITY and n.lower_ not in QUANTITY and n.pos_ != "NUM":
+        money = n.ent_type_ == "MONEY" or n.lemma_.lower() in CURRENCIES
+        if n.lemma_.lower() not in QUANTITY and n.lower_ not in QUANTITY and n.pos_ != "NUM" and not money:
             break
-        preps = ("of", "in", "for", "worth") if n.ent_type_ == "MONEY" or n.lower_ in ("million", "billion", "$", "€", "£") else ("of",)
+        preps = ("of", "in", "for", "worth") if money or n.lower_ in ("million", "billion", "$", "€", "£") else ("of",)
         nxt = next((g for c in n.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"), None)
         if nxt is None:
             break
@@ -182,8 +187,8 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
         return any(o.ent_type_ in values for o in objects(tok))
     if key == "obj":
         cands = objects(tok)
-        for c in children:
-            if c.dep_ in ("prep", "dative", "prt"):
+        for c in children:  # argument prepositions only: "withdrew from talks", not "under the peace deal"
+            if c.dep_ in ("prep", "dative", "prt") and c.lower_ in ARG_PREPS:
                 cands.extend(g for g in c.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN":
             cands.extend(c for c in children if c.dep_ == "compound")
