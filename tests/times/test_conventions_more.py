@@ -272,3 +272,8 @@ def test_times_last_or_next_before_a_month_and_day_sets_the_direction():
 
 def test_times_this_past_season_is_the_last_one():
     assert found("The company sold the unit this past summer.")["this past summer"] == ("DATE", "2012-SU")
+
+
+def test_times_bare_season_before_a_noun_classifies_it():
+    assert found("Farmers clear their fields for winter wheat.") == {}
+    assert found("Prices rose in summer.")["summer"] == ("DATE", "2012-SU")

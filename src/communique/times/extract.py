@@ -146,6 +146,11 @@ def _accept(doc: Doc, c: Candidate) -> bool:
         return _is_month(doc, c)
     if c.kind == "vague":
         return not _modifies_a_noun(doc, c)
+    if c.kind == "season" and not (c.get("rel") or c.get("year") or c.get("pmod")):
+        # "winter wheat", "summer camp": a bare season before a noun classifies it
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        nxt = doc[span.end] if span is not None and span.end < len(doc) else None
+        return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in ("season", "months", "break", "recess")
     if c.kind == "set_adverb":
         return not _a_newspaper(doc, c)
     if c.kind == "podonly":
