@@ -58,3 +58,22 @@ def test_name_in_apposition_to_a_kin_noun_is_the_speaker(analyse):
     a = analyse("“We never thought the shop would last this long,” says Okafor’s mom, Adaeze.")
     q = quote_with(a, "We never thought the shop")
     assert speaker_name(a, q) == "Adaeze"
+
+
+def test_floating_quote_follows_the_person_the_narrative_turned_to(analyse):
+    a = analyse(
+        "“We wanted a choreographer who takes risks,” said artistic director Paolo Benedetti.\n\n"
+        "Marisol Quintero did not need much persuading. “I am grateful for the invitation and for the "
+        "dancers’ trust in the work.”"
+    )
+    q = quote_with(a, "I am grateful for the invitation")
+    assert speaker_name(a, q) == "Marisol Quintero"
+
+
+def test_floating_quote_completing_a_sentence_keeps_the_earlier_speaker(analyse):
+    a = analyse(
+        "Professor Ruth Abernathy said the minister would try again. The minister “could still win the vote "
+        "if she softens the plan and brings the opposition on board before the summer.”"
+    )
+    q = quote_with(a, "could still win the vote")
+    assert speaker_name(a, q) == "Ruth Abernathy"

@@ -60,6 +60,12 @@ def inherit_speakers(
         if not (initial or prev_same or q.continued) and source is None:
             continue
         d.actor = source.actor if source is not None else None
+        if source is not None and index is not None and not q.continued:
+            # "Durning did not need much coaxing. "I'm thankful ..."": a person who became the subject of
+            # the narrative since the last quote is the one who goes on
+            shifted = _subject_between(lay, index, _tok(lay, source.end), olo)
+            if shifted is not None:
+                d.actor = shifted
         if source is None and index is not None:
             d.actor = _salient_person(lay, index, olo, para)
         d.inherited = True
@@ -73,6 +79,20 @@ def inherit_speakers(
         if marked[qi].continues and nxt is not None and nxt.actor is not None and (d.actor is None or d.inherited):
             d.actor = nxt.actor
     return out
+
+
+def _subject_between(lay: Layout, index: SpeakerIndex, lo: int, hi: int) -> str | None:
+    """The latest person that is the subject of a verb outside quotation marks in tokens ``[lo, hi)``."""
+    doc = lay.doc
+    for i in range(hi - 1, lo - 1, -1):
+        if lay.quoted[i] or i not in index.owner or doc[i].dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if doc[i].sent.end > hi:
+            continue  # 'The Prime Minister "could get a deal ...": the quote finishes that sentence
+        actor = index.actors[index.owner[i]]
+        if actor.type == "person":
+            return actor.id
+    return None
 
 
 def _salient_person(lay: Layout, index: SpeakerIndex, before: int, para: int) -> str | None:
