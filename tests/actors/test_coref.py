@@ -154,3 +154,16 @@ def test_coref_generic_org_noun_skips_an_organisation_with_another_head_noun():
     )
     owner = _owner(actors, "The union")
     assert owner is None or owner.name != "Harbour Health Authority"
+
+
+def test_coref_possessive_clitic_in_a_name_is_dropped_and_joins_the_full_name():
+    from communique.actors.coref import merge_clitic_names
+
+    text = "Canada\u2019s Trudeau met Justin Trudeau."
+    actors = [
+        Actor("A1", "Justin Trudeau", "person", (Mention(24, 38, "Justin Trudeau", "name"),)),
+        Actor("A2", "\u2019s Trudeau", "person", (Mention(6, 16, text[6:16], "name"),)),
+    ]
+    merged = merge_clitic_names(actors)
+    assert [a.name for a in merged] == ["Justin Trudeau"]
+    assert any(m.text == "Trudeau" and m.start == 9 for m in merged[0].mentions)

@@ -800,6 +800,42 @@ def split_shared_surnames(actors: list[Actor]) -> list[Actor]:
     ]
 
 
+CLITIC = re.compile(r"^[\u2019']s\s+")
+
+
+def merge_clitic_names(actors: list[Actor]) -> list[Actor]:
+    """"’s Trudeau" (a possessive the recogniser took into the name) is "Trudeau"; a bare surname person
+    whose surname is that of exactly one person named in full is that person."""
+    cleaned: list[Actor] = []
+    for a in actors:
+        m0 = CLITIC.match(a.name)
+        if m0 is None:
+            cleaned.append(a)
+            continue
+        mentions = []
+        for m in a.mentions:
+            cut = CLITIC.match(m.text)
+            mentions.append(Mention(m.start + cut.end(), m.end, m.text[cut.end():], m.kind) if cut else m)
+        cleaned.append(replace(a, name=a.name[m0.end():], mentions=tuple(mentions)))
+    full: dict[str, list[int]] = {}
+    for i, a in enumerate(cleaned):
+        words = a.name.split()
+        if a.type == "person" and len(words) >= 2:
+            full.setdefault(words[-1].lower(), []).append(i)
+    into: dict[int, list[Mention]] = {}
+    gone: set[int] = set()
+    for i, a in enumerate(cleaned):
+        if a.type != "person" or len(a.name.split()) != 1 or not CLITIC.match(actors[i].name):
+            continue
+        targets = full.get(a.name.lower(), [])
+        if len(targets) == 1:
+            into.setdefault(targets[0], []).extend(a.mentions)
+            gone.add(i)
+    return [
+        replace(a, mentions=a.mentions + tuple(into.get(i, []))) for i, a in enumerate(cleaned) if i not in gone
+    ]
+
+
 def split_relatives(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """"her husband Michael Greenspan" grouped by surname with Dorie Greenspan: a bare surname right after
     another given name is that other person, a new actor named in full (merged by name when repeated)."""
@@ -873,7 +909,7 @@ def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """
     if not len(doc):
         return list(actors)
-    r = _Resolver(doc, split_shared_surnames(merge_split_names(split_relatives(doc, actors))))
+    r = _Resolver(doc, split_shared_surnames(merge_split_names(split_relatives(doc, merge_clitic_names(actors)))))
     r.introduce()
     r.run()
     return [replace(w.freeze(), id=f"A{i}") for i, w in enumerate(r.works, 1)]
