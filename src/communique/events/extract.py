@@ -320,9 +320,9 @@ def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: se
             if c.dep_ == "xcomp":
                 out += [g for g in c.children if g.dep_ == "nsubj"]
     else:
-        out += [t for t in _prep_objects(v, ("to", "with", "against")) if t.i != emb_i and match(t) is None]
-        if frame in ("refuse", "intent") and not out:
+        if frame in ("refuse", "intent", "threat"):  # "Beijing warned Manila against ..."
             out += [c for c in v.children if c.dep_ in ("dobj",) and c.i != emb_i and match(c) is None and c.pos_ in ("PROPN",)]
+        out += [t for t in _prep_objects(v, ("to", "with", "against")) if t.i != emb_i and match(t) is None]
     if embedded is not None and not out:
         if embedded.pos_ in ("NOUN", "PROPN"):
             out += _owners(embedded)
