@@ -15,6 +15,10 @@ recent on or before the publication date, in a future or present one the next on
 PAST_REF, "the future" FUTURE_REF; "the 1990s" 199, "the 20th century" 19, quarters 2013-Q1, seasons
 2013-SU, parts of day 2013-03-22TNI; "a decade" P10Y, "two hours" PT2H, "recent weeks" PXW;
 "N units earlier/after X" is the duration with ``anchor`` naming X; "every week" P1W, "annually" XXXX.
+Words around an expression complete it: "May last year" 2012-05, "5 p.m. on March 3" takes that day,
+"the day after Monday's debate" the day after that Monday, "the next morning" the narrative day's
+morning; calendar words inside names ("Fox News Sunday", "USA TODAY", "20th Century Fox", "a free
+daily") are not times.
 """
 
 from __future__ import annotations
