@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from communique.claims import Claim, assess
 from communique.events.arguments import Participants
-from communique.events.extract import Found, find_events
-from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code
+from communique.events.extract import Found, embedded_code, find_events
+from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match
 from communique.records import Actor, Event, EventStatus, Quote, Span, Timex
 
 if TYPE_CHECKING:
@@ -74,8 +74,6 @@ VIOLENT_CAUSES = frozenset({
 
 def _violent_cause(h: Token) -> bool:
     """A subject that can kill without being a participant: a weapon or an attack."""
-    from communique.events.patterns import match
-
     return h.lemma_.lower() in VIOLENT_CAUSES or h.pos_ == "PRON" or match(h) is not None
 
 
@@ -162,12 +160,7 @@ def _place_domestic_targets(code: Code, parts: Participants, actors: list[str], 
 
 
 def _embedded_code(found: Found) -> Code | None:
-    from communique.events.extract import _event_code
-
-    if found.embedded is None:
-        return None
-    got = _event_code(found.embedded)
-    return got[0] if got else None
+    return embedded_code(found.embedded) if found.embedded is not None else None
 
 
 def _build(

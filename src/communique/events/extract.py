@@ -235,6 +235,12 @@ def _event_code(t: Token) -> tuple[Code, Token] | None:
     return None
 
 
+def embedded_code(t: Token) -> Code | None:
+    """The event code of an embedded action at ``t`` ("refused to *release* them"), or None."""
+    got = _event_code(t)
+    return got[0] if got else None
+
+
 def _frame_inner(v: Token) -> tuple[Code, Token] | None:
     for e in _embedded_candidates(v):
         got = _event_code(e)
