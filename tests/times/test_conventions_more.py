@@ -277,3 +277,17 @@ def test_times_this_past_season_is_the_last_one():
 def test_times_bare_season_before_a_noun_classifies_it():
     assert found("Farmers clear their fields for winter wheat.") == {}
     assert found("Prices rose in summer.")["summer"] == ("DATE", "2012-SU")
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("He will be eligible for parole in two years and four months.", "two years and four months", "P2Y4M"),
+    ("Ambulances should arrive within eight minutes and 59 seconds.", "eight minutes and 59 seconds", "PT8M59S"),
+    ("The flight took 2 hours and 30 minutes.", "2 hours and 30 minutes", "PT2H30M"),
+])
+def test_times_durations_joined_by_and_are_one_duration(text, expr, value):
+    assert found(text)[expr] == ("DURATION", value)
+
+
+def test_times_durations_of_separate_clauses_stay_apart():
+    got = found("The talks lasted two days and the truce held three weeks.")
+    assert got["two days"] == ("DURATION", "P2D") and got["three weeks"] == ("DURATION", "P3W")

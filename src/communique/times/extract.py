@@ -252,7 +252,38 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
             # a weekday ("He arrived on Monday. The next day ...") sets the narrative day, but does not
             # pull a story told in another year onto the publication week
             narrative, narrative_at = value, c.end
-    return _dated_by_the_next(text, out, used)
+    return _joined_durations(text, _dated_by_the_next(text, out, used))
+
+
+DURATION_PARTS = re.compile(r"P(?:(\d+(?:\.\d+)?)([YMWD]))?(?:T(\d+(?:\.\d+)?)([HMS]))?")
+UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def _duration_part(value: str) -> tuple[str, str] | None:
+    """(count, unit) of a single-unit duration: "P4Y" -> ("4", "Y"), "PT59S" -> ("59", "TS")."""
+    m = DURATION_PARTS.fullmatch(value)
+    if m is None or bool(m.group(1)) == bool(m.group(3)):
+        return None
+    return (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "T" + m.group(4))
+
+
+def _joined_durations(text: str, out: list[Timex]) -> list[Timex]:
+    """ "four years and eight months" is one duration, P4Y8M; "eight minutes and 59 seconds" PT8M59S."""
+    joined: list[Timex] = []
+    for t in out:
+        prev = joined[-1] if joined else None
+        if (prev is not None and prev.type == t.type == "DURATION" and not prev.anchor
+                and re.fullmatch(r",?\s+and\s+", text[prev.end:t.start])):
+            a, b = _duration_part(prev.value), _duration_part(t.value)
+            if a and b and UNIT_ORDER.index(a[1]) < UNIT_ORDER.index(b[1]):
+                date_part = "".join(n + u for n, u in (a, b) if not u.startswith("T"))
+                time_part = "".join(n + u[1] for n, u in (a, b) if u.startswith("T"))
+                value = "P" + date_part + ("T" + time_part if time_part else "")
+                joined[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DURATION", value,
+                                   provenance=prev.provenance, anchor=t.anchor)
+                continue
+        joined.append(t)
+    return joined
 
 
 CLOCK_KINDS = frozenset({"clock12", "clock24", "oclock", "noon"})
