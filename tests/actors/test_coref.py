@@ -167,3 +167,14 @@ def test_coref_possessive_clitic_in_a_name_is_dropped_and_joins_the_full_name():
     merged = merge_clitic_names(actors)
     assert [a.name for a in merged] == ["Justin Trudeau"]
     assert any(m.text == "Trudeau" and m.start == 9 for m in merged[0].mentions)
+
+
+def test_coref_subject_of_the_previous_sentence_beats_a_possessor_named_in_it():
+    actors = _actors(
+        "Ms. Sandra Whitfield wrote to her staff that the benefits were not for families. "
+        "She said the rules were clear and she repeated the point in a second email. "
+        "Ms. Helena Marchetti, the director of the program, agreed with Whitfield's approach. "
+        "She said the department had to protect its budget."
+    )
+    owner = _owner(actors, "She", 1)
+    assert owner is not None and owner.name.endswith("Helena Marchetti")

@@ -98,6 +98,7 @@ class _Recent:
     subject: bool
     quoted: bool
     speaker: bool = False
+    latest_subject: bool = False  # the latest mention itself is a subject (not any mention gathered)
 
 
 class _Resolver:
@@ -386,7 +387,7 @@ class _Resolver:
             if first is None:
                 if len(order) >= limit:
                     continue
-                found[r.work] = _Recent(r.token, r.sent, r.work, r.subject, r.quoted, r.speaker)
+                found[r.work] = _Recent(r.token, r.sent, r.work, r.subject, r.quoted, r.speaker, r.subject)
                 order.append(r.work)
             elif first.sent - r.sent <= 2:
                 first.subject = first.subject or r.subject
@@ -424,6 +425,7 @@ class _Resolver:
             return
         governor = self._governing_subject(t)
         counts = self.counts
+        subject_sents = {r.sent for r in cands if r.latest_subject and self.sent_of[t.i] - r.sent <= 1}
         best = max(
             enumerate(cands),
             key=lambda ir: (
@@ -431,6 +433,10 @@ class _Resolver:
                 + (0.3 if self.works[ir[1].work].gender == gender else 0.0)
                 + (1.0 if ir[1].subject else 0.0)
                 + (0.8 if ir[1].speaker else 0.0)
+                # "Lu Kang gave no details about Kim's schedule. But he said": the subject of the previous
+                # sentence beats a name standing in it as object or possessor
+                + (1.0 if ir[1].latest_subject and self.sent_of[t.i] - ir[1].sent <= 1 else 0.0)
+                - (1.0 if not ir[1].latest_subject and ir[1].sent in subject_sents else 0.0)
                 + 0.06 * min(counts.get(ir[1].work, 0), 10)
                 - 0.9 * ir[0]
                 - 0.15 * (self.sent_of[t.i] - ir[1].sent)
