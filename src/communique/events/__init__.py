@@ -251,6 +251,8 @@ def _build(
         end -= 1
     trig = found.trigger
     t_start, t_end = trig.idx, trig.idx + len(trig.text)
+    if trig.i >= 2 and doc[trig.i - 1].text == "-" and not doc[trig.i - 1].whitespace_ and not doc[trig.i - 2].whitespace_:
+        t_start = doc[trig.i - 2].idx  # "build-up", "test-fired": the whole hyphenated word
     if found.anchor is not trig and found.anchor.sent == trig.sent and rule.startswith("events.light"):
         t_start, t_end = min(t_start, found.anchor.idx), max(t_end, found.anchor.idx + len(found.anchor.text))
     return Event(
