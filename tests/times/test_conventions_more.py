@@ -291,3 +291,12 @@ def test_times_durations_joined_by_and_are_one_duration(text, expr, value):
 def test_times_durations_of_separate_clauses_stay_apart():
     got = found("The talks lasted two days and the truce held three weeks.")
     assert got["two days"] == ("DURATION", "P2D") and got["three weeks"] == ("DURATION", "P3W")
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [
+    ("More talks are expected in the days ahead.", "days", "PXD"),
+    ("More talks are expected in the weeks to come.", "weeks", "PXW"),
+    ("In the years since, the town has recovered.", "years", "PXY"),
+])
+def test_times_plural_unit_ahead_or_since_is_a_vague_duration(text, expr, value):
+    assert found(text)[expr] == ("DURATION", value)

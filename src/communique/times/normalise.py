@@ -517,7 +517,8 @@ def _half_unit(c: Candidate, text: str, ctx: Context) -> Value | None:
 def _plural(c: Candidate, text: str, ctx: Context) -> Value | None:
     after = re.match(r"\s*(\w+)", text[c.end:c.end + 15])
     if (not c.get("recent") and _prev_word(text, c.start) not in PLURAL_CUES
-            and not (after and after.group(1).lower() in ("later", "earlier", "before", "after", "long"))):
+            and not (after and after.group(1).lower() in ("later", "earlier", "before", "after", "long", "ahead", "since")
+                      or re.match(r"\s+to\s+come\b", text[c.end:c.end + 9]))):
         return None
     unit = _unit((c.get("unit") or "").lower().rstrip("s").replace("centurie", "century"))
     return "DURATION", cal.duration("X", unit), None
