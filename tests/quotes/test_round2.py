@@ -77,3 +77,15 @@ def test_floating_quote_completing_a_sentence_keeps_the_earlier_speaker(analyse)
     )
     q = quote_with(a, "could still win the vote")
     assert speaker_name(a, q) == "Ruth Abernathy"
+
+
+def test_speaker_mention_keeps_the_bracket_it_opens(analyse):
+    a = analyse("Sen. Margaret Ellison (D-Vt.) said the bill would protect rural hospitals from closure.")
+    q = quote_with(a, "the bill would protect rural hospitals")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Sen. Margaret Ellison (D-Vt.)"
+
+
+def test_speaker_mention_with_an_appositive_keeps_its_closing_comma(analyse):
+    a = analyse("Tomas Ruiz, the campaign's press secretary, said the senator would not debate in October.")
+    q = quote_with(a, "the senator would not debate")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Tomas Ruiz, the campaign's press secretary,"

@@ -32,8 +32,27 @@ def mention_span(doc: Doc, head: Token) -> tuple[int, int]:
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and lo != head.i:
         lo += 1
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and hi - 1 != head.i:
+        if doc[hi - 1].text == ")" and _opens(doc, lo, hi - 1, "(", ")"):
+            break  # "Sen. Lindsey Graham (R-S.C.)": the bracket closes what the mention opened
         hi -= 1
+    inner = {doc[i].text for i in range(lo, hi) if doc[i].dep_ == "punct"}
+    if hi < len(doc) and doc[hi].text in inner & APPOSITIVE_MARKS and hi - 1 > head.i:
+        hi += 1  # "Brian Fallon, the campaign's press secretary,": the appositive's closing mark
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+APPOSITIVE_MARKS = frozenset({",", "--", "\u2014"})
+
+
+def _opens(doc: Doc, lo: int, hi: int, opening: str, closing: str) -> bool:
+    """Whether tokens ``[lo, hi)`` leave an ``opening`` bracket unclosed."""
+    depth = 0
+    for i in range(lo, hi):
+        if doc[i].text == opening:
+            depth += 1
+        elif doc[i].text == closing:
+            depth -= 1
+    return depth > 0
 
 
 def _known_place(text: str) -> bool:
