@@ -89,3 +89,12 @@ def test_speaker_mention_with_an_appositive_keeps_its_closing_comma(analyse):
     a = analyse("Tomas Ruiz, the campaign's press secretary, said the senator would not debate in October.")
     q = quote_with(a, "the senator would not debate")
     assert q.speaker_mention is not None and q.speaker_mention.text == "Tomas Ruiz, the campaign's press secretary,"
+
+
+def test_cue_span_holds_auxiliaries_adverbs_and_a_colon(analyse):
+    a = analyse("The governor has also said that the bridge will reopen before the winter storms arrive.")
+    q = quote_with(a, "the bridge will reopen")
+    assert q.cue is not None and q.cue.text == "has also said"
+    b = analyse("The mayor added: “We will not raise taxes on families who are already struggling.”")
+    q = quote_with(b, "We will not raise taxes")
+    assert q.cue is not None and q.cue.text == "added:"

@@ -191,7 +191,7 @@ def extract_quotes(
             speaker_mention = Span(s, e, text[s:e])
         cue = None
         if d.cue is not None:
-            c0, c1 = d.cue
+            c0, c1 = _cue_words(doc, d.cue, d.verb)
             cs, ce = doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1].text)
             cue = Span(cs, ce, text[cs:ce])
         date = None
@@ -205,6 +205,27 @@ def extract_quotes(
             )
         )
     return quotes, index.actors
+
+
+CUE_ADVERBS = frozenset("also later often repeatedly further then now still again previously earlier already once".split())
+
+
+def _cue_words(doc: Doc, cue: tuple[int, int], verb: int | None) -> tuple[int, int]:
+    """The cue as written: with the auxiliaries and adverbs right before its verb ("has also said") and
+    a colon right after it ("added:")."""
+    c0, c1 = cue
+    if verb is None or not (c0 <= verb < c1) or doc[verb].pos_ not in ("VERB", "AUX"):
+        return c0, c1
+    v = doc[verb]
+    while c0 > 0:
+        t = doc[c0 - 1]
+        if t.head.i == v.i and (t.dep_ in ("aux", "auxpass") or (t.dep_ == "advmod" and t.lower_ in CUE_ADVERBS)):
+            c0 -= 1
+        else:
+            break
+    if c1 < len(doc) and doc[c1].text == ":":
+        c1 += 1
+    return c0, c1
 
 
 def _nested(s0: int, e0: int, s1: int, e1: int) -> bool:
