@@ -300,3 +300,11 @@ def test_times_durations_of_separate_clauses_stay_apart():
 ])
 def test_times_plural_unit_ahead_or_since_is_a_vague_duration(text, expr, value):
     assert found(text)[expr] == ("DURATION", value)
+
+
+def test_times_capitalised_programme_title_is_not_a_relative_week():
+    assert found('Baker, speaking on ABC\'s "This Week," said the request was serious.') == {}
+
+
+def test_times_relative_expression_in_a_title_case_headline_is_kept():
+    assert found("Trump Rally Last Week Draws Huge Crowd")["Last Week"] == ("DATE", "2013-W11")

@@ -106,7 +106,10 @@ def _in_a_name(doc: Doc, c: Candidate) -> bool:
     if first.ent_type_ in NAME_ENTS and not (c.kind == "holiday" and first.ent_type_ == "EVENT"):
         return True  # a holiday is itself an EVENT name: "New Year's Day"
     # a capitalised word mid-sentence that the calendar does not capitalise ("Daily", "Today", "Now")
-    if (c.kind in LOWER_KINDS and first.is_title and not first.is_sent_start
+    # a title-case headline ("Trump Rally Last Week Draws Crowd") has no lower-case word but short function words
+    words = [t for t in first.sent if t.is_alpha and len(t) > 3]
+    headline = len(words) >= 3 and all(t.is_title or t.is_upper for t in words)
+    if (c.kind in LOWER_KINDS and first.is_title and not first.is_sent_start and not headline
             and first.i > 0 and not doc[first.i - 1].is_punct and not doc[first.i - 1].is_quote):
         return True
     # an all-caps calendar word after an all-caps name, in running text: "USA TODAY analysis"
@@ -114,6 +117,10 @@ def _in_a_name(doc: Doc, c: Candidate) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if (c.kind in LOWER_KINDS and first.is_upper and len(first) > 2 and prev is not None and prev.is_upper
             and prev.pos_ == "PROPN" and (nxt is None or not nxt.is_upper)):
+        return True
+    # "ABC's \"This Week\"": every word capitalised, in a sentence that is not a title-case headline
+    if (c.kind in ("rel", "relday") and len(span) > 1 and all(t.is_title for t in span) and not first.is_sent_start
+            and not headline):
         return True
     # "20th Century Fox": a capitalised calendar noun inside a longer proper name
     last = span[-1]
