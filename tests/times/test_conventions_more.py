@@ -308,3 +308,12 @@ def test_times_capitalised_programme_title_is_not_a_relative_week():
 
 def test_times_relative_expression_in_a_title_case_headline_is_kept():
     assert found("Trump Rally Last Week Draws Huge Crowd")["Last Week"] == ("DATE", "2013-W11")
+
+
+@pytest.mark.parametrize("text", ["He scored 2013 points this season.", "The bill passed with 1999 votes to 200."])
+def test_times_year_like_count_before_a_plural_noun_after_a_verb_is_a_count(text):
+    assert "2013" not in found(text) and "1999" not in found(text)
+
+
+def test_times_year_before_a_plural_noun_after_a_preposition_is_a_year():
+    assert found("Republicans lost seats in 2016 elections.")["2016"] == ("DATE", "2016")

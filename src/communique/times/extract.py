@@ -63,6 +63,10 @@ def _is_year(doc: Doc, c: Candidate) -> bool:
         # "2000 people" counts; "the 2016 candidates" is a year, and the tagger says which
         if head.i > tok.i and head.tag_ in ("NNS", "NNPS") and tok.ent_type_ != "DATE":
             return False
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if (head.i == tok.i + 1 and head.tag_ == "NNS" and before is not None
+                and (before.pos_ in ("VERB", "AUX") or before.lower_ in ("than", "nearly", "almost", "about", "over"))):
+            return False  # "scored 2013 points", "more than 1999 votes": a count, whatever the tagger says
         if head.i < tok.i and head.lower_ not in YEAR_HEADS and not head.lower_.rstrip(".").isdigit():
             return False
     return True
