@@ -98,3 +98,24 @@ def test_cue_span_holds_auxiliaries_adverbs_and_a_colon(analyse):
     b = analyse("The mayor added: “We will not raise taxes on families who are already struggling.”")
     q = quote_with(b, "We will not raise taxes")
     assert q.cue is not None and q.cue.text == "added:"
+
+
+def test_according_to_mid_sentence_takes_the_longer_side(analyse):
+    a = analyse(
+        "The poorest households would see their bills rise by as much as 12 percent, according to the "
+        "Resolution Institute, double what the ministry projected."
+    )
+    q = quote_with(a, "bills rise by as much as 12 percent")
+    assert q.text.startswith("The poorest households")
+    assert "double what" not in q.text
+
+
+def test_indirect_content_leaves_out_a_trailing_relative_clause_and_citing(analyse):
+    a = analyse(
+        "Okonjo said she expects the governor to recover from the infection, which forced him to cancel a trip."
+    )
+    q = quote_with(a, "she expects the governor to recover")
+    assert "forced him" not in q.text
+    b = analyse("Analysts said rising prices have hurt the party's standing, citing three recent polls.")
+    q = quote_with(b, "rising prices have hurt")
+    assert "citing" not in q.text

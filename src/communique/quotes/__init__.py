@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from communique.actors.names import lexicon as name_lexicon
-from communique.quotes.cues import lexicon
+from communique.quotes.cues import Lexicon, lexicon
 from communique.quotes.direct import Anchor, Layout, post_anchor, pre_anchor
 from communique.quotes.floating import inherit_speakers
 from communique.quotes.frames import Frame, find_frames
@@ -142,6 +142,7 @@ def extract_quotes(
         if fi in used_frames or f.content is None or f.speaker is None:
             continue
         lo, hi = _cut_nested(doc, f, frames)
+        hi = _trim_tail(doc, lo, hi, lex)
         if hi <= lo:
             continue
         if hi - lo < MIN_INDIRECT_TOKENS:
@@ -226,6 +227,35 @@ def _cue_words(doc: Doc, cue: tuple[int, int], verb: int | None) -> tuple[int, i
     if c1 < len(doc) and doc[c1].text == ":":
         c1 += 1
     return c0, c1
+
+
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+
+
+def _trim_tail(doc: Doc, lo: int, hi: int, lex: Lexicon) -> int:
+    """End of an indirect content without the writer's additions set off by a comma at its end: a
+    relative clause (", which forced her to leave"), an appositive (", the presumed favourite") or a
+    participle of another cue (", citing the strategic location")."""
+    while hi - lo > MIN_INDIRECT_TOKENS:
+        cut = None
+        for k in range(hi - 1, lo + 1, -1):
+            if doc[k - 1].text != ",":
+                continue
+            t = doc[k]
+            node = next((x for x in doc[k:hi] if x.left_edge.i == k and x.right_edge.i >= hi - 1 and x.head.i < k), None)
+            if node is None:
+                continue
+            if node.dep_ == "relcl" and t.lower_ in RELATIVE_WORDS:
+                cut = k - 1
+            elif node.dep_ == "appos" and node.pos_ in ("NOUN", "PROPN", "ADJ"):
+                cut = k - 1
+            elif node.tag_ == "VBG" and node.dep_ in ("advcl", "xcomp", "conj") and lex.verb(node.lemma_.lower()) is not None:
+                cut = k - 1
+            break
+        if cut is None or cut - lo < MIN_INDIRECT_TOKENS:
+            return hi
+        hi = cut
+    return hi
 
 
 def _nested(s0: int, e0: int, s1: int, e1: int) -> bool:

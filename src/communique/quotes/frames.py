@@ -137,11 +137,13 @@ def find_frames(doc: Doc, lex: Lexicon, quoted: list[bool]) -> list[Frame]:
             src = next((c for c in to.children if c.dep_ == "pobj"), None)
             if src is None:
                 continue
-            head = t.head if t.head.i != t.i else None
-            region = _without(head, t) if head is not None else []
-            if not region:
-                sent = t.sent
-                region = [x for x in sent if not (t.i <= x.i <= src.right_edge.i)]
+            # the content is the sentence on the longer side of "according to X" ("..., according to the
+            # Tax Foundation, more than twice ..." / "According to X, ...")
+            sent = t.sent
+            end = max(src.right_edge.i, t.i + 1)
+            before = [x for x in sent if x.i < t.i]
+            after = [x for x in sent if x.i > end]
+            region = before if sum(not x.is_punct for x in before) >= sum(not x.is_punct for x in after) else after
             frames.append(Frame(t.i, t.i + 2, t.i, src.i, _edges(region), lex.preps.get("according to"), "according_to"))
             continue
         entry, particle = cue_entry(t, lex)
