@@ -29,7 +29,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	for t in quotes-ggt quotes-polnear events-plover events-pentaclass times-te3 ingest-articles; do \
+	for t in quotes-ggt quotes-polnear events-plover events-pentaclass events-claims times-te3 ingest-articles; do \
 		$(BIN)/communique eval $$t --data ../shared/eval || exit 1; done
 
 bench: $(STAMP)

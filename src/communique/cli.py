@@ -309,7 +309,7 @@ def summary(
 @app.command("eval")
 def evaluate(
     task: Annotated[str, typer.Argument(help="quotes-ggt, quotes-polnear, events-plover, events-pentaclass, "
-                                             "times-te3 or ingest-articles")],
+                                             "events-claims, times-te3 or ingest-articles")],
     data: Annotated[Path, typer.Option("--data", help="the shared eval folder")] = Path("../shared/eval"),
     errors: Annotated[bool, typer.Option("--errors", help="also list misses and false alarms")] = False,
     limit: Annotated[int | None, typer.Option(help="only the first N documents")] = None,
