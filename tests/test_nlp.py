@@ -25,3 +25,23 @@ def test_nlp_a_line_break_always_ends_a_sentence() -> None:
     assert sents[0] == "Talks stalled in Doha"
     assert sents[1] == "Negotiators left the city on Monday."
     assert sents[2] == '"We will return," she said.'
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "DOHA, March 13, 2025 (Communique Wire) - ",
+        "KYIV, Ukraine (AP) — ",
+        "SRINAGAR/ISLAMABAD, October 1 (Wire) - ",
+        "MANILA, 22 October (Asia Pacific Wire) – ",
+    ],
+)
+def test_nlp_a_dateline_is_a_sentence_of_its_own(dateline: str) -> None:
+    doc = nlp.parse(f"Headline\n\n{dateline}Qatari and Egyptian mediators urged Israel and Hamas to extend the truce.")
+    lead = [s for s in doc.sents if "mediators" in s.text][0]
+    assert lead.text.startswith("Qatari and Egyptian mediators")
+
+
+def test_nlp_an_ordinary_capitalised_opening_is_not_a_dateline() -> None:
+    doc = nlp.parse("NATO allies met in Brussels - and agreed to send more air defence systems.")
+    assert len(list(doc.sents)) == 1

