@@ -64,3 +64,9 @@ def test_governing_date_modifying_the_event_object_of_an_event_verb_dates_it():
 
 def test_governing_date_modifying_the_subject_event_dates_the_verb():
     assert date_of("The March 3 attack killed 12 people.", "killed")[:2] == ("March 3", "2013-03-03")
+
+
+def test_governing_participle_cue_shares_the_time_of_its_main_verb():
+    text = '"We will respond," the minister said on Friday, adding that talks would resume Monday.'
+    assert date_of(text, "adding")[:2] == ("Friday", "2013-03-22")
+    assert date_of(text, "resume")[:2] == ("Monday", "2013-03-25")
