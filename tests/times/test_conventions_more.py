@@ -317,3 +317,11 @@ def test_times_year_like_count_before_a_plural_noun_after_a_verb_is_a_count(text
 
 def test_times_year_before_a_plural_noun_after_a_preposition_is_a_year():
     assert found("Republicans lost seats in 2016 elections.")["2016"] == ("DATE", "2016")
+
+
+def test_times_a_week_or_so_ago_is_last_week():
+    assert found("Then, a week or so ago, the general flew in.")["a week or so ago"] == ("DATE", "2013-W11")
+
+
+def test_times_unit_and_a_half_is_one_duration():
+    assert found("He served a year and a half in prison.")["a year and a half"] == ("DURATION", "P1.5Y")

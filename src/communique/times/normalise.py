@@ -57,7 +57,7 @@ def _count(c: Candidate) -> str | None:
     if raw is None:
         return None
     n = number_value(raw)
-    if n is not None and c.get("half"):
+    if n is not None and (c.get("half") or c.get("half2")):
         n = "X" if n == "X" else f"{float(n) + 0.5:g}"
     return n
 
