@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 TENSED = frozenset({"ordday", "mdy", "dmy", "month", "monthday", "quarter", "season", "weekday", "clock12", "clock24", "noon", "oclock",
                     "endof", "relday", "holiday", "weekend"})
 # kinds that name a calendar date outright, and so set the narrative's reference time for "the day
-# before" or "the following week"; weekdays and "yesterday" hang on the publication date instead
+# before" or "the following week" (a weekday too, unless the story is told in another year);
+# "yesterday" and "last week" hang on the publication date instead
 NARRATIVE = frozenset({"iso", "mdy", "dmy", "month", "year", "numeric", "holiday", "season", "quarter", "half", "weekday"})
 # nouns a year may follow and still be a year ("May 2010", "spring 2011", "fiscal 2013")
 YEAR_HEADS = frozenset({
