@@ -119,3 +119,14 @@ def test_indirect_content_leaves_out_a_trailing_relative_clause_and_citing(analy
     b = analyse("Analysts said rising prices have hurt the party's standing, citing three recent polls.")
     q = quote_with(b, "rising prices have hurt")
     assert "citing" not in q.text
+
+
+def test_calling_something_a_name_is_a_quote_of_its_speaker(analyse):
+    a = analyse("Councillor Aaron Fry now calls his vote on the tax a rookie mistake.")
+    q = quote_with(a, "a rookie mistake")
+    assert (speaker_name(a, q) or "").endswith("Aaron Fry")
+
+
+def test_a_thing_called_by_a_name_is_no_quote(analyse):
+    a = analyse("The ministers argued over a militant group called Jaish al-Nasr at the meeting in Vienna.")
+    assert not any("Jaish" in q.text for q in a.quotes)

@@ -149,7 +149,9 @@ def extract_quotes(
             continue
         if f.entry is not None and f.entry.strength == "weak":
             continue  # beliefs, findings, estimates: quotes only where quotation marks make them so
-        if f.rule in ("call_for", "call_label"):
+        if f.rule == "call_for":
+            continue  # "called for the release": no words of the speaker
+        if f.rule == "call_label" and f.content[1] - f.content[0] < 2:
             continue  # "called for the release", "what they call ...": no words of the speaker
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         if any(s < end and start < e and not _nested(s, e, start, end) for s, e in taken_chars):

@@ -169,7 +169,8 @@ def find_frames(doc: Doc, lex: Lexicon, quoted: list[bool]) -> list[Frame]:
             region = _without(t.head, t)
             content = _edges(region)
             rule = "parenthetical"
-        elif entry.cls == "call" and (label := _call_label(t)) is not None:
+        elif entry.cls == "call" and not (t.tag_ == "VBN" and t.dep_ == "acl") and (label := _call_label(t)) is not None:
+            # ("a group called Lashkar-e-Taiba" names; it does not quote)
             obj, comp = label
             content = _edges(list(comp.subtree))
             rule = "call_label"
