@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from communique.claims import Claim, assess
 from communique.events.arguments import Participants
-from communique.events.extract import Found, embedded_code, find_events
+from communique.events.extract import Found, embedded_code, find_events, misparsed_main
 from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match
 from communique.records import Actor, Event, EventStatus, Quote, Span, Timex
 
@@ -78,6 +78,8 @@ def _violent_cause(h: Token) -> bool:
 
 
 def _subordinate(tok: Token) -> bool:
+    if misparsed_main(tok):
+        return False
     cur = tok
     for _ in range(10):
         if cur.head is cur:

@@ -119,6 +119,8 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
     acronym = [c for c in v.lefts if c.dep_ in ("advmod", "npadvmod") and c.text.isupper() and c.is_alpha and len(c.text) > 2]
     if acronym and v.dep_ == "ROOT":
         return acronym[:1]  # "USAID had announced ...": an acronym the tagger took for an adverb
+    if misparsed_main(v):
+        return [v.sent.root]  # "The government, parties and the Taliban condemned ...": a verbless root
     if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and not _passive(v) and any(c.dep_ in ("dobj", "prt") for c in v.children):
         return [v.head]  # a misparse of "The Iraqi air force carried out strikes" as a reduced relative
     if v.dep_ == "pcomp" and v.head.lower_ == "by" and v.head.head.pos_ in ("VERB", "AUX"):
@@ -132,6 +134,27 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
             return _subject(head.head, seen + 1) or [head]
         return [head]
     return []
+
+
+def misparsed_main(v: Token) -> bool:
+    """A finite verb the parser hung under a noun as a relative clause in a sentence whose root is
+    that noun phrase ("A U.S. report called for sanctions", "The government, a number of parties
+    and the Taliban on Thursday condemned ..."): the verb is the main clause, the root its subject."""
+    if v.dep_ not in ("relcl", "acl") or v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children):
+        return False
+    root = v.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or v.i < root.i:
+        return False
+    cur = v.head
+    for _ in range(6):
+        if cur.i == root.i:
+            return True
+        if cur.dep_ not in ("appos", "conj", "pobj", "prep", "compound") or cur.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _passive(v: Token) -> bool:
@@ -486,9 +509,50 @@ def _noun_actor(n: Token) -> list[Token]:
     return out
 
 
+DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "rebut", "rebuff", "disprove", "contest", "dispute"})
+CHARGE_NOUNS = frozenset({
+    "charge", "allegation", "accusation", "claim", "report", "suggestion", "rumour", "rumor", "assertion",
+})
+CLAIMANT_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i"})
+
+
+def _unasserted(sent: Span) -> set[int]:
+    """Tokens whose events the sentence does not assert: the content of a charge someone denies
+    ("denied charges that it tortured a priest", "rejected an allegation that he raped ..."), an
+    attack someone claims or denies responsibility for ("claimed responsibility for the attacks"),
+    and a claimant's own deed under "claim" ("the rebels claimed that they had attacked the base":
+    a claim of responsibility, CAMEO 015, a statement)."""
+    out: set[int] = set()
+
+    def take(t: Token) -> None:
+        out.update(x.i for x in t.subtree)
+
+    for v in sent:
+        lemma = v.lemma_.lower()
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma in DENY_VERBS:
+            for c in v.children:
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CHARGE_NOUNS:
+                    for g in c.children:
+                        if g.dep_ in ("acl", "relcl", "ccomp", "prep"):
+                            take(g)
+                if c.dep_ == "ccomp" and lemma == "deny":
+                    take(c)  # "denied that its troops had fired": the denier's word against it
+        if lemma in ("claim", "deny", "acknowledge", "admit", "accept", "take", "bear"):
+            for c in v.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() == "responsibility":
+                    take(c)
+        if lemma == "claim":
+            for c in v.children:
+                if c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in CLAIMANT_PRONOUNS for g in c.children):
+                    take(c)
+    return out
+
+
 def find_events(sent: Span) -> list[Found]:
     """Every event stated in sentence ``sent``."""
-    consumed: set[int] = set()
+    consumed: set[int] = _unasserted(sent)
     found: list[Found] = []
     toks = list(sent)
     pats: dict[int, Pattern] = {}

@@ -1,0 +1,43 @@
+"""Round-2 event rules on sentences we wrote: unasserted content, misparsed main clauses, ranking."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    Run = Callable[..., Any]
+
+
+def test_events_denied_charge_content_is_no_event(run: Run) -> None:
+    r = run("The Peruvian government on Friday denied charges by human rights groups that it tortured two journalists.")
+    assert "ASSAULT" not in r.types()
+
+
+def test_events_rejected_allegation_content_is_no_event(run: Run) -> None:
+    r = run("The minister has firmly rejected an allegation that he beat a protester in 2004.")
+    assert "ASSAULT" not in r.types()
+
+
+def test_events_claimed_responsibility_attack_is_no_new_event(run: Run) -> None:
+    r = run("A spokesman for the rebels claimed responsibility for the Kandahar bombings in a message to reporters.")
+    assert "ASSAULT" not in r.types()
+
+
+def test_events_claimant_own_deed_under_claim_is_a_statement(run: Run) -> None:
+    r = run("The insurgents claimed that they had attacked an army convoy near Mosul.")
+    assert "ASSAULT" not in r.types()
+
+
+def test_events_claim_about_another_keeps_the_event_alleged(run: Run) -> None:
+    r = run("Kyiv claimed that Russian troops had shelled the hospital in Kherson.")
+    ev = [e for e in r.events if e.type == "ASSAULT"]
+    assert ev and ev[0].status == "alleged"
+
+
+def test_events_verbless_root_gives_its_noun_as_subject(run: Run) -> None:
+    r = run("The Kenyan government, a group of opposition parties and the churches on Monday condemned Uganda's decision to close the border.")
+    ev = [e for e in r.events if e.type == "ACCUSE"]
+    assert ev and "KEN" in r.countries(ev[0].actors)
