@@ -178,3 +178,11 @@ def test_coref_subject_of_the_previous_sentence_beats_a_possessor_named_in_it():
     )
     owner = _owner(actors, "She", 1)
     assert owner is not None and owner.name.endswith("Helena Marchetti")
+
+
+def test_coref_group_noun_with_a_one_word_name_makes_that_name_the_group():
+    actors = _actors(
+        "The British aid group Beckett said one of its workers was killed. A statement said the group was shocked."
+    )
+    owner = _owner(actors, "The British aid group")
+    assert owner is not None and owner.name == "Beckett" and owner.type == "organization"

@@ -623,7 +623,11 @@ class _Resolver:
                 if any(x.pos_ in ("VERB", "AUX") for x in self.doc[t.i : c.i]):
                     continue
                 wi = self.owner[c.i]
-                if (self.works[wi].type == "person") != (info is not None and info[0] == "person"):
+                w = self.works[wi]
+                if info is not None and info[0] == "org" and w.type == "person" and w.gender is None \
+                        and len(w.name.split()) == 1 and self.lex.gender_of_name(w.name) is None:
+                    w.type = "organization"  # "the British aid group Gatsby": a one-word "person" named as a group
+                if (w.type == "person") != (info is not None and info[0] == "person"):
                     continue  # "the business, ... Martin Legere": a person is no business
                 self._mention(wi, self._core(t), "role" if self.works[wi].type == "person" else "other")
                 self._push(t, wi)
