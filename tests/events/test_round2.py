@@ -41,3 +41,35 @@ def test_events_verbless_root_gives_its_noun_as_subject(run: Run) -> None:
     r = run("The Kenyan government, a group of opposition parties and the churches on Monday condemned Uganda's decision to close the border.")
     ev = [e for e in r.events if e.type == "ACCUSE"]
     assert ev and "KEN" in r.countries(ev[0].actors)
+
+
+def test_events_failed_to_reach_agreement_is_a_rejection(run: Run) -> None:
+    r = run("Serbia and Kosovo failed to reach agreement on the status of the northern municipalities.")
+    assert "SUPPORT" not in r.types() and "AGREE" not in r.types()
+    assert "REJECT" in r.types()
+
+
+def test_events_participle_before_its_noun_is_no_event(run: Run) -> None:
+    r = run("The internationally recognised government of Yemen announced a ceasefire on Sunday.")
+    assert "SUPPORT" not in r.types()
+
+
+def test_events_provide_with_is_aid(run: Run) -> None:
+    r = run("Japan has provided Sri Lanka with 20 patrol boats and training for its coast guard.")
+    assert r.types() and r.types()[0] in ("AID",)
+
+
+def test_events_peacekeepers_arriving_are_peacekeeping(run: Run) -> None:
+    r = run("About 400 Kenyan peacekeepers arrived in Haiti on Tuesday.")
+    ev = [e for e in r.events if e.type == "AID"]
+    assert ev and ev[0].cameo == "074"
+
+
+def test_events_experts_sent_to_investigate_are_an_investigation(run: Run) -> None:
+    r = run("Canada has sent a team of experts to Lebanon to investigate the explosion at the port.")
+    assert [e.cameo for e in r.events][:1] == ["090"]
+
+
+def test_events_medicine_flown_in_is_aid(run: Run) -> None:
+    r = run("The Red Cross flew ten tonnes of medicine into Yemen on Monday.")
+    assert "AID" in r.types()

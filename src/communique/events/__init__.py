@@ -107,6 +107,12 @@ def _retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, 
         new = code_of(*got) if got else None
         if new is not None:
             return new, "asserted", rule + "+refusal"
+    if status == "negated" and claim.rule == "claims.failed_to" and code.type in ("AGREE", "CONSULT", "SUPPORT") and found.frame is None:
+        # "the two sides failed to reach agreement": the talks ended in rejection, not in a deal
+        got = frame_code("refuse", code)
+        new = code_of(*got) if got else None
+        if new is not None:
+            return new, "asserted", rule + "+failed"
     would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "will", "'ll", "shall") for c in tok.children)
     if (status == "future" or (status == "hypothetical" and would)) and found.frame is None:
         # "will send aid" -> AGREE; "would meet the mediator if ..." is a conditional offer -> AGREE

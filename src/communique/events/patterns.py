@@ -139,6 +139,7 @@ TIME_WORDS = frozenset({
 })
 QUANTITY = frozenset({
     "part", "some", "all", "most", "many", "ton", "tons", "number", "series", "day", "days", "week", "weeks",
+    "tonne", "tonnes", "truckload", "truckloads", "kilogram", "kilograms", "litre", "litres", "liter", "liters",
     "amount", "wave", "round", "string", "spate", "scores", "score", "dozens", "dozen", "hundreds", "thousands",
     "group", "members", "member", "million", "millions", "portion", "half", "third", "batch", "shipment",
     "consignment", "package", "worth", "type", "kind", "form", "one", "two", "three", "each", "any", "none",
@@ -204,6 +205,16 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key == "head":  # the governing verb: "went on strike", "staged a strike"
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         return gov.lemma_.lower() in values or gov.lower_ in values
+    if key == "subj":  # "peacekeepers arrived": the subject's lemma, through quantities and of-phrases
+        subs = [through(c) for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+        subs += [g for sub in list(subs) for p in sub.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        subs += [g for sub in list(subs) for g in sub.children if g.dep_ in ("compound", "amod")]
+        return any(c.lemma_.lower() in values or c.lower_ in values for c in subs)
+    if key == "purpose":  # "sent experts to investigate": the lemma of a to-infinitive of purpose
+        return any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in values and any(a.lower_ == "to" for a in c.children)
+            for c in children
+        )
     if key == "xcomp":
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in values for c in children)
     if key == "hasobj":
@@ -236,6 +247,8 @@ def match(tok: Token) -> Pattern | None:
         return None
     if tok.dep_ == "amod" and pos == "V":
         return None  # "the besieged town": a participle used as an adjective
+    if pos == "V" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "compound", "nmod") and tok.i < tok.head.i:
+        return None  # "the internationally recognised government": a participle before its noun
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and tok.dep_ in ("amod", "compound", "npadvmod"):
         return None  # "free-trade"
     cands = None
