@@ -130,3 +130,11 @@ def test_calling_something_a_name_is_a_quote_of_its_speaker(analyse):
 def test_a_thing_called_by_a_name_is_no_quote(analyse):
     a = analyse("The ministers argued over a militant group called Jaish al-Nasr at the meeting in Vienna.")
     assert not any("Jaish" in q.text for q in a.quotes)
+
+
+def test_cue_at_sentence_end_reports_the_whole_sentence_before_it(analyse):
+    a = analyse(
+        "The mayor had asked the police for an escort, but the chief refused the request, the aide added."
+    )
+    q = next(q for q in a.quotes if q.speaker_mention is not None and q.speaker_mention.text == "the aide")
+    assert q.text.startswith("The mayor had asked") and q.text.endswith("refused the request")

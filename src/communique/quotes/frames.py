@@ -160,13 +160,26 @@ def find_frames(doc: Doc, lex: Lexicon, quoted: list[bool]) -> list[Frame]:
             c = ccomp[0] if len(ccomp) == 1 else max(ccomp, key=lambda x: len(list(x.subtree)))
             content = _edges(list(c.subtree))
             rule = "ccomp"
+            sent = t.sent
+            if (
+                c.i < t.i and speaker is not None and c.right_edge.i < speaker.left_edge.i < t.i
+                and all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1 : sent.end])
+                and c.left_edge.i - sent.start <= 1
+            ):
+                # "A, but B, the source added.": everything before the cue clause is the report
+                content = _edges(list(doc[sent.start : speaker.left_edge.i]))
         elif (noun_clause := _noun_cue_clause(t, lex)) is not None:
             content = _edges(list(noun_clause.subtree))
             rule = "noun_cue"
         elif t.dep_ == "parataxis" or (
             t.dep_ in ("ccomp", "advcl") and t.i > 0 and doc[t.i - 1].text == "," and speaker is not None and t.head.i > t.i
         ):
-            region = _without(t.head, t)
+            sent = t.sent
+            if all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1 : sent.end]) and t.left_edge.i > sent.start:
+                # "A, but B, the source added.": the report is the whole sentence before the cue clause
+                region = list(doc[sent.start : t.left_edge.i])
+            else:
+                region = _without(t.head, t)
             content = _edges(region)
             rule = "parenthetical"
         elif entry.cls == "call" and not (t.tag_ == "VBN" and t.dep_ == "acl") and (label := _call_label(t)) is not None:
