@@ -138,3 +138,9 @@ def test_cue_at_sentence_end_reports_the_whole_sentence_before_it(analyse):
     )
     q = next(q for q in a.quotes if q.speaker_mention is not None and q.speaker_mention.text == "the aide")
     assert q.text.startswith("The mayor had asked") and q.text.endswith("refused the request")
+
+
+def test_cue_participle_after_a_preposition_takes_the_main_subject(analyse):
+    a = analyse("Senator Ada Okafor ended the rally by telling voters that the plant would stay open.")
+    q = quote_with(a, "the plant would stay open")
+    assert (speaker_name(a, q) or "").endswith("Ada Okafor")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp", "prep"})
 OBJECT_TO_VERBS = frozenset("urge call tell advise encourage".split())
 NO_QUOTE_HEADS = frozenset({"decline", "refuse", "fail", "want", "need", "expect"})  # "declined to say"
 OPEN_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e'\u2018\u2019"
@@ -74,6 +74,8 @@ def find_speaker(v: Token) -> tuple[Token | None, str]:
     for _ in range(3):
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return cur.head, "acl_noun"
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ in ("by", "after", "before", "in", "while"):
+            cur = cur.head  # "pitched himself by telling them that ...", "After saying ..., she left"
         if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
             break
         if cur.dep_ == "xcomp" and cur.head.lemma_ in NO_QUOTE_HEADS:
