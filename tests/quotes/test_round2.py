@@ -144,3 +144,9 @@ def test_cue_participle_after_a_preposition_takes_the_main_subject(analyse):
     a = analyse("Senator Ada Okafor ended the rally by telling voters that the plant would stay open.")
     q = quote_with(a, "the plant would stay open")
     assert (speaker_name(a, q) or "").endswith("Ada Okafor")
+
+
+def test_particle_speech_verbs_are_cues(analyse):
+    a = analyse("The paramedics' union tweeted out that only two ambulances were available in the whole city.")
+    q = quote_with(a, "only two ambulances were available")
+    assert q.cue is not None and q.cue.text.startswith("tweeted out")
