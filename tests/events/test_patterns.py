@@ -23,7 +23,7 @@ def test_every_pattern_code_is_in_the_crosswalk() -> None:
     rows = [p for pats in patterns().values() for p in pats]
     assert len(rows) > 300
     for p in rows:
-        if p.blocked:
+        if p.blocked or p.frame == "appeal":  # CAMEO 02 APPEAL: no PLOVER type by design
             continue
         code = code_of(p.cameo, p.type)
         assert code is not None, p

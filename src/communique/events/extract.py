@@ -39,6 +39,7 @@ GENERIC_HEADS = frozenset({
     "pact", "agreement", "deal", "accord", "force", "team", "troop", "contingent",
 })
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
+EXPEL_VERBS = frozenset({"expel", "deport", "oust", "eject", "kick", "evict"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "bomb", "drone", "mortar", "grenade", "mine", "artillery", "strike", "airstrike"})
 # the frame verbs that give an event even when they embed none ("Syria offered its troops")
 STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "prepared", "accept"})
@@ -78,6 +79,8 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
                     for b in g.children:
                         if b.dep_ in ("prep", "agent") and b.lower_ == "by":
                             return [x for x in b.children if x.dep_ == "pobj"]
+        if v.lemma_.lower() in EXPEL_VERBS:
+            return _prep_objects(v, ("from",))  # "inspectors were expelled from North Korea": the expeller
         return []
     subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
     if subs:
@@ -111,6 +114,11 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         if objs and v.head.lemma_.lower() in ("urge", "ask", "press", "pressure", "order", "force", "invite", "tell", "allow", "persuade", "encourage"):
             return objs
         return _subject(v.head, seen + 1)
+    if v.dep_ == "conj" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN"):
+        # "The government rejects and condemns ...": the parser took the first verb for a noun
+        subs = [c for c in v.head.children if c.dep_ == "nsubj" and c.i < v.head.i]
+        if subs:
+            return subs[-1:]
     if v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX", "ADJ"):
         infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
         if v.dep_ == "advcl" and not v.tag_ == "VBG" and not infinitive:
@@ -550,6 +558,27 @@ def _unasserted(sent: Span) -> set[int]:
     return out
 
 
+APPEAL_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "dative", "prep", "acl", "relcl", "oprd")
+
+
+def _absorb_appeal(t: Token, consumed: set[int]) -> None:
+    """An appeal (CAMEO 02: "urged Iran to release the crew", "an appeal for aid") is no PLOVER
+    event, and what it asks for has not happened: both are consumed. Its subject and a coordinate
+    clause ("condemned the attack and called for calm") keep their own events."""
+    consumed.add(t.i)
+    for c in t.children:
+        infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if c.dep_ in APPEAL_CONTENT_DEPS or infinitive:
+            consumed.update(x.i for x in c.subtree)
+
+
+def _consult_noun(n: Token, pats: dict[int, Pattern]) -> bool:
+    """"joined Trump for talks", "gathered for a meeting": a meeting noun after "for"."""
+    p = pats.get(n.i)
+    code = _pattern_code(p) if p is not None else None
+    return code is not None and code.type == "CONSULT"
+
+
 def find_events(sent: Span) -> list[Found]:
     """Every event stated in sentence ``sent``."""
     consumed: set[int] = _unasserted(sent)
@@ -566,8 +595,11 @@ def find_events(sent: Span) -> list[Found]:
         if t.i in consumed:
             continue
         p = pats.get(t.i)
-        if p is not None and p.frame == "demand" and _purpose_of_event(t, pats, consumed):
+        if p is not None and p.frame in ("demand", "appeal") and _purpose_of_event(t, pats, consumed):
             consumed.add(t.i)
+            continue
+        if p is not None and p.frame == "appeal" and p.pos == "V":
+            _absorb_appeal(t, consumed)
             continue
         if p is not None and p.pos == "V" and p.frame in ("intent", "refuse", "threat", "demand"):
             f = _frame_event(t, p, consumed)
@@ -583,12 +615,16 @@ def find_events(sent: Span) -> list[Found]:
         if t.i in consumed or not is_light(t) or t.i in pats:
             continue
         cands: list[Token] = []
-        for o in objects(t) + _prep_objects(t, ("in", "on", "into")):
+        for o in objects(t) + _prep_objects(t, ("in", "on", "into")) + [n for n in _prep_objects(t, ("for",)) if _consult_noun(n, pats)]:
             cands.append(o)
             if o.lemma_.lower() in GENERIC_HEADS:  # "a mediation effort", "aid deliveries"
                 cands.extend(c for c in o.children if c.dep_ == "compound")
         for o in cands:
             p = pats.get(o.i)
+            if p is not None and p.frame == "appeal" and o.i not in consumed:
+                consumed.add(t.i)  # "launched an appeal for $80 million": an appeal, no PLOVER event
+                _absorb_appeal(o, consumed)
+                break
             pc = _pattern_code(p) if p is not None else None
             if p is not None and p.frame == "embed" and pc is not None and pc.type == "REQUEST":
                 f = _noun_frame(t, o, p, consumed)
