@@ -186,3 +186,11 @@ def test_coref_group_noun_with_a_one_word_name_makes_that_name_the_group():
     )
     owner = _owner(actors, "The British aid group")
     assert owner is not None and owner.name == "Beckett" and owner.type == "organization"
+
+
+def test_coref_pronoun_in_a_when_clause_is_the_main_subject():
+    actors = _actors(
+        "These are generous numbers, and Treasurer Halvorsen was stretching the truth when he said the price was fair."
+    )
+    owner = _owner(actors, "he")
+    assert owner is not None and owner.name.endswith("Halvorsen")

@@ -44,6 +44,8 @@ ARG_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many", "few", "other"})
 NON_ACTION_IT = frozenset({"be", "seem", "appear", "take", "remain", "happen", "matter", "become", "look", "rain", "mean", "cost"})
 WINDOW_SENTENCES = 10
+# "Morneau was clutching at straws when he said ...": a clause these open is no parenthetical report
+SUBORDINATORS = frozenset("when while as after before because since if although though until once".split())
 NOISE_LINE = re.compile(
     r"^\s*(?:story continues below|article continued below|read more|watch|related|advertisement|listen)\b"
     r"|\(\s*[^()]*/[^()]*\)\s*$",
@@ -518,7 +520,8 @@ class _Resolver:
             if c.dep_ == "ccomp" and c.i < t.i:
                 spans.append((c.left_edge.i, c.right_edge.i))
         reported = verb.dep_ == "ccomp" and verb.head.i < verb.i and self._is_cue(verb.head)
-        if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and not reported:
+        subordinate = any(c.dep_ in ("mark", "advmod") and c.i < t.i and c.lower_ in SUBORDINATORS for c in verb.children)
+        if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and not reported and not subordinate:
             # "Macharia hid, he said": not "Na'moks said he didn't consider ...", where the pronoun's verb
             # is itself the report of the cue before it
             spans.append((verb.head.left_edge.i, verb.left_edge.i - 1))
