@@ -73,3 +73,26 @@ def test_events_experts_sent_to_investigate_are_an_investigation(run: Run) -> No
 def test_events_medicine_flown_in_is_aid(run: Run) -> None:
     r = run("The Red Cross flew ten tonnes of medicine into Yemen on Monday.")
     assert "AID" in r.types()
+
+
+def test_events_call_for_sanctions_against_someone_is_a_demand(run: Run) -> None:
+    r = run("The Lithuanian foreign minister called for sanctions against Belarus on Monday.")
+    assert r.types() == ["REQUEST"]
+    assert (r.events[0].cameo or "").startswith("10")
+
+
+def test_events_expelled_from_a_country_gives_the_expeller(run: Run) -> None:
+    r = run("Three French journalists have been expelled from Niger.")
+    ev = [e for e in r.events if e.type == "SANCTION"]
+    assert ev and r.countries(ev[0].actors) == {"NER"}
+
+
+def test_events_verb_after_a_noun_tagged_verb_takes_its_subject(run: Run) -> None:
+    r = run("The Egyptian government, thus, rejects and condemns the Ethiopian decision.")
+    ev = [e for e in r.events if e.type == "ACCUSE"]
+    assert ev and "EGY" in r.countries(ev[0].actors)
+
+
+def test_events_joining_someone_for_talks_is_a_meeting(run: Run) -> None:
+    r = run("On Friday the Kenyan president will join the Tanzanian president for talks in Arusha.")
+    assert "CONSULT" in r.types() or "AGREE" in r.types()

@@ -8,7 +8,7 @@ withdraw", "refused any truce", "threatened to cut off electricity") absorbs the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from communique.actors.gazetteer import gazetteer
@@ -558,7 +558,20 @@ def _unasserted(sent: Span) -> set[int]:
     return out
 
 
+HOSTILE_TYPES = frozenset({"SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "THREATEN"})
 APPEAL_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "dative", "prep", "acl", "relcl", "oprd")
+
+
+def _hostile_inner(t: Token) -> tuple[Code, Token] | None:
+    """The hostile action an appeal asks for, if any: "called for sanctions", "urged Arabs to unite
+    and mobilize against X" (a conjoined infinitive counts)."""
+    cands = _embedded_candidates(t)
+    cands += [c for e in list(cands) for c in e.children if c.dep_ == "conj"]
+    for e in cands:
+        got = _event_code(e)
+        if got is not None and got[0].type in HOSTILE_TYPES:
+            return got
+    return None
 
 
 def _absorb_appeal(t: Token, consumed: set[int]) -> None:
@@ -599,6 +612,15 @@ def find_events(sent: Span) -> list[Found]:
             consumed.add(t.i)
             continue
         if p is not None and p.frame == "appeal" and p.pos == "V":
+            inner = _hostile_inner(t)
+            if inner is not None:
+                # "called for sanctions against Turkey", "urged workers to mobilize against the war":
+                # CAMEO 02 appeals are for cooperation; a call for hostile action is a demand (10)
+                f = _frame_event(t, replace(p, cameo="100", frame="demand"), consumed)
+                if f is not None:
+                    found.append(f)
+                    consumed.add(t.i)
+                    continue
             _absorb_appeal(t, consumed)
             continue
         if p is not None and p.pos == "V" and p.frame in ("intent", "refuse", "threat", "demand"):
