@@ -96,3 +96,15 @@ def test_events_verb_after_a_noun_tagged_verb_takes_its_subject(run: Run) -> Non
 def test_events_joining_someone_for_talks_is_a_meeting(run: Run) -> None:
     r = run("On Friday the Kenyan president will join the Tanzanian president for talks in Arusha.")
     assert "CONSULT" in r.types() or "AGREE" in r.types()
+
+
+def test_events_conditional_threat_targets_the_condition_subject(run: Run) -> None:
+    r = run("China has threatened to halt rare earth exports if Japan goes ahead with the new export controls.")
+    ev = [e for e in r.events if e.type == "THREATEN"]
+    assert ev and "JPN" in r.countries(ev[0].recipients)
+
+
+def test_events_mediation_effort_between_two_sides_has_both_as_recipients(run: Run) -> None:
+    r = run("Oman launched a mediation effort on Sunday between Iran and Saudi Arabia.")
+    ev = [e for e in r.events if e.type == "CONSULT"]
+    assert ev and {"IRN", "SAU"} <= r.countries(ev[0].recipients)

@@ -384,6 +384,18 @@ def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: se
             if c.dep_ == "dobj" and _thing(c):
                 out += _through_thing(c)
     out += [t for r in list(out) if _thing(r) for t in _through_thing(r)]  # "support for X's efforts"
+    if frame == "threat" and not out:
+        out += _condition_subjects(v, embedded)
+    return out
+
+
+def _condition_subjects(v: Token, embedded: Token | None) -> list[Token]:
+    """"threatened to stop talks if the United States goes ahead": whom a conditional threat targets."""
+    out: list[Token] = []
+    for head in [v] + ([embedded] if embedded is not None else []):
+        for c in head.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
     return out
 
 
@@ -663,6 +675,8 @@ def find_events(sent: Span) -> list[Found]:
             f.actor_heads = _subject(t) if not _passive(t) else _prep_objects(t, ("by",))
             f.actor_heads = f.actor_heads or _noun_actor(o)
             f.recipient_heads = _prep_objects(o, RECIPIENT_PREPS + ("of", "in")) + _prep_objects(t, RECIPIENT_PREPS + ("in",))
+            if o.dep_ == "compound" and o.head.lemma_.lower() in GENERIC_HEADS:  # "a mediation effort between X and Y"
+                f.recipient_heads += _prep_objects(o.head, RECIPIENT_PREPS + ("of", "in"))
             f.recipient_heads += _purpose_recipients(t)
             if _passive(t):
                 f.recipient_heads += []
