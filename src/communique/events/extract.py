@@ -384,7 +384,7 @@ def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: se
             if c.dep_ == "dobj" and _thing(c):
                 out += _through_thing(c)
     out += [t for r in list(out) if _thing(r) for t in _through_thing(r)]  # "support for X's efforts"
-    if frame == "threat" and not out:
+    if frame == "threat":
         out += _condition_subjects(v, embedded)
     return out
 
@@ -392,7 +392,8 @@ def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: se
 def _condition_subjects(v: Token, embedded: Token | None) -> list[Token]:
     """"threatened to stop talks if the United States goes ahead": whom a conditional threat targets."""
     out: list[Token] = []
-    for head in [v] + ([embedded] if embedded is not None else []):
+    heads = [v] + ([embedded] if embedded is not None else []) + [c for c in v.children if c.dep_ in ("xcomp", "ccomp")]
+    for head in heads:
         for c in head.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
                 out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"]
