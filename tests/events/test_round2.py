@@ -108,3 +108,19 @@ def test_events_mediation_effort_between_two_sides_has_both_as_recipients(run: R
     r = run("Oman launched a mediation effort on Sunday between Iran and Saudi Arabia.")
     ev = [e for e in r.events if e.type == "CONSULT"]
     assert ev and {"IRN", "SAU"} <= r.countries(ev[0].recipients)
+
+
+def test_events_permission_given_to_a_foreign_party_is_allowing_involvement(run: Run) -> None:
+    r = run("Jordan has given the French air force permission to use its airbases.")
+    assert [e.cameo for e in r.events][:1] == ["086"]
+
+
+def test_events_troops_deployed_as_peacekeepers_are_the_providers(run: Run) -> None:
+    r = run("About 1,500 Ghanaian soldiers were deployed as peacekeepers in southern Lebanon.")
+    ev = [e for e in r.events if e.type == "AID"]
+    assert ev and "GHA" in r.countries(ev[0].actors)
+
+
+def test_events_arriving_to_deliver_aid_is_aid(run: Run) -> None:
+    r = run("Indian navy ships arrived in Colombo on Sunday to deliver relief supplies.")
+    assert "AID" in r.types()

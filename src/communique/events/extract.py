@@ -707,6 +707,9 @@ def find_events(sent: Span) -> list[Found]:
                 if scode is not None and scode.type == code.type and len(scode.cameo) >= len(code.cameo):
                     f.code = scode
                 consumed.add(s.i)
+        if not subj and _passive(t) and f.code.cameo.startswith("074"):
+            # "2,000 Russian soldiers were deployed as peacekeepers": the peacekeepers are the providers
+            subj = [c for c in t.children if c.dep_ == "nsubjpass"]
         f.actor_heads = subj
         excl = {o.i for o in objects(t) if pats.get(o.i) is not None}
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("order", "force", "compel", "instruct", "direct"):
