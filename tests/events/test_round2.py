@@ -124,3 +124,23 @@ def test_events_troops_deployed_as_peacekeepers_are_the_providers(run: Run) -> N
 def test_events_arriving_to_deliver_aid_is_aid(run: Run) -> None:
     r = run("Indian navy ships arrived in Colombo on Sunday to deliver relief supplies.")
     assert "AID" in r.types()
+
+
+def test_events_peacekeepers_beginning_to_deploy_is_peacekeeping(run: Run) -> None:
+    r = run("Hundreds of Bangladeshi peacekeepers began deploying in the Central African Republic on Monday.")
+    assert "MOBILIZE" not in r.types()
+
+
+def test_events_aid_as_subject_of_support_is_aid(run: Run) -> None:
+    r = run("Japanese aid has supported thousands of farmers in northern Ghana.")
+    assert r.types()[:1] == ["AID"]
+
+
+def test_events_troops_leaving_a_country_is_a_retreat(run: Run) -> None:
+    r = run("French troops have begun leaving Mali after nine years.")
+    assert "RETREAT" in r.types()
+
+
+def test_events_ceasing_military_operations_is_de_escalation(run: Run) -> None:
+    r = run("The Sudanese army has ceased military operations in Darfur.")
+    assert "RETREAT" in r.types()

@@ -206,7 +206,8 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         return gov.lemma_.lower() in values or gov.lower_ in values
     if key == "subj":  # "peacekeepers arrived": the subject's lemma, through quantities and of-phrases
-        subs = [through(c) for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+        gov = tok.head if tok.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) else tok
+        subs = [through(c) for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]  # "began deploying": the governor's
         subs += [g for sub in list(subs) for p in sub.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         subs += [g for sub in list(subs) for g in sub.children if g.dep_ in ("compound", "amod")]
         return any(c.lemma_.lower() in values or c.lower_ in values for c in subs)
@@ -249,6 +250,8 @@ def match(tok: Token) -> Pattern | None:
         return None  # "the besieged town": a participle used as an adjective
     if pos == "V" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "compound", "nmod") and tok.i < tok.head.i:
         return None  # "the internationally recognised government": a participle before its noun
+    if pos == "V" and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "Libya's internationally recognised Government ... announced": a misparsed modifier
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and tok.dep_ in ("amod", "compound", "npadvmod"):
         return None  # "free-trade"
     cands = None
