@@ -144,3 +144,13 @@ def test_events_troops_leaving_a_country_is_a_retreat(run: Run) -> None:
 def test_events_ceasing_military_operations_is_de_escalation(run: Run) -> None:
     r = run("The Sudanese army has ceased military operations in Darfur.")
     assert "RETREAT" in r.types()
+
+
+def test_events_death_after_torture_is_an_assault_without_a_known_doer(run: Run) -> None:
+    r = run("A Syrian journalist died after torture in a prison near Damascus.")
+    ev = [e for e in r.events if e.type == "ASSAULT"]
+    assert ev and not ev[0].actors and ev[0].recipients
+
+
+def test_events_death_from_a_heart_attack_is_no_event(run: Run) -> None:
+    assert run("The former Syrian minister died of a heart attack in Damascus.").types() == []

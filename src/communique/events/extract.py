@@ -598,6 +598,32 @@ def _absorb_appeal(t: Token, consumed: set[int]) -> None:
             consumed.update(x.i for x in c.subtree)
 
 
+DEATH_VERBS = frozenset({"die", "succumb", "perish"})
+CAUSE_PREPS = frozenset({"after", "from", "of", "following", "under", "during"})
+
+
+def _death_of(n: Token) -> Token | None:
+    """The death verb whose cause is the event noun ``n``: "died after torture", "died as a result
+    of torture", "died due to torture", "succumbed to beatings"."""
+    cur = n
+    for _ in range(4):
+        if cur.dep_ != "pobj":
+            return None
+        prep = cur.head
+        gov = prep.head
+        if prep.lower_ in CAUSE_PREPS | {"to"} and gov.lemma_.lower() in DEATH_VERBS:
+            return gov
+        if prep.lower_ in ("to", "of") and gov.lower_ in ("due", "result", "owing", "because", "consequence"):
+            cur = gov  # "due to torture", "as a result of torture", "because of torture"
+            while cur.dep_ in ("amod", "advmod", "acomp", "pcomp", "pobj", "prep") and cur.head.pos_ not in ("VERB", "AUX"):
+                cur = cur.head
+            if cur.head.lemma_.lower() in DEATH_VERBS:
+                return cur.head
+            return None
+        return None
+    return None
+
+
 def _consult_noun(n: Token, pats: dict[int, Pattern]) -> bool:
     """"joined Trump for talks", "gathered for a meeting": a meeting noun after "for"."""
     p = pats.get(n.i)
@@ -746,10 +772,20 @@ def find_events(sent: Span) -> list[Found]:
         if p is None or t.i in consumed or p.pos != "N" or p.frame == "embed" or t.dep_ in ("compound", "amod"):
             continue
         doers = _noun_actor(t)
-        if not doers:
+        death = _death_of(t)
+        if not doers and death is None:
             continue
         code = _pattern_code(p)
         if code is None:
+            continue
+        if not doers and death is not None:
+            if code.type not in ("ASSAULT", "COERCE"):
+                continue
+            # "the prisoner died after torture": the violence that caused a death happened
+            f = Found(death, t, code, "events.nominal_cause", confidence=0.6)
+            f.recipient_heads = _subject(death)
+            found.append(f)
+            consumed.add(t.i)
             continue
         f = Found(t, t, code, "events.nominal", nominal=True, confidence=0.6)
         f.actor_heads = doers
