@@ -150,3 +150,18 @@ def test_particle_speech_verbs_are_cues(analyse):
     a = analyse("The paramedics' union tweeted out that only two ambulances were available in the whole city.")
     q = quote_with(a, "only two ambulances were available")
     assert q.cue is not None and q.cue.text.startswith("tweeted out")
+
+
+def test_headline_name_colon_statement_is_an_attribution(analyse):
+    a = analyse(
+        "Okonjo-Iweala: Trade rules need to change before the summit.\n\n"
+        "Ngozi Okonjo-Iweala said on Monday that the organisation would publish proposals."
+    )
+    q = quote_with(a, "Trade rules need to change")
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.speaker is not None
+
+
+def test_label_lines_are_no_headline_attributions(analyse):
+    a = analyse("WATCH: Firefighters battle the blaze near the highway.\n\nThe fire started on Sunday.")
+    assert not any("Firefighters battle" in q.text for q in a.quotes)

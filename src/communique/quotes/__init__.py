@@ -30,7 +30,7 @@ from communique.records import Actor, Quote, QuoteKind, Span, Timex
 from communique.times import governing_time
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MIN_INDIRECT_TOKENS = 3
 _LINK_LINE = re.compile(r"\s*(?:READ MORE|READ|WATCH|RELATED|MORE|LISTEN|SEE|PHOTOS|VIDEO)\s*:", re.I)
@@ -161,6 +161,12 @@ def extract_quotes(
         drafts.append(_draft(doc, "indirect", lo, hi, f, "quotes.indirect_" + f.rule))
         taken_chars.append((start, end))
 
+    # 3b. headline attributions: "Sanders: Clinton needs to change course"
+    for d in _headline_attributions(doc, lay):
+        if not any(x < d.end and d.start < y for x, y in taken_chars):
+            drafts.append(d)
+            taken_chars.append((d.start, d.end))
+
     # 4. floating marked quotes and continued paragraphs
     floating: list[Draft] = []
     for qi, q in enumerate(marked):
@@ -173,7 +179,7 @@ def extract_quotes(
     for d in drafts:
         if _boilerplate(text, d.start):
             continue
-        if d.kind != "direct" and d.speaker_tok is not None and not d.rule.endswith("according_to"):
+        if d.kind != "direct" and d.speaker_tok is not None and not d.rule.endswith(("according_to", "headline")):
             if not _speaks(doc, index, d.speaker_tok):
                 continue
         if d.kind == "indirect" and text[d.start : d.end].split(" ", 1)[0].lower() in ("if", "whether"):
@@ -182,7 +188,8 @@ def extract_quotes(
             head = doc[d.speaker_tok]
             if index.is_first_person(head):
                 continue
-            d.actor = index.resolve(head)
+            d.actor = _named_actor(index, head) if d.rule == "quotes.headline" else None
+            d.actor = d.actor or index.resolve(head)
         kept.append(d)
     kept = inherit_speakers(kept, floating, marked, lay, FLOATING_MIN_WORDS, index)
     kept.sort(key=lambda d: (d.start, d.end))
@@ -211,6 +218,43 @@ def extract_quotes(
 
 
 CUE_ADVERBS = frozenset("also later often repeatedly further then now still again previously earlier already once".split())
+
+
+HEADLINE_LABELS = frozenset("watch read update updated note photo video editor correction related listen more see".split())
+
+
+def _named_actor(index: SpeakerIndex, head: Token) -> str | None:
+    """The one person or organisation of the article whose name holds the headline's label word."""
+    found = [a.id for a in index.actors if a.type in ("person", "organization") and head.lower_ in a.name.lower().replace("-", " ").split()]
+    return found[0] if len(found) == 1 else None
+
+
+def _headline_attributions(doc: Doc, lay: Layout) -> list[Draft]:
+    """A one-line paragraph "Name: statement" (a headline's attribution): the name says the statement."""
+    out: list[Draft] = []
+    named = {t.lower_ for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"}
+    for a, b in lay.para_bounds:
+        b = min(b, len(doc))
+        colon = next((i for i in range(a, min(a + 6, b)) if doc[i].text == ":"), None)
+        if colon is None or colon == a or "\n" in doc.text[doc[a].idx : doc[b - 1].idx]:
+            continue
+        label = [t for t in doc[a:colon] if not t.is_space]
+        rest = [t for t in doc[colon + 1 : b] if not t.is_space]
+        label = [t for t in label if t.text not in ("-", "\u2010", "\u2011")]  # "Okonjo-Iweala"
+        if not label or len(label) > 4 or not all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in label):
+            continue
+        if any(t.lower_ in HEADLINE_LABELS for t in label) or lay.quoted[colon] or (rest and lay.quoted[rest[0].i]):
+            continue
+        words = [t for t in rest if not t.is_punct]
+        if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        head = label[-1]
+        if not (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.lower_ in named or head.lemma_.lower() in TEXT_SOURCES):
+            continue
+        end_tok = rest[-1] if rest[-1].text not in (".", ":") else rest[-2]
+        start, end = rest[0].idx, end_tok.idx + len(end_tok.text)
+        out.append(Draft("indirect", start, end, head.i, (colon, colon + 1), colon, "quotes.headline"))
+    return out
 
 
 def _cue_words(doc: Doc, cue: tuple[int, int], verb: int | None) -> tuple[int, int]:
