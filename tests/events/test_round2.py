@@ -154,3 +154,13 @@ def test_events_death_after_torture_is_an_assault_without_a_known_doer(run: Run)
 
 def test_events_death_from_a_heart_attack_is_no_event(run: Run) -> None:
     assert run("The former Syrian minister died of a heart attack in Damascus.").types() == []
+
+
+def test_events_name_calling_is_disapproval(run: Run) -> None:
+    r = run("The Brazilian president on Friday called the French ambassador a liar.")
+    assert r.types() == ["ACCUSE"]
+
+
+def test_events_attending_a_conference_is_a_meeting_but_a_news_conference_is_not(run: Run) -> None:
+    assert "CONSULT" in run("Ghanaian ministers attended the West African security conference in Abuja.").types()
+    assert run("The Kenyan foreign minister spoke at a news conference in Nairobi.").types() == []
