@@ -165,3 +165,13 @@ def test_headline_name_colon_statement_is_an_attribution(analyse):
 def test_label_lines_are_no_headline_attributions(analyse):
     a = analyse("WATCH: Firefighters battle the blaze near the highway.\n\nThe fire started on Sunday.")
     assert not any("Firefighters battle" in q.text for q in a.quotes)
+
+
+def test_an_attitude_noun_is_no_speaker(analyse):
+    a = analyse("A common belief says the cold snap comes from a warming Arctic and a weaker jet stream.")
+    assert not any("cold snap" in q.text for q in a.quotes)
+
+
+def test_a_time_clause_after_said_no_is_not_what_was_said(analyse):
+    a = analyse("The president shook his head and said no when reporters asked if the meeting would happen in March.")
+    assert not any(q.text.startswith("when reporters asked") for q in a.quotes)

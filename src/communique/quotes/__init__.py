@@ -40,6 +40,7 @@ TEXT_SOURCES = frozenset(
     "study survey poll data report document article analysis brief memo letter ad advert slide filing "
     "lawsuit complaint ruling indictment affidavit book essay column editorial email tweet post website".split()
 )
+NOT_SPEAKERS = frozenset("belief view opinion wisdom theory idea notion assumption perception sense logic".split())
 QUANTIFIER_SOURCES = frozenset("one many some most several few both others other all percent majority minority half".split())
 
 
@@ -184,6 +185,8 @@ def extract_quotes(
                 continue
         if d.kind == "indirect" and text[d.start : d.end].split(" ", 1)[0].lower() in ("if", "whether"):
             continue
+        if d.kind == "indirect" and d.verb is not None and _adverbial_content(doc, d):
+            continue  # "said no when reporters asked ...": a time clause, not what was said
         if d.speaker_tok is not None:
             head = doc[d.speaker_tok]
             if index.is_first_person(head):
@@ -221,6 +224,18 @@ CUE_ADVERBS = frozenset("also later often repeatedly further then now still agai
 
 
 HEADLINE_LABELS = frozenset("watch read update updated note photo video editor correction related listen more see".split())
+
+
+ADVERBIAL_OPENERS = frozenset("when while after before because since until as once".split())
+
+
+def _adverbial_content(doc: Doc, d: Draft) -> bool:
+    """Whether an indirect content is an adverbial clause of its cue ("when reporters asked ...")."""
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or not len(span) or d.verb is None:
+        return False
+    first = span[0]
+    return first.lower_ in ADVERBIAL_OPENERS and first.head.head.i == d.verb
 
 
 def _named_actor(index: SpeakerIndex, head: Token) -> str | None:
@@ -355,6 +370,8 @@ def _speaks(doc: Doc, index: SpeakerIndex, head_i: int) -> bool:
     lemma = t.lemma_.lower()
     if lemma in QUANTIFIER_SOURCES and t.dep_ in ("nsubj", "nsubjpass"):
         return True  # "many of whom say", "one said", "63 percent said"
+    if lemma in NOT_SPEAKERS:
+        return False  # "common belief says": an attitude is no one's voice
     return name_lexicon().noun(lemma) is not None or lemma in lexicon().nouns or lemma in TEXT_SOURCES
 
 
