@@ -175,3 +175,15 @@ def test_an_attitude_noun_is_no_speaker(analyse):
 def test_a_time_clause_after_said_no_is_not_what_was_said(analyse):
     a = analyse("The president shook his head and said no when reporters asked if the meeting would happen in March.")
     assert not any(q.text.startswith("when reporters asked") for q in a.quotes)
+
+
+def test_transcript_label_inside_a_quote_is_the_speaker(analyse):
+    a = analyse(
+        "Senator Maria Okafor and moderator Dan Reilly clashed over the budget.\n\n"
+        "\"OKAFOR: Well, look, the budget has to be balanced before we talk about new spending.\"\n\n"
+        "\"REILLY: Senator, we are out of time.\""
+    )
+    q = quote_with(a, "the budget has to be balanced")
+    assert q.text.startswith("Well, look")
+    assert (speaker_name(a, q) or "").endswith("Maria Okafor")
+    assert q.cue is not None and q.cue.text == ":"

@@ -195,6 +195,8 @@ def extract_quotes(
             d.actor = d.actor or index.resolve(head)
         kept.append(d)
     kept = inherit_speakers(kept, floating, marked, lay, FLOATING_MIN_WORDS, index)
+    for d in kept:
+        _transcript_label(doc, index, d)
     kept.sort(key=lambda d: (d.start, d.end))
     quotes: list[Quote] = []
     for d in kept:
@@ -236,6 +238,28 @@ def _adverbial_content(doc: Doc, d: Draft) -> bool:
         return False
     first = span[0]
     return first.lower_ in ADVERBIAL_OPENERS and first.head.head.i == d.verb
+
+
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,})?):\s+")
+
+
+def _transcript_label(doc: Doc, index: SpeakerIndex, d: Draft) -> None:
+    """A transcript line inside a quote ("PENCE: Well, look, ..."): the capitalised label speaks the rest."""
+    m = TRANSCRIPT_LABEL.match(doc.text, d.start, d.end)
+    if m is None or m.end() >= d.end:
+        return
+    label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+    if label is None or colon is None or len(label) > 3:
+        return
+    head = label[-1]
+    d.start = m.end()
+    d.speaker_tok = head.i
+    d.inherited = False
+    d.cue = (colon.start, colon.end)
+    d.verb = None
+    d.actor = _named_actor(index, head) or index.resolve(head)
+    d.rule = "quotes.transcript"
 
 
 def _named_actor(index: SpeakerIndex, head: Token) -> str | None:
