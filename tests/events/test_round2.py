@@ -164,3 +164,14 @@ def test_events_name_calling_is_disapproval(run: Run) -> None:
 def test_events_attending_a_conference_is_a_meeting_but_a_news_conference_is_not(run: Run) -> None:
     assert "CONSULT" in run("Ghanaian ministers attended the West African security conference in Abuja.").types()
     assert run("The Kenyan foreign minister spoke at a news conference in Nairobi.").types() == []
+
+
+def test_events_operation_named_by_its_purpose_is_that_event(run: Run) -> None:
+    r = run("Egyptian police launched an operation to arrest 40 smugglers in Sinai on Monday.")
+    ev = [e for e in r.events if e.type == "COERCE"]
+    assert ev and ev[0].status == "asserted" and "EGY" in r.countries(ev[0].actors)
+
+
+def test_events_approval_given_to_a_foreign_party_is_allowing_involvement(run: Run) -> None:
+    r = run("The Sudanese government gave approval for the Red Cross to visit prisoners in Darfur.")
+    assert [e.cameo for e in r.events][:1] == ["086"]

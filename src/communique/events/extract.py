@@ -624,6 +624,33 @@ def _death_of(n: Token) -> Token | None:
     return None
 
 
+OPERATION_HEADS = frozenset({"operation", "campaign", "drive", "mission", "effort"})
+
+
+def _operation_purpose(t: Token, pats: dict[int, Pattern], consumed: set[int]) -> Found | None:
+    """"launched operations to detain 110 suspects": an operation named by its purpose is that event
+    (the purpose clause is what the operation does, not a mere aim)."""
+    ops = [o for o in objects(t) if o.lemma_.lower() in OPERATION_HEADS and o.i not in pats]
+    if not ops:
+        return None
+    clauses = [c for o in ops for c in o.children if c.dep_ in ("acl", "relcl")]
+    clauses += [c for c in t.children if c.dep_ in ("advcl", "xcomp")]
+    for c in clauses:
+        if c.i in consumed or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        p = pats.get(c.i)
+        code = _pattern_code(p) if p is not None and p.pos == "V" and p.frame is None else None
+        if code is None or code.type not in ("COERCE", "ASSAULT", "AID", "MOBILIZE"):
+            continue
+        f = Found(t, c, code, "events.operation_purpose", confidence=0.75)
+        f.actor_heads = _subject(t) if not _passive(t) else _prep_objects(t, ("by",))
+        f.recipient_heads = _recipients(c, set())
+        consumed.update((t.i, c.i))
+        consumed.update(o.i for o in ops)
+        return f
+    return None
+
+
 def _consult_noun(n: Token, pats: dict[int, Pattern]) -> bool:
     """"joined Trump for talks", "gathered for a meeting": a meeting noun after "for"."""
     p = pats.get(n.i)
@@ -674,6 +701,10 @@ def find_events(sent: Span) -> list[Found]:
     # light verbs with an event noun object
     for t in toks:
         if t.i in consumed or not is_light(t) or t.i in pats:
+            continue
+        purpose = _operation_purpose(t, pats, consumed)
+        if purpose is not None:
+            found.append(purpose)
             continue
         cands: list[Token] = []
         for o in objects(t) + _prep_objects(t, ("in", "on", "into")) + [n for n in _prep_objects(t, ("for",)) if _consult_noun(n, pats)]:
