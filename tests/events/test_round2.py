@@ -175,3 +175,19 @@ def test_events_operation_named_by_its_purpose_is_that_event(run: Run) -> None:
 def test_events_approval_given_to_a_foreign_party_is_allowing_involvement(run: Run) -> None:
     r = run("The Sudanese government gave approval for the Red Cross to visit prisoners in Darfur.")
     assert [e.cameo for e in r.events][:1] == ["086"]
+
+
+def test_events_converging_for_a_rally_is_a_protest(run: Run) -> None:
+    r = run("Thousands of Kenyan farmers were converging on Friday for a rally in Nairobi.")
+    assert "PROTEST" in r.types()
+
+
+def test_events_shortening_a_curfew_is_a_concession(run: Run) -> None:
+    r = run("The Malian junta on Monday shortened the nightly curfew in Bamako by two hours.")
+    assert "CONCEDE" in r.types()
+
+
+def test_events_a_detachment_of_peacekeepers_arriving_is_peacekeeping(run: Run) -> None:
+    r = run("A detachment of Nepalese peacekeepers arrived in Goma on Sunday.")
+    ev = [e for e in r.events if e.type == "AID"]
+    assert ev and "NPL" in r.countries(ev[0].actors)

@@ -652,10 +652,10 @@ def _operation_purpose(t: Token, pats: dict[int, Pattern], consumed: set[int]) -
 
 
 def _consult_noun(n: Token, pats: dict[int, Pattern]) -> bool:
-    """"joined Trump for talks", "gathered for a meeting": a meeting noun after "for"."""
+    """"joined Trump for talks", "converged for a rally": a meeting or protest noun after "for"."""
     p = pats.get(n.i)
     code = _pattern_code(p) if p is not None else None
-    return code is not None and code.type == "CONSULT"
+    return code is not None and code.type in ("CONSULT", "PROTEST")
 
 
 def find_events(sent: Span) -> list[Found]:

@@ -139,7 +139,7 @@ TIME_WORDS = frozenset({
 })
 QUANTITY = frozenset({
     "part", "some", "all", "most", "many", "ton", "tons", "number", "series", "day", "days", "week", "weeks",
-    "contingent", "contingents", "tonne", "tonnes", "truckload", "truckloads", "kilogram", "kilograms", "litre", "litres", "liter", "liters",
+    "contingent", "contingents", "patch", "detachment", "tonne", "tonnes", "truckload", "truckloads", "kilogram", "kilograms", "litre", "litres", "liter", "liters",
     "amount", "wave", "round", "string", "spate", "scores", "score", "dozens", "dozen", "hundreds", "thousands",
     "group", "members", "member", "million", "millions", "portion", "half", "third", "batch", "shipment",
     "consignment", "package", "worth", "type", "kind", "form", "one", "two", "three", "each", "any", "none",
