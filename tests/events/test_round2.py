@@ -191,3 +191,9 @@ def test_events_a_detachment_of_peacekeepers_arriving_is_peacekeeping(run: Run) 
     r = run("A detachment of Nepalese peacekeepers arrived in Goma on Sunday.")
     ev = [e for e in r.events if e.type == "AID"]
     assert ev and "NPL" in r.countries(ev[0].actors)
+
+
+def test_events_a_summit_as_subject_gives_its_parties_as_actors(run: Run) -> None:
+    r = run("The summit between Egypt and Ethiopia failed to reach agreement on the dam.")
+    ev = [e for e in r.events if e.type == "REJECT"]
+    assert ev and {"EGY", "ETH"} <= r.countries(ev[0].actors)

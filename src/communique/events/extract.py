@@ -39,6 +39,7 @@ GENERIC_HEADS = frozenset({
     "pact", "agreement", "deal", "accord", "force", "team", "troop", "contingent",
 })
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
+MEETING_NOUNS = frozenset({"summit", "meeting", "talk", "talks", "negotiation", "negotiations", "conference", "dialogue"})
 EXPEL_VERBS = frozenset({"expel", "deport", "oust", "eject", "kick", "evict"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "bomb", "drone", "mortar", "grenade", "mine", "artillery", "strike", "airstrike"})
 # the frame verbs that give an event even when they embed none ("Syria offered its troops")
@@ -89,6 +90,10 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         subj = before[-1] if before else subs[0]
         if subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misparsed participle
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
+        if subj.lemma_.lower() in MEETING_NOUNS:  # "the summit between the EU and Turkey failed to ...": its parties
+            parties = _prep_objects(subj, ("between", "among"))
+            if parties:
+                return parties
         if subj.lemma_.lower() in WEAPON_NOUNS:  # "missiles fired by the Israeli military struck ..."
             for acl in subj.children:
                 if acl.dep_ == "acl":
