@@ -197,3 +197,9 @@ def test_events_a_summit_as_subject_gives_its_parties_as_actors(run: Run) -> Non
     r = run("The summit between Egypt and Ethiopia failed to reach agreement on the dam.")
     ev = [e for e in r.events if e.type == "REJECT"]
     assert ev and {"EGY", "ETH"} <= r.countries(ev[0].actors)
+
+
+def test_events_death_in_custody_after_torture_gives_the_custodian(run: Run) -> None:
+    r = run("An Egyptian blogger died after torture in Syrian police custody.")
+    ev = [e for e in r.events if e.type == "ASSAULT"]
+    assert ev and "SYR" in r.countries(ev[0].actors)

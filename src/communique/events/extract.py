@@ -656,6 +656,18 @@ def _operation_purpose(t: Token, pats: dict[int, Pattern], consumed: set[int]) -
     return None
 
 
+def _custodians(death: Token) -> list[Token]:
+    """"died after torture in Israeli police custody", "in the custody of the army": the custodian
+    is the doer."""
+    for x in death.subtree:
+        if x.lemma_.lower() == "custody" and x.pos_ == "NOUN":
+            heads = [c for c in x.children if c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+            heads = heads or [c for c in x.children if c.dep_ == "compound" and participant_sectors().get(c.lemma_.lower())]
+            heads = heads or [c for c in x.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+            return heads or _prep_objects(x, ("of",))
+    return []
+
+
 def _consult_noun(n: Token, pats: dict[int, Pattern]) -> bool:
     """"joined Trump for talks", "converged for a rally": a meeting or protest noun after "for"."""
     p = pats.get(n.i)
@@ -819,6 +831,7 @@ def find_events(sent: Span) -> list[Found]:
                 continue
             # "the prisoner died after torture": the violence that caused a death happened
             f = Found(death, t, code, "events.nominal_cause", confidence=0.6)
+            f.actor_heads = _custodians(death)
             f.recipient_heads = _subject(death)
             found.append(f)
             consumed.add(t.i)
