@@ -203,3 +203,16 @@ def test_events_death_in_custody_after_torture_gives_the_custodian(run: Run) -> 
     r = run("An Egyptian blogger died after torture in Syrian police custody.")
     ev = [e for e in r.events if e.type == "ASSAULT"]
     assert ev and "SYR" in r.countries(ev[0].actors)
+
+
+def test_events_armed_party_calling_for_a_truce_expresses_intent(run: Run) -> None:
+    r = run("Houthi rebels called for a truce with Saudi Arabia.")
+    assert r.types() == ["AGREE"]
+
+
+def test_events_outsider_calling_for_a_ceasefire_is_an_appeal(run: Run) -> None:
+    assert run("The United Nations called for an immediate ceasefire in Sudan.").types() == []
+
+
+def test_events_asking_an_ally_to_deploy_troops_is_an_appeal_not_a_demand(run: Run) -> None:
+    assert run("Poland asked NATO to deploy more troops on its eastern flank.").types() == []

@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover
 
 ACTORLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT"})
 MAX_PER_SENTENCE = 3
+ARMED_SECTORS = frozenset({"REB", "MIL", "INS", "SEP", "PMF"})
 
 
 def extract_events(
@@ -209,6 +210,8 @@ def _build(
         return None
     if not actors and code.type in ("ASSAULT", "COERCE") and found.actor_heads and not any(_violent_cause(h) for h in found.actor_heads):
         return None  # "heavy rains killed 20 people": a subject that is no participant and no weapon
+    if found.rule == "events.appeal_truce" and not any(parts.by_id[a].sector in ARMED_SECTORS for a in actors):
+        return None  # "the UN called for a ceasefire": an appeal (CAMEO 02), which PLOVER drops
     if found.rule == "events.must_request" and not recipients:
         return None  # "the Black Sea must not become a graveyard": no one is asked anything
     if not actors and (found.nominal or status not in ("asserted", "reported") or _subordinate(anchor)):

@@ -588,6 +588,17 @@ def _hostile_inner(t: Token) -> tuple[Code, Token] | None:
     for e in cands:
         got = _event_code(e)
         if got is not None and got[0].type in HOSTILE_TYPES:
+            if got[0].type == "MOBILIZE" and not _prep_objects(got[1], ("against",)):
+                continue  # "asked NATO to deploy more troops": an appeal for military cooperation
+            return got
+    return None
+
+
+def _ceasefire_inner(t: Token) -> tuple[Code, Token] | None:
+    """"Hamas called for a ceasefire": what an appeal asks for, when it is a truce (CAMEO 0871)."""
+    for e in _embedded_candidates(t):
+        got = _event_code(e)
+        if got is not None and got[0].cameo.startswith("0871"):
             return got
     return None
 
@@ -701,6 +712,16 @@ def find_events(sent: Span) -> list[Found]:
                 # CAMEO 02 appeals are for cooperation; a call for hostile action is a demand (10)
                 f = _frame_event(t, replace(p, cameo="100", frame="demand"), consumed)
                 if f is not None:
+                    found.append(f)
+                    consumed.add(t.i)
+                    continue
+            truce = _ceasefire_inner(t)
+            if truce is not None:
+                # PLOVER manual 3.8.2: a party to a conflict calling for its end expresses intent
+                # (AGREE); _build keeps it only for an armed party, else it is a mere appeal
+                f = _frame_event(t, replace(p, cameo="030", frame="intent"), consumed)
+                if f is not None:
+                    f.rule = "events.appeal_truce"
                     found.append(f)
                     consumed.add(t.i)
                     continue
