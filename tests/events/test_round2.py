@@ -216,3 +216,15 @@ def test_events_outsider_calling_for_a_ceasefire_is_an_appeal(run: Run) -> None:
 
 def test_events_asking_an_ally_to_deploy_troops_is_an_appeal_not_a_demand(run: Run) -> None:
     assert run("Poland asked NATO to deploy more troops on its eastern flank.").types() == []
+
+
+def test_events_first_of_two_coordinated_clauses_ranks_first(run: Run) -> None:
+    r = run("The Colombian government declared a unilateral ceasefire on Sunday and promised to free political prisoners.")
+    best = max(r.events, key=lambda e: e.confidence)
+    assert best.type == "RETREAT"
+
+
+def test_events_must_be_ready_to_is_the_demand_not_an_intent(run: Run) -> None:
+    r = run("The Dutch minister said the European Union must be ready to mediate talks in Georgia.")
+    best = max(r.events, key=lambda e: e.confidence)
+    assert best.type == "REQUEST"

@@ -247,6 +247,8 @@ def _build(
         confidence -= 0.1
     if _subordinate(anchor):
         confidence -= 0.1  # an event in a relative or adverbial clause is background
+    if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and anchor.head.i < anchor.i:
+        confidence -= 0.1  # "declared a ceasefire and promised to ...": the first clause leads
     date = date_text = None
     if _governing_time is not None:
         try:

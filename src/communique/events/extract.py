@@ -310,7 +310,7 @@ def _mark_subtree_events(e: Token, consumed: set[int], depth: int = 0) -> None:
         return
     consumed.add(e.i)
     for c in e.children:
-        if c.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp", "nsubjpass", "compound", "dative"):
+        if c.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp", "nsubjpass", "compound", "dative", "acomp"):
             if match(c) is not None or is_light(c) or c.dep_ in ("prep", "xcomp", "dobj", "pcomp"):
                 _mark_subtree_events(c, consumed, depth + 1)
 
