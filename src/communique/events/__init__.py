@@ -6,6 +6,11 @@ nouns, nominal events); ``arguments.Participants`` resolves actor and recipient 
 future rule turns announced cooperation into AGREE and announced force into THREATEN. An event
 whose actor cannot be resolved is dropped unless its type may stand without one (ASSAULT, PROTEST,
 COERCE, RETREAT: "a roadside bomb killed ...", "three hostages were freed").
+
+Not events: appeals (CAMEO 02: "urged", "called on/for", "appealed"), which PLOVER drops like
+statements, unless they ask for hostile action (a demand, REQUEST) or an armed party calls for a
+truce (AGREE); what a denied charge says happened; an attack someone claims responsibility for.
+Ranking: the first of coordinated clauses, the main clause, then background clauses.
 """
 
 from __future__ import annotations
