@@ -228,3 +228,26 @@ def test_events_must_be_ready_to_is_the_demand_not_an_intent(run: Run) -> None:
     r = run("The Dutch minister said the European Union must be ready to mediate talks in Georgia.")
     best = max(r.events, key=lambda e: e.confidence)
     assert best.type == "REQUEST"
+
+
+def test_events_the_largest_donor_is_an_aid_giver(run: Run) -> None:
+    r = run("Norway remains the largest donor of humanitarian assistance in Somalia.")
+    assert r.types() == ["AID"]
+    assert r.countries(r.events[0].actors) == {"NOR"}
+    assert "SOM" in r.countries(r.events[0].recipients)
+
+
+def test_events_mobilising_funds_is_aid_not_a_force_posture(run: Run) -> None:
+    r = run("The World Bank is mobilising additional funds to support reconstruction in Ukraine.")
+    assert "MOBILIZE" not in r.types() and "AID" in r.types()
+
+
+def test_events_a_package_as_subject_stands_for_its_owner(run: Run) -> None:
+    r = run("The aid package proposed by Japan is allocating 50 million dollars in humanitarian support to Yemen.")
+    ev = [e for e in r.events if e.type == "AID"]
+    assert ev and r.countries(ev[0].actors) == {"JPN"}
+
+
+def test_events_authorising_the_release_of_aid_is_aid(run: Run) -> None:
+    r = run("The US Congress has authorized the release of $2 billion in military assistance to Israel.")
+    assert "AID" in r.types()

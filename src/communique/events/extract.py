@@ -39,6 +39,7 @@ GENERIC_HEADS = frozenset({
     "pact", "agreement", "deal", "accord", "force", "team", "troop", "contingent",
 })
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
+PROGRAMME_NOUNS = frozenset({"package", "program", "programme", "project", "budget", "fund", "initiative", "scheme"})
 MEETING_NOUNS = frozenset({"summit", "meeting", "talk", "talks", "negotiation", "negotiations", "conference", "dialogue"})
 EXPEL_VERBS = frozenset({"expel", "deport", "oust", "eject", "kick", "evict"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "bomb", "drone", "mortar", "grenade", "mine", "artillery", "strike", "airstrike"})
@@ -530,6 +531,10 @@ def _noun_actor(n: Token) -> list[Token]:
     if not out and own is not None and own.type in ("ASSAULT", "COERCE", "MOBILIZE"):
         # "a regime offensive", "an army raid" (not "a cabinet meeting")
         out = [c for c in n.children if c.dep_ == "compound" and participant_sectors().get(c.lemma_.lower()) in ("GOV", "MIL", "REB", "COP")]
+    if not out and n.dep_ == "attr" and n.head.lemma_.lower() in ("be", "remain", "become"):
+        out = _subject(n.head)  # "Germany remains the largest donor": the subject of the copula
+    if not out and n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "of" and n.head.head.dep_ == "attr":
+        out = _subject(n.head.head.head)  # "Germany is one of the largest donors"
     if not out and n.dep_ == "pobj" and n.head.head.pos_ == "ADJ" and n.head.head.lemma_.lower() in ("responsible", "guilty", "liable"):
         out = _subject(n.head.head)  # "X is responsible for mass killings"
     return out
@@ -805,6 +810,7 @@ def find_events(sent: Span) -> list[Found]:
         if not subj and _passive(t) and f.code.cameo.startswith("074"):
             # "2,000 Russian soldiers were deployed as peacekeepers": the peacekeepers are the providers
             subj = [c for c in t.children if c.dep_ == "nsubjpass"]
+        subj = [w for h in subj for w in (_owners(h) or [h])] if any(h.lemma_.lower() in PROGRAMME_NOUNS for h in subj) else subj
         f.actor_heads = subj
         excl = {o.i for o in objects(t) if pats.get(o.i) is not None}
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("order", "force", "compel", "instruct", "direct"):
@@ -862,4 +868,8 @@ def find_events(sent: Span) -> list[Found]:
         f.recipient_heads = [r for r in _prep_objects(t, RECIPIENT_PREPS + ("in", "of")) if r not in doers]
         found.append(f)
         consumed.add(t.i)
+        for o in _prep_objects(t, ("of",)):
+            if o.i in pats:  # "donor of assistance in Iraq": one event, the inner noun's places too
+                consumed.add(o.i)
+                f.recipient_heads += _prep_objects(o, RECIPIENT_PREPS + ("in",))
     return found

@@ -205,6 +205,8 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
         )
     if key == "head":  # the governing verb: "went on strike", "staged a strike"
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and gov.dep_ == "attr":
+            gov = gov.head  # "is one of the largest donors": the copula
         return gov.lemma_.lower() in values or gov.lower_ in values
     if key == "subj":  # "peacekeepers arrived": the subject's lemma, through quantities and of-phrases
         gov = tok.head if tok.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) else tok
