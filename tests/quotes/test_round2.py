@@ -187,3 +187,15 @@ def test_transcript_label_inside_a_quote_is_the_speaker(analyse):
     assert q.text.startswith("Well, look")
     assert (speaker_name(a, q) or "").endswith("Maria Okafor")
     assert q.cue is not None and q.cue.text == ":"
+
+
+def test_embedded_post_is_its_author_s_direct_quote(analyse):
+    a = analyse(
+        "Crews worked through the night.\n\n"
+        "Friday's storm was one of the worst we have seen in a decade. Some areas will be dark for days. "
+        "#IslandStorm pic.twitter.com/AbC123xYz — Harbour Power (@harbourpower) March 2, 2019\n\n"
+        "Repairs continue."
+    )
+    q = quote_with(a, "one of the worst we have seen")
+    assert q.kind == "direct" and q.text.endswith("dark for days.")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Harbour Power"

@@ -58,6 +58,7 @@ class Draft:
     mark: int | None = None  # index of the marked quote, for direct ones
     actor: str | None = None
     inherited: bool = False
+    mention: tuple[int, int] | None = None  # characters of the speaker mention, where the parse can't give it
 
 
 def extract_quotes(
@@ -162,6 +163,12 @@ def extract_quotes(
         drafts.append(_draft(doc, "indirect", lo, hi, f, "quotes.indirect_" + f.rule))
         taken_chars.append((start, end))
 
+    # 3a. embedded posts: "... pic.twitter.com/x — BC Hydro (@bchydro) December 22, 2018"
+    for d in _embedded_posts(doc, lay):
+        if not any(x < d.end and d.start < y for x, y in taken_chars):
+            drafts.append(d)
+            taken_chars.append((d.start, d.end))
+
     # 3b. headline attributions: "Sanders: Clinton needs to change course"
     for d in _headline_attributions(doc, lay):
         if not any(x < d.end and d.start < y for x, y in taken_chars):
@@ -202,7 +209,7 @@ def extract_quotes(
     for d in kept:
         speaker_mention = None
         if d.speaker_tok is not None and not d.inherited:
-            s, e = mention_span(doc, doc[d.speaker_tok])
+            s, e = d.mention or mention_span(doc, doc[d.speaker_tok])
             speaker_mention = Span(s, e, text[s:e])
         cue = None
         if d.cue is not None:
@@ -223,6 +230,41 @@ def extract_quotes(
 
 
 CUE_ADVERBS = frozenset("also later often repeatedly further then now still again previously earlier already once".split())
+
+
+EMBED_TAIL = re.compile(
+    r"(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)\s*[\u2014\u2013-]+\s*([^()\n]{2,60}?)\s*\(@\w+\)[^\n]{0,40}$"
+)
+
+
+def _embedded_posts(doc: Doc, lay: Layout) -> list[Draft]:
+    """A post embedded in the page ("text pic.twitter.com/x — Name (@handle) date"): the author's own words."""
+    out: list[Draft] = []
+    text = doc.text
+    for a, b in lay.para_bounds:
+        b = min(b, len(doc))
+        if b <= a:
+            continue
+        p0, p1 = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        m = EMBED_TAIL.search(text, p0, p1)
+        if m is None or m.end() != p1:
+            continue
+        body = text[p0 : m.start()].rstrip()
+        body = re.sub(r"(?:\s*#\w+)+$", "", body).rstrip()  # trailing hashtags
+        if len(body.split()) < 4 or any(lay.quoted[i] for i in range(a, min(a + 2, b))):
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        dash = lay.char_tok[text.rfind(" ", 0, m.start(1) - 1) + 1] if m.start(1) > 1 else None
+        if name is None:
+            continue
+        head = next((t for t in reversed(name) if t.pos_ in ("PROPN", "NOUN")), None)
+        if head is None:
+            continue
+        cue = (dash, dash + 1) if dash is not None and doc[dash].text.strip("\u2014\u2013-") == "" else None
+        d = Draft("direct", p0, p0 + len(body), head.i, cue, None, "quotes.embedded_post")
+        d.mention = (m.start(1), m.end(1))
+        out.append(d)
+    return out
 
 
 HEADLINE_LABELS = frozenset("watch read update updated note photo video editor correction related listen more see".split())
