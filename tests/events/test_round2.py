@@ -251,3 +251,13 @@ def test_events_a_package_as_subject_stands_for_its_owner(run: Run) -> None:
 def test_events_authorising_the_release_of_aid_is_aid(run: Run) -> None:
     r = run("The US Congress has authorized the release of $2 billion in military assistance to Israel.")
     assert "AID" in r.types()
+
+
+def test_events_call_to_join_a_march_is_a_demand(run: Run) -> None:
+    r = run("The Kenyan opposition called on supporters to join a march in Nairobi on Friday.")
+    assert r.types() == ["REQUEST"]
+
+
+def test_events_passive_must_clause_is_a_demand_without_a_named_recipient(run: Run) -> None:
+    r = run("The African Union says foreign military intervention in Niger must be avoided.")
+    assert r.types() == ["REQUEST"]

@@ -217,8 +217,11 @@ def _build(
         return None  # "heavy rains killed 20 people": a subject that is no participant and no weapon
     if found.rule == "events.appeal_truce" and not any(parts.by_id[a].sector in ARMED_SECTORS for a in actors):
         return None  # "the UN called for a ceasefire": an appeal (CAMEO 02), which PLOVER drops
-    if found.rule == "events.must_request" and not recipients:
-        return None  # "the Black Sea must not become a graveyard": no one is asked anything
+    passive_demand = found.embedded is not None and any(c.dep_ in ("nsubjpass", "auxpass") for c in found.embedded.children)
+    if found.rule == "events.must_request" and not recipients and not passive_demand:
+        # "the Black Sea must not become a graveyard": no one is asked anything; but "military
+        # intervention must be avoided", "the prisoners must be freed" demand it of whoever acts
+        return None
     if not actors and (found.nominal or status not in ("asserted", "reported") or _subordinate(anchor)):
         return None  # "a soldier killed in Afghanistan": background, no doer
     source: str | None = None

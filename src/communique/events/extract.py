@@ -582,6 +582,7 @@ def _unasserted(sent: Span) -> set[int]:
 
 
 HOSTILE_TYPES = frozenset({"SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "THREATEN"})
+RALLY_VERBS = frozenset({"join", "stage", "hold", "attend", "participate", "take"})
 APPEAL_CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "dative", "prep", "acl", "relcl", "oprd")
 
 
@@ -596,6 +597,15 @@ def _hostile_inner(t: Token) -> tuple[Code, Token] | None:
             if got[0].type == "MOBILIZE" and not _prep_objects(got[1], ("against",)):
                 continue  # "asked NATO to deploy more troops": an appeal for military cooperation
             return got
+    for e in cands:  # "called on followers to join thousands at a rally against the rules"
+        for x in e.subtree:
+            p = match(x) if x.pos_ == "NOUN" else None
+            code = _pattern_code(p) if p is not None and p.frame is None else None
+            if code is None or code.type not in ("PROTEST", "MOBILIZE"):
+                continue
+            gov = x.head.head if x.dep_ == "pobj" else x.head
+            if gov.lemma_.lower() in RALLY_VERBS and (code.type == "PROTEST" or _prep_objects(x, ("against",))):
+                return code, x
     return None
 
 
