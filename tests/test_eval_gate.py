@@ -21,15 +21,15 @@ needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"no evaluation data a
 @needs_data
 def test_gate_quotes_ggt_quote_f1_and_speaker_accuracy() -> None:
     out = run_task("quotes-ggt", DATA)
-    assert out["quote"]["f1"] >= 0.89, out["quote"]
-    assert out["speaker_accuracy"] >= 0.85, out["speaker_accuracy"]
+    assert out["quote"]["f1"] >= 0.90, out["quote"]
+    assert out["speaker_accuracy"] >= 0.89, out["speaker_accuracy"]
 
 
 @needs_data
 def test_gate_quotes_polnear_content_and_source() -> None:
     out = run_task("quotes-polnear", DATA)
-    assert out["content"]["soft"]["f1"] >= 0.50, out["content"]
-    assert out["source"]["exact"]["f1"] >= 0.53, out["source"]
+    assert out["content"]["soft"]["f1"] >= 0.52, out["content"]
+    assert out["source"]["exact"]["f1"] >= 0.58, out["source"]
 
 
 @needs_data
