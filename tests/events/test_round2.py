@@ -261,3 +261,23 @@ def test_events_call_to_join_a_march_is_a_demand(run: Run) -> None:
 def test_events_passive_must_clause_is_a_demand_without_a_named_recipient(run: Run) -> None:
     r = run("The African Union says foreign military intervention in Niger must be avoided.")
     assert r.types() == ["REQUEST"]
+
+
+def test_events_leading_a_delegation_on_a_visit_is_the_visit(run: Run) -> None:
+    r = run("The Ghanaian foreign minister led a delegation on a two-day visit to Togo.")
+    assert "CONSULT" in r.types()
+
+
+def test_events_having_talks_or_lunch_with_someone_is_a_meeting(run: Run) -> None:
+    assert "CONSULT" in run("Kenya had talks with Somalia on the border dispute.").types()
+    assert "CONSULT" in run("The Canadian prime minister had lunch with the Mexican president in Ottawa.").types()
+
+
+def test_events_giving_up_fighting_is_de_escalation(run: Run) -> None:
+    r = run("Two hundred Taliban fighters have given up fighting in Kunduz province.")
+    assert r.types()[:1] == ["RETREAT"]
+
+
+def test_events_search_and_rescue_teams_deployed_are_aid(run: Run) -> None:
+    r = run("Turkey deployed five search-and-rescue teams to Morocco after the earthquake.")
+    assert "AID" in r.types() and "MOBILIZE" not in r.types()

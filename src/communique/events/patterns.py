@@ -194,7 +194,7 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
         if tok.pos_ == "NOUN":
             cands.extend(c for c in children if c.dep_ == "compound")
         cands.extend(g for o in objects(tok) for g in o.children if g.dep_ == "appos" and g.i > o.i)  # "called X a stupid guy"
-        cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod")])
+        cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod", "nmod")])
         # "hold families as human shields": the object's own as-phrase
         cands.extend(g for o in objects(tok) for p in o.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj")
         return any(c.lemma_.lower() in values or c.lower_ in values for c in cands)
