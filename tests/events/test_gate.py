@@ -29,5 +29,5 @@ def test_gate_plover_type_f1_actor_recall_and_no_over_generation() -> None:
 @needs_data
 def test_gate_pentaclass_macro_f1_and_no_over_generation() -> None:
     out = run_pentaclass(DATA)
-    assert out["macro_f1"] >= 0.84, out["macro_f1"]  # measured 0.864 (round 2)
+    assert out["macro_f1"] >= 0.85, out["macro_f1"]  # measured 0.871 (round 2)
     assert out["events_per_sentence"] <= 1.5, out["events_per_sentence"]
