@@ -281,3 +281,13 @@ def test_events_giving_up_fighting_is_de_escalation(run: Run) -> None:
 def test_events_search_and_rescue_teams_deployed_are_aid(run: Run) -> None:
     r = run("Turkey deployed five search-and-rescue teams to Morocco after the earthquake.")
     assert "AID" in r.types() and "MOBILIZE" not in r.types()
+
+
+def test_events_an_increase_in_funding_is_aid(run: Run) -> None:
+    r = run("Sweden on Monday announced a large increase in funding for refugees in Uganda.")
+    assert "AID" in r.types()
+
+
+def test_events_helping_establish_or_rebuild_is_aid(run: Run) -> None:
+    r = run("Japan helped rebuild schools in northern Iraq.")
+    assert r.types()[:1] == ["AID"]

@@ -766,6 +766,8 @@ def find_events(sent: Span) -> list[Found]:
                 cands.extend(c for c in o.children if c.dep_ == "compound")
             if o.lemma_.lower() in ("delegation", "team", "mission", "group"):  # "led a delegation on a visit"
                 cands.extend(_prep_objects(o, ("on",)))
+            if o.lemma_.lower() in ("increase", "boost", "rise", "hike", "expansion"):  # "an increase in funding"
+                cands.extend(_prep_objects(o, ("in", "of")))
         for o in cands:
             p = pats.get(o.i)
             if p is not None and p.frame == "appeal" and o.i not in consumed:
