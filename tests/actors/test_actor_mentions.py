@@ -103,3 +103,76 @@ def test_mentions_skip_bylines_dateline_credits_and_title_words(named: Named) ->
 
 def find_person(actors: list[Actor], name: str) -> Actor:
     return next(a for a in actors if a.type == "person" and a.name == name)
+
+
+def test_mentions_relatives_sharing_a_surname_stay_two_people(named: Named, find: Find) -> None:
+    actors = named(
+        "Susan Whitfield runs the bakery on Elm Street. Whitfield said bread sales doubled. "
+        "She works with her husband Robert Whitfield. Whitfield added that rent had risen."
+    )
+    susan, robert = find(actors, "Susan Whitfield"), find(actors, "Robert Whitfield")
+    assert susan.id != robert.id
+    assert not any(a.name == "Robert" for a in actors)
+    assert [m.text for m in robert.mentions] == ["Robert Whitfield"]
+    assert sum(m.text == "Whitfield" for m in susan.mentions) == 2  # the bare surname stays with the main subject
+
+
+def test_mentions_full_name_before_a_sentence_period_is_not_cut_to_the_surname(named: Named, find: Find) -> None:
+    actors = named("The cookbook was edited by Martha Greenspan. Critics praised it.")
+    assert find(actors, "Martha Greenspan").type == "person"
+
+
+def test_mentions_curly_possessive_is_not_part_of_the_name(named: Named, find: Find) -> None:
+    actors = named("Marta Kowalczyk\u2019s lawyer said Kowalczyk\u2019s appeal would go ahead. Canada\u2019s Lena Haddad agreed.")
+    marta = find(actors, "Marta Kowalczyk")
+    assert {m.text for m in marta.mentions} == {"Marta Kowalczyk", "Kowalczyk"}
+    assert find(actors, "Lena Haddad").type == "person"
+    assert not any("\u2019" in a.name or "'" in a.name for a in actors)
+
+
+def test_mentions_hyphenated_pair_of_known_names_splits_into_the_two_people(named: Named, find: Find) -> None:
+    actors = named(
+        "Marek Dvorak scored 20 points and Tomas Ruzicka added 12. "
+        "The Dvorak-Ruzicka pairing has carried the team since January."
+    )
+    assert not any("-" in a.name for a in actors)
+    assert {m.text for m in find(actors, "Marek Dvorak").mentions} == {"Marek Dvorak", "Dvorak"}
+    assert {m.text for m in find(actors, "Tomas Ruzicka").mentions} == {"Tomas Ruzicka", "Ruzicka"}
+
+
+def test_mentions_demonym_pair_gives_two_countries_not_one(named: Named) -> None:
+    actors = named("Russian-Ukrainian talks stalled in May, and Israeli-Palestinian negotiations resumed.")
+    assert not any(a.type == "person" for a in actors)
+    countries = {a.country for a in actors if a.type == "country"}
+    assert {"RUS", "UKR", "ISR", "PSE"} <= countries
+
+
+def test_mentions_double_barrelled_surname_stays_one_person(named: Named, find: Find) -> None:
+    actors = named("Kathleen Wilson-Thompson chairs the board. Wilson-Thompson said the vote was fair.")
+    person = find(actors, "Kathleen Wilson-Thompson")
+    assert person.type == "person"
+    assert {m.text for m in person.mentions} == {"Kathleen Wilson-Thompson", "Wilson-Thompson"}
+
+
+def test_mentions_title_words_leave_the_name_and_become_the_role(named: Named, find: Find) -> None:
+    actors = named(
+        "Councillor Aaron Fry said the bylaw would pass. Coach Stephen Gillis praised the players. "
+        "Sen. Jon Tester objected, and Coun. Priya Nair abstained."
+    )
+    fry, gillis = find(actors, "Aaron Fry"), find(actors, "Stephen Gillis")
+    tester, nair = find(actors, "Jon Tester"), find(actors, "Priya Nair")
+    assert (fry.name, fry.role, fry.sector) == ("Aaron Fry", "Councillor", "GOV")
+    assert (gillis.name, gillis.role, gillis.sector) == ("Stephen Gillis", "Coach", "CVL")
+    assert (tester.name, tester.role, tester.sector) == ("Jon Tester", "Senator", "LEG")
+    assert (nair.role, nair.sector) == ("Councillor", "GOV")
+    assert not any(a.name in ("Coun", "Coach Stephen") for a in actors)
+
+
+def test_mentions_title_never_overrides_an_office_holders_own_role(named: Named, find: Find) -> None:
+    wang = find(named("Foreign Minister Wang Yi arrived in Jakarta on Monday."), "Wang Yi")
+    assert (wang.name, wang.country, wang.role) == ("Wang Yi", "CHN", "Foreign Minister of China")
+
+
+def test_mentions_surname_tagged_as_a_place_after_the_full_name_is_the_person(named: Named, find: Find) -> None:
+    actors = named("Sen. Jon Tester objected on Tuesday; Tester said the bill was rushed.")
+    assert {m.text for m in find(actors, "Jon Tester").mentions} == {"Jon Tester", "Tester"}

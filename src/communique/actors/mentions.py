@@ -26,7 +26,16 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import Gazetteer, fold, gazetteer, is_acronym, normalise, person_key
+from communique.actors.gazetteer import (
+    Gazetteer,
+    RoleNoun,
+    fold,
+    gazetteer,
+    is_acronym,
+    normalise,
+    person_key,
+)
+from communique.actors.names import lexicon
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -53,6 +62,12 @@ class _Span:
     j: int  # one past the last token
     label: str  # spaCy label, or "GAZ" for a phrase match
     table: str = ""  # for phrase matches: person / body / place
+    title: str = ""  # for people: the title words before the name ("Councillor", "Foreign Minister")
+
+    def size(self, doc: Doc) -> int:
+        """Tokens in the name, a trailing period the phrase match took ("Greenspan.") not counted."""
+        n = self.j - self.i
+        return n - 1 if n > 1 and doc[self.j - 1].text == "." else n
 
 
 @dataclass
@@ -129,7 +144,8 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
             table = _table_of(span_text, gaz)
             if table is None:
                 continue
-            if j - i == 1 and not _single_word_ok(tok, table, gaz):
+            size = j - i - (1 if j - i > 1 and last.text == "." else 0)
+            if size == 1 and not _single_word_ok(tok, table, gaz):
                 continue
             if j - i > 1 and not all(_capitalised(t) or t.is_punct or (t.i == i and article) or t.lower_ in ("of", "the", "for", "and", "al", "bin", "de", "la", "von", "der") for t in doc[i:j]):
                 continue
@@ -192,6 +208,7 @@ def _is_credit(doc: Doc, i: int, j: int) -> bool:
 
 def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
     out: list[_Span] = []
+    known = _doc_surnames(doc)
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
@@ -202,9 +219,22 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
             continue
         while i < j and doc[i].lower_ == "the":
             i += 1
+        # "Kitchener's Frederick Mall", "Canada's Justin Trudeau": the name is what follows the possessive;
+        # the possessor is left to the phrase match or its own entity
+        cut = next((k for k in range(j - 1, i, -1) if POSSESSIVE.fullmatch(doc[k].text) and doc[k].text[:1] != "`"), None)
+        if cut is not None and cut + 1 < j and _capitalised(doc[cut + 1]):
+            i = cut + 1
+        title = ""
         if ent.label_ == "PERSON":
-            while i < j - 1 and _is_title_word(doc[i], gaz):
-                i += 1
+            k = i
+            while k < j and _is_title_word(doc[k], gaz) and k < j - 1:
+                k += 1
+                if k < j and doc[k].text == "." and k < j - 1:
+                    k += 1
+            if k == j - 1 and doc[k].text == "." or (k == i and j - i == 1 and _title_only(doc, i, gaz)):
+                continue  # "Coun." or "Det." tagged as a person on its own: a title, not a name
+            title = doc[i:k].text if k > i else ""
+            i = k
             # the small model often drops a first given name: "Recep [Tayyip Erdogan]"
             while i > 0:
                 prev = doc[i - 1]
@@ -212,16 +242,137 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
                     i -= 1
                 else:
                     break
-        if i < j:
-            out.append(_Span(i, j, ent.label_))
+            title = _title_before(doc, i, gaz) if not title else title
+        if i >= j:
+            continue
+        label = ent.label_
+        if label in ("ORG", "GPE") and _surname_of_known(doc, i, j, gaz, known):
+            label = "PERSON"  # "Tester said", "Wilson-Thompson said" after the full name: a person
+        pair = _hyphen_pair(doc, i, j)
+        if pair is not None and label in ("PERSON", "ORG", "NORP", "GPE"):
+            parts = _pair_parts(doc, pair, gaz, known)
+            if parts is not None:
+                out.extend(parts)
+                continue
+        out.append(_Span(i, j, label, title=title))
     return out
+
+
+def _surname_of_known(doc: Doc, i: int, j: int, gaz: Gazetteer, known: dict[str, set[str]]) -> bool:
+    """A one-word (or hyphenated) name that is the surname of a person named in full in the article and is
+    no known place or body."""
+    text = doc[i:j].text
+    key = person_key(text)
+    if not (key in known["surnames"] and j - i == 1 or key in known["tails"] and _hyphen_pair(doc, i, j)):
+        return False
+    return gaz.lookup(text) is None and gaz.city(text) is None and gaz.body(text) is None
+
+
+PAIR_HEADS = frozenset(
+    "summit talks meeting meetings trade deal deals pairing duo partnership ticket match matchup fight bout race "
+    "rivalry relations ties border war conflict agreement accord pact alliance call calls dialogue negotiations "
+    "handshake feud split axis era line frontline front".split()
+)
+
+
+def _hyphen_pair(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Tokens ``A - B`` (no spaces, both capitalised words): the indices of A and B, else None."""
+    if j - i != 3 or doc[i + 1].text not in ("-", "\u2013") or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return None
+    a, b = doc[i], doc[i + 2]
+    if not (a.is_alpha and b.is_alpha and _capitalised(a) and _capitalised(b)) or a.lower_ in ARTICLES:
+        return None
+    return i, i + 2
+
+
+def _pair_parts(doc: Doc, pair: tuple[int, int], gaz: Gazetteer, known: dict[str, set[str]]) -> list[_Span] | None:
+    """A hyphenated pair of names ("Gasol-Valanciunas", "Biden-Putin", "Russian-Ukrainian"): one span per
+    part when each part is a known name, none when a summit or trade follows; None (keep the entity) for a
+    double-barrelled surname ("Kathleen Wilson-Thompson", then "Wilson-Thompson")."""
+    a, b = doc[pair[0]], doc[pair[1]]
+    whole = person_key(f"{a.text} {b.text}")
+    if whole in known["tails"]:
+        return None
+    labels: list[str] = []
+    for tok in (a, b):
+        word = tok.text
+        if person_key(word) in known["surnames"] or gaz.person_names(word):
+            labels.append("PERSON")
+        elif gaz.lookup(word) is not None or gaz.city(word) is not None:
+            labels.append("GPE")
+        elif gaz.body(word) is not None:
+            labels.append("ORG")
+        else:
+            labels.append("")
+    if all(labels):
+        return [_Span(pair[0], pair[0] + 1, labels[0]), _Span(pair[1], pair[1] + 1, labels[1])]
+    nxt = doc[pair[1] + 1] if pair[1] + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in PAIR_HEADS:
+        return []  # "the Smith-Jones talks": two unknown parties, not one person
+    return None
+
+
+def _doc_surnames(doc: Doc) -> dict[str, set[str]]:
+    """Last names of the article's multi-word person entities, and their name tails of two or more words
+    (to tell "Wilson-Thompson" the surname from a "Gasol-Valanciunas" pair)."""
+    surnames: set[str] = set()
+    tails: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = person_key(POSSESSIVE.sub("", ent.text)).split()
+        if len(words) >= 2:
+            surnames.add(words[-1])
+        if len(words) >= 3:
+            tails.add(" ".join(words[-2:]))
+    return {"surnames": surnames, "tails": tails}
+
+
+def _title_only(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    """A one-token "person" that is a title abbreviation before a name: "[Coun]. Aaron Fry"."""
+    tok = doc[i]
+    return i + 1 < len(doc) and doc[i + 1].text == "." and _title_role(tok.text + ".", gaz) is not None
+
+
+def _title_before(doc: Doc, i: int, gaz: Gazetteer) -> str:
+    """Capitalised title words right before token ``i``: "[Sen.] Jon Tester", "[Foreign Minister] Wang Yi"."""
+    k = i
+    while k > 0:
+        prev = doc[k - 1]
+        if prev.text == "." and k > 1 and _title_role(doc[k - 2].text + ".", gaz) is not None:
+            k -= 2
+            continue
+        if _capitalised(prev) and not prev.is_punct and _title_role(prev.text, gaz) is not None:
+            k -= 1
+            continue
+        break
+    return doc[k:i].text if k < i else ""
+
+
+def _title_role(text: str, gaz: Gazetteer) -> RoleNoun | None:
+    """The person role a title word or abbreviation names: "Sen." -> Senator, "Coach" -> Coach."""
+    if text.lower() in COURTESY or text.isupper():
+        return None
+    return gaz.role(text.lower())
+
+
+def title_label(title: str, gaz: Gazetteer | None = None) -> tuple[str, str | None] | None:
+    """The role and sector that title words give: the longest role noun that ends them ("Chinese Foreign
+    Minister" -> Foreign Minister, GOV; "Det. Sgt." -> Sergeant; "Coach" -> Coach, CVL), or None."""
+    gaz = gaz or gazetteer()
+    words = title.split()
+    for k in range(len(words)):
+        info = gaz.role(" ".join(words[k:]).lower())
+        if info is not None and info.label and info.weight <= 2:
+            return info.label, info.sector or None
+    return None
 
 
 def candidate_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
     """Non-overlapping name spans: entities and gazetteer matches, longest first, gazetteer on a tie."""
     gaz = gaz or gazetteer()
     cands = [c for c in phrase_matches(doc, gaz) if not _in_byline(doc, c.i)] + _entity_spans(doc, gaz)
-    cands.sort(key=lambda s: (-(s.j - s.i), 0 if s.label == "GAZ" else 1, s.i))
+    cands.sort(key=lambda s: (-s.size(doc), 0 if s.label == "GAZ" else 1, s.i))
     taken: list[_Span] = []
     used: set[int] = set()
     for c in cands:
@@ -315,6 +466,8 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
         toks = {w for w in person_key(core).split() if w}
 
         city = gaz.city(core) if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") or s.table == "city" else None
+        if city is not None and label == "PERSON" and single and core.lower() in lexicon().forenames:
+            city = None  # "Regina", "Victoria" tagged as a person: a given name first
         if city is not None and not gaz.person_names(core) and gaz.body(core) is None and gaz.lookup(core) is None:
             key = ("L", normalise(city.alias))
             g = get(key, _Group(key, "unknown", core, city.code, "CVL", f"Place in {city.name}", "actors.gazetteer_place"))
@@ -333,6 +486,7 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
                     g.country = term.country
                 _add(g, start, end, text, "name", core, s.i)
                 g.tokens |= toks
+                _give_title(g, s.title, gaz)
                 continue
             if label == "PERSON" or local is not None:
                 found = local or _unknown_person(groups, toks)
@@ -340,6 +494,7 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
                     found = get(("U", str(len(groups))), _Group(("U", str(len(groups))), "person", core))
                 _add(found, start, end, text, "name", core, s.i)
                 found.tokens |= toks
+                _give_title(found, s.title, gaz)
                 continue
 
         body = gaz.body(core, published)
@@ -418,15 +573,27 @@ def _add(g: _Group, start: int, end: int, text: str, kind: MentionKind, core: st
 
 
 def _unknown_person(groups: list[_Group], toks: set[str]) -> _Group | None:
-    """The most recently mentioned person whose name tokens include (or are included in) ``toks``."""
+    """The person whose name tokens include (or are included in) ``toks``. When several share them (two
+    relatives, "Dorie Greenspan" and "her husband Michael Greenspan"), a bare "Greenspan" goes to the most
+    mentioned, the most recent on a tie: news refers to the secondary relative by the given name."""
     best: _Group | None = None
     for g in groups:
         if g.type != "person" or not toks or not g.tokens:
             continue
         if toks <= g.tokens or g.tokens <= toks:
-            if best is None or g.last > best.last:
+            if best is None or (len(g.mentions), g.last) > (len(best.mentions), best.last):
                 best = g
     return best
+
+
+def _give_title(g: _Group, title: str, gaz: Gazetteer) -> None:
+    """Title words before a name ("Councillor Aaron Fry") become the person's role when it has none."""
+    if not title or g.role is not None:
+        return
+    found = title_label(title, gaz)
+    if found is not None:
+        g.role = found[0]
+        g.sector = g.sector or found[1]
 
 
 def _latest_org(groups: list[_Group], norm: str) -> _Group | None:
