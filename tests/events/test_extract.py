@@ -183,17 +183,36 @@ def test_events_demands_take_cameo_10_codes(run: Run) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "actor", "recipient", "cameo"),
     [
-        "The United Nations urged Israel to open more crossings.",
-        "The African Union called on both sides to stop the fighting in Khartoum.",
-        "The Red Cross launched an appeal for $40 million to help flood victims in Pakistan.",
-        "Kenya asked Uganda to release the detained fishermen.",
+        ("The United Nations urged Israel to open more crossings.", "IGO", "ISR", "02"),
+        ("The African Union called on both sides to stop the fighting in Khartoum.", "IGO", None, "02"),
+        ("Kenya asked Uganda to release the detained fishermen.", "KEN", "UGA", "025"),
+        ("Qatar on Tuesday called on Israel and Hamas to accept a six-week pause in the fighting.", "QAT", "ISR", "02"),
     ],
 )
-def test_events_appeals_are_cameo_02_which_plover_drops(run: Run, text: str) -> None:
-    # PLOVER manual Table 7.1: CAMEO 02 APPEAL is dropped; what is asked for has not happened
-    assert run(text).types() == []
+def test_events_appeals_are_requests_with_the_cameo_appeal_code(
+    run: Run, text: str, actor: str, recipient: str | None, cameo: str
+) -> None:
+    # PLOVER 3.8: REQUEST is "all requests, demands, and orders"; CAMEO keeps appeals under root 02.
+    # What is asked for has not happened: it is no event of its own.
+    r = run(text)
+    assert r.types() == ["REQUEST"]
+    ev = r.events[0]
+    assert (ev.cameo or "").startswith(cameo)
+    assert actor in r.countries(ev.actors)
+    if recipient:
+        assert recipient in r.countries(ev.recipients)
+
+
+def test_events_an_appeal_for_money_is_no_event(run: Run) -> None:
+    assert run("The Red Cross launched an appeal for $40 million to help flood victims in Pakistan.").types() == []
+
+
+def test_events_an_outsiders_call_for_a_ceasefire_is_a_request_to_yield(run: Run) -> None:
+    r = run("The United Nations called for an immediate ceasefire in Sudan.")
+    assert r.types() == ["REQUEST"]
+    assert r.events[0].cameo == "025" and r.events[0].mode == "yield"
 
 
 def test_events_his_country_is_the_speakers_country(run: Run) -> None:

@@ -29,5 +29,7 @@ def test_gate_plover_type_f1_actor_recall_and_no_over_generation() -> None:
 @needs_data
 def test_gate_pentaclass_macro_f1_and_no_over_generation() -> None:
     out = run_pentaclass(DATA)
-    assert out["macro_f1"] >= 0.85, out["macro_f1"]  # measured 0.871 (round 2)
+    # measured 0.833: appeals ("urged", "called on") are REQUESTs with CAMEO 02 codes, as issue 4 and
+    # PLOVER 3.8 require; this set labels them statements, which costs about 4 points
+    assert out["macro_f1"] >= 0.81, out["macro_f1"]
     assert out["events_per_sentence"] <= 1.5, out["events_per_sentence"]

@@ -210,12 +210,10 @@ def test_events_armed_party_calling_for_a_truce_expresses_intent(run: Run) -> No
     assert r.types() == ["AGREE"]
 
 
-def test_events_outsider_calling_for_a_ceasefire_is_an_appeal(run: Run) -> None:
-    assert run("The United Nations called for an immediate ceasefire in Sudan.").types() == []
-
-
 def test_events_asking_an_ally_to_deploy_troops_is_an_appeal_not_a_demand(run: Run) -> None:
-    assert run("Poland asked NATO to deploy more troops on its eastern flank.").types() == []
+    r = run("Poland asked NATO to deploy more troops on its eastern flank.")
+    assert r.types() == ["REQUEST"]
+    assert (r.events[0].cameo or "").startswith("02")  # an appeal (CAMEO 02), not a demand (10)
 
 
 def test_events_first_of_two_coordinated_clauses_ranks_first(run: Run) -> None:

@@ -7,9 +7,11 @@ future rule turns announced cooperation into AGREE and announced force into THRE
 whose actor cannot be resolved is dropped unless its type may stand without one (ASSAULT, PROTEST,
 COERCE, RETREAT: "a roadside bomb killed ...", "three hostages were freed").
 
-Not events: appeals (CAMEO 02: "urged", "called on/for", "appealed"), which PLOVER drops like
-statements, unless they ask for hostile action (a demand, REQUEST) or an armed party calls for a
-truce (AGREE); what a denied charge says happened; an attack someone claims responsibility for.
+Appeals ("urged", "called on/for", "appealed") are REQUESTs, as PLOVER's REQUEST takes "all requests,
+demands, and orders" (manual 3.8), coded with CAMEO's appeal root 02 (a demand keeps root 10); what
+they ask for has not happened and is no event. An appeal for hostile action is a demand (10); an
+armed party calling for a truce expresses intent (AGREE, manual 3.8.2). Not events: what a denied
+charge says happened; an attack someone claims responsibility for.
 Ranking: the first of coordinated clauses, the main clause, then background clauses.
 """
 
@@ -216,7 +218,9 @@ def _build(
     if not actors and code.type in ("ASSAULT", "COERCE") and found.actor_heads and not any(_violent_cause(h) for h in found.actor_heads):
         return None  # "heavy rains killed 20 people": a subject that is no participant and no weapon
     if found.rule == "events.appeal_truce" and not any(parts.by_id[a].sector in ARMED_SECTORS for a in actors):
-        return None  # "the UN called for a ceasefire": an appeal (CAMEO 02), which PLOVER drops
+        # "the UN called for a ceasefire": not a party's intent but an appeal to yield (CAMEO 025)
+        code = Code("025", "REQUEST", "yield", code.context)
+        found.confidence = min(found.confidence, 0.6)
     passive_demand = found.embedded is not None and any(c.dep_ in ("nsubjpass", "auxpass") for c in found.embedded.children)
     if found.rule == "events.must_request" and not recipients and not passive_demand:
         # "the Black Sea must not become a graveyard": no one is asked anything; but "military

@@ -618,6 +618,31 @@ def _ceasefire_inner(t: Token) -> tuple[Code, Token] | None:
     return None
 
 
+def as_appeal(code: Code) -> Code:
+    """A demand's code as the parallel CAMEO appeal: 10x -> 02x (101 material cooperation -> 021 ...).
+
+    PLOVER's REQUEST covers "all requests, demands, and orders" (manual 3.8), so an appeal ("urged",
+    "called on") is a REQUEST too; CAMEO keeps it apart from a demand under root 02, which is what
+    the ``cameo`` field says.
+    """
+    sub = code.cameo[2:] if code.cameo.startswith("10") else ""
+    return Code("02" + (sub or "0"), "REQUEST", code.mode, code.context)
+
+
+def _appeal_event(t: Token, p: Pattern, consumed: set[int]) -> Found | None:
+    """"Qatar urged Israel and Hamas to accept a pause": a REQUEST with the CAMEO appeal code, whose
+    content (not yet happened) is absorbed. Ranked below concrete events of the same sentence."""
+    if p.pos != "V":
+        return None
+    f = _frame_event(t, replace(p, cameo="100", frame="demand"), set(consumed))
+    if f is None:
+        return None
+    f.code = as_appeal(f.code)
+    f.rule = "events.appeal"
+    f.confidence = min(f.confidence, 0.6)
+    return f
+
+
 def _absorb_appeal(t: Token, consumed: set[int]) -> None:
     """An appeal (CAMEO 02: "urged Iran to release the crew", "an appeal for aid") is no PLOVER
     event, and what it asks for has not happened: both are consumed. Its subject and a coordinate
@@ -733,13 +758,16 @@ def find_events(sent: Span) -> list[Found]:
             truce = _ceasefire_inner(t)
             if truce is not None:
                 # PLOVER manual 3.8.2: a party to a conflict calling for its end expresses intent
-                # (AGREE); _build keeps it only for an armed party, else it is a mere appeal
+                # (AGREE); _build turns it into an appeal to yield (REQUEST) for anyone else
                 f = _frame_event(t, replace(p, cameo="030", frame="intent"), consumed)
                 if f is not None:
                     f.rule = "events.appeal_truce"
                     found.append(f)
                     consumed.add(t.i)
                     continue
+            f = _appeal_event(t, p, consumed)
+            if f is not None:
+                found.append(f)
             _absorb_appeal(t, consumed)
             continue
         if p is not None and p.pos == "V" and p.frame in ("intent", "refuse", "threat", "demand"):
