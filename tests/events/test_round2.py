@@ -289,3 +289,9 @@ def test_events_an_increase_in_funding_is_aid(run: Run) -> None:
 def test_events_helping_establish_or_rebuild_is_aid(run: Run) -> None:
     r = run("Japan helped rebuild schools in northern Iraq.")
     assert r.types()[:1] == ["AID"]
+
+
+def test_events_what_a_protest_demands_has_not_happened(run: Run) -> None:
+    r = run("Families of the hostages protested outside the prime minister's residence in Jerusalem yesterday, "
+            "demanding that the government sign the deal.")
+    assert "SUPPORT" not in r.types()  # the deal is demanded, not signed

@@ -743,7 +743,9 @@ def find_events(sent: Span) -> list[Found]:
             continue
         p = pats.get(t.i)
         if p is not None and p.frame in ("demand", "appeal") and _purpose_of_event(t, pats, consumed):
-            consumed.add(t.i)
+            # "protested ..., demanding that the government sign the deal": the demand is the
+            # protest's purpose, and what it asks for has not happened
+            _absorb_appeal(t, consumed)
             continue
         if p is not None and p.frame == "appeal" and p.pos == "V":
             inner = _hostile_inner(t)
