@@ -182,3 +182,20 @@ def test_cli_analyze_url_from_a_local_server(server: str) -> None:
 def test_cli_analyze_unreachable_url_exits_1() -> None:
     r = run("analyze", "http://127.0.0.1:9/nothing", "--format", "json")
     assert r.returncode == 1 and "127.0.0.1:9" in r.stderr
+
+
+def test_cli_ingest_a_folder_with_a_bad_file_stores_the_rest(tmp_path: Path) -> None:
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b-binary.txt").write_bytes(b"\x00\xff\x00\xfe" * 300)
+    (folder / "c-good.txt").write_text(ARTICLE.replace("150", "90"), encoding="utf-8")
+    db = tmp_path / "crawl.db"
+    r = run("ingest", str(folder), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "2 added" in r.stderr and "1 failed" in r.stderr
+    errors = [ln for ln in r.stderr.splitlines() if ln.startswith("error")]
+    assert len(errors) == 1 and "b-binary.txt" in errors[0]
+    rows = [json.loads(line) for line in run("export", "--what", "articles", "--db", str(db)).stdout.splitlines()]
+    assert sorted(r["id"] for r in rows) == ["a-good", "c-good"]
+    assert run("ingest", str(folder), "--db", str(db), "--strict").returncode == 1
