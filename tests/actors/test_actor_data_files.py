@@ -147,3 +147,24 @@ def test_gazetteer_loads_every_table() -> None:
     assert len(gaz.names) >= 195
     assert len(gaz.terms) > 1000
     assert len(gaz.roles) > 1000
+
+
+def test_places_file_has_a_source_header_known_codes_and_one_country_per_name() -> None:
+    head = "\n".join(line for line in _text("places.tsv").splitlines() if line.startswith("#"))
+    assert "Source" in head and "columns:" in head
+    gaz = gazetteer()
+    codes = _codes()
+    seen: dict[str, str] = {}
+    for row in _rows("places.tsv"):
+        code, kind, names = row[:3]
+        assert code in codes, row[:2]
+        assert kind in ("city", "region", "abbreviation"), row[:2]
+        for item in _aliases(names):
+            alias, eq, full = item.partition("=")
+            assert (kind == "abbreviation") == bool(eq and full), item
+            key = normalise(alias)
+            assert seen.setdefault(key, code) == code, f"{alias!r}: {seen[key]} and {code}"
+            assert gaz.lookup(alias) is None, f"{alias!r} is a country name, demonym, capital or metonym"
+            assert not gaz.person_names(alias, titles=False), f"{alias!r} is an office-holder's name"
+            assert gaz.body(alias) is None, f"{alias!r} is a body"
+    assert len(seen) > 1500

@@ -94,3 +94,20 @@ def test_dates_in_any_shape_never_break_the_lookup() -> None:
     for published in ("2025-03-04T10:00:00Z", "2025-03", "2025", "March 2025", "", None):
         term = gaz.person("Erdogan", published)
         assert term is not None and term.country == "TUR"
+
+
+def test_city_finds_places_from_the_places_file_and_state_abbreviations() -> None:
+    gaz = gazetteer()
+    for name, code in (("Surrey", "CAN"), ("Mississauga", "CAN"), ("Avdiivka", "UKR"), ("Jabalia", "PSE"), ("Sacramento", "USA"), ("Mekelle", "ETH")):
+        place = gaz.city(name)
+        assert place is not None and place.code == code, name
+    for abbr, full, code in (("Calif.", "California", "USA"), ("Ont.", "Ontario", "CAN"), ("Ont", "Ontario", "CAN"), ("Fla.", "Florida", "USA")):
+        place = gaz.city(abbr)
+        assert place is not None and (place.alias, place.code) == (full, code), abbr
+
+
+def test_places_never_shadow_countries_capitals_or_metonyms() -> None:
+    gaz = gazetteer()
+    assert gaz.lookup("Surrey") is None  # a place is no state: lookup keeps its meaning
+    assert gaz.lookup("Kyiv") is not None and gaz.lookup("Kyiv").kind == "capital"  # type: ignore[union-attr]
+    assert gaz.city("Mass") is None and gaz.city("Ill") is None  # ambiguous abbreviations are left out

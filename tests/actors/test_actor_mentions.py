@@ -176,3 +176,24 @@ def test_mentions_title_never_overrides_an_office_holders_own_role(named: Named,
 def test_mentions_surname_tagged_as_a_place_after_the_full_name_is_the_person(named: Named, find: Find) -> None:
     actors = named("Sen. Jon Tester objected on Tuesday; Tester said the bill was rushed.")
     assert {m.text for m in find(actors, "Jon Tester").mentions} == {"Jon Tester", "Tester"}
+
+
+def test_mentions_places_tagged_as_people_or_orgs_become_place_actors(named: Named, find: Find) -> None:
+    actors = named(
+        "Police in Surrey and Mississauga, Ont., said the suspect fled. "
+        "Officials in Sacramento, Calif., agreed. Shelling hit Avdiivka and Jabalia overnight."
+    )
+    for name, code in (("Surrey", "CAN"), ("Mississauga", "CAN"), ("Sacramento", "USA"), ("Avdiivka", "UKR"), ("Jabalia", "PSE")):
+        place = find(actors, name)
+        assert (place.type, place.country, place.provenance) == ("unknown", code, "actors.gazetteer_place"), name
+    ontario = find(actors, "Ont.")
+    assert (ontario.name, ontario.type, ontario.country) == ("Ontario", "unknown", "CAN")
+    assert find(actors, "Calif.").name == "California"
+    assert not any(a.type == "person" for a in actors)
+
+
+def test_mentions_a_place_name_used_as_a_known_persons_surname_stays_the_person(named: Named, find: Find) -> None:
+    actors = named("Emily Surrey chairs the board. Surrey said the vote was fair.")
+    person = find(actors, "Emily Surrey")
+    assert person.type == "person"
+    assert not any(a.type == "unknown" and a.name == "Surrey" for a in actors)

@@ -184,6 +184,7 @@ class Gazetteer:
         self._firsts: frozenset[str] | None = None
         self._keysets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
         self._load_countries()
+        self._load_places()
         self._load_bodies()
         self._load_people()
         self._load_roles()
@@ -204,6 +205,19 @@ class Gazetteer:
                 self._places.add(alias, Place(code, canonical, "metonym", sector or None, alias))
             for alias in _aliases(places):
                 self._cities.add(alias, Place(code, canonical, "place", None, alias))
+
+    def _load_places(self) -> None:
+        """``places.tsv``: cities, regions and state abbreviations, after the countries file so that a
+        country name, demonym, capital or metonym always wins."""
+        for row in _rows("places.tsv"):
+            row += [""] * (3 - len(row))
+            code, kind, names = (c.strip() for c in row[:3])
+            canonical = self.names.get(code, code)
+            for item in _aliases(names):
+                alias, _, full = item.partition("=") if kind == "abbreviation" else (item, "", "")
+                if self._places.get(alias):
+                    continue
+                self._cities.add(alias, Place(code, canonical, "place", None, full or alias))
 
     def _load_bodies(self) -> None:
         for row in _rows("igos.tsv"):
@@ -248,8 +262,11 @@ class Gazetteer:
         return found[0] if found else None  # type: ignore[return-value]
 
     def city(self, text: str) -> Place | None:
-        """A city or region that is not a capital: ``Kharkiv`` -> UKR (kind "place")."""
+        """A city or region that is not a capital: ``Kharkiv`` -> UKR (kind "place"); a state abbreviation
+        with or without its period (``Calif.``, ``Ont``) -> its place, ``alias`` the full name."""
         found = self._cities.get(text)
+        if not found and 1 < len(text) <= 5 and text[:1].isupper() and not text.endswith("."):
+            found = self._cities.get(text + ".")
         return found[0] if found else None  # type: ignore[return-value]
 
     def body(self, text: str, date: str | None = None) -> Body | None:
@@ -364,6 +381,7 @@ class Gazetteer:
         if self._firsts is None:
             words = {normalise(k.split()[0]) for idx in (self._bodies, self._places) for k in idx.keys() if k.strip()}
             words |= {normalise(k.split()[0]) for k in self._cities.keys() if k.strip()}
+            words |= {normalise(k.split()[0]).rstrip(".") for k in self._cities.keys() if k.strip().endswith(".")}
             words |= {person_key(k.split()[0]) for k in self._persons.keys() if k.strip()}
             self._firsts = frozenset(words)
         return self._firsts

@@ -466,11 +466,19 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
         toks = {w for w in person_key(core).split() if w}
 
         city = gaz.city(core) if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") or s.table == "city" else None
-        if city is not None and label == "PERSON" and single and core.lower() in lexicon().forenames:
-            city = None  # "Regina", "Victoria" tagged as a person: a given name first
+        if city is not None and (label == "PERSON" or doc[s.i].ent_type_ == "PERSON") and single and (
+            core.lower() in lexicon().forenames or _unknown_person(groups, toks) is not None
+        ):
+            city = None  # "Florence" tagged as a person, "Surrey" after "Jane Surrey": a person first
         if city is not None and not gaz.person_names(core) and gaz.body(core) is None and gaz.lookup(core) is None:
             key = ("L", normalise(city.alias))
-            g = get(key, _Group(key, "unknown", core, city.code, "CVL", f"Place in {city.name}", "actors.gazetteer_place"))
+            name = core
+            if normalise(core) != normalise(city.alias) and len(core) <= 6:  # "Ont." -> Ontario, period kept
+                name = city.alias
+                if full[end : end + 1] == ".":
+                    end += 1
+                    text = full[start:end]
+            g = get(key, _Group(key, "unknown", name, city.code, "CVL", f"Place in {city.name}", "actors.gazetteer_place"))
             _add(g, start, end, text, "name", core, s.i)
             continue
 
