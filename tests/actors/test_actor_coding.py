@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from communique.actors import extract_actors
-from communique.actors.coding import code_actors, code_phrase, role_sector
+from communique.actors.coding import code_actor_at, code_actors, code_phrase, role_sector
 from communique.records import Actor, Mention
 
 Named = Callable[..., list[Actor]]
@@ -137,3 +137,24 @@ def test_code_phrase_sponsor_is_not_the_actor() -> None:
 def test_code_phrase_international_ngos_are_coded_igo() -> None:
     assert code_phrase("the Red Cross")[0] == "IGO"
     assert code_phrase("Amnesty International")[0] == "IGO"
+
+
+def test_coding_code_actor_at_recodes_an_office_holder_for_the_events_date(named: Named, find: Find) -> None:
+    biden = find(named("Joe Biden spoke in Delaware.", published="2025-06-01"), "Joe Biden")
+    assert (biden.sector, biden.role) == ("ELI", "Former President of the United States")
+    then = code_actor_at(biden, "2022-05")
+    assert (then.country, then.sector, then.role) == ("USA", "GOV", "President of the United States")
+    assert then.name == biden.name and then.mentions == biden.mentions
+
+
+def test_coding_code_actor_at_gives_a_group_its_standing_at_the_date(named: Named, find: Find) -> None:
+    taliban = find(named("The Taliban issued a decree.", published="2025-06-01"), "Taliban")
+    assert taliban.sector == "GOV"
+    assert code_actor_at(taliban, "2019").sector == "REB"
+
+
+def test_coding_code_actor_at_leaves_other_actors_and_undated_events_alone(named: Named, find: Find) -> None:
+    actors = named("Jane Mwangi, a member of Kenya's parliament, spoke. Joe Biden agreed.", published="2025-06-01")
+    mwangi, biden = find(actors, "Jane Mwangi"), find(actors, "Joe Biden")
+    assert code_actor_at(mwangi, "2019-01-01") is mwangi
+    assert code_actor_at(biden, None) is biden

@@ -2,15 +2,16 @@
 
 Stages, in order: ``mentions.group_entities`` (named mentions from the parse and the gazetteers, grouped by
 alias), ``coref.resolve_coreference`` (pronouns, role nouns, groups), ``coding.code_actors`` (country,
-sector and role as of the article's date). Helpers other stages use: ``coding.code_phrase`` and
-``coding.role_sector``; the data look-ups are in ``gazetteer``.
+sector and role as of the article's date). Helpers other stages use: ``coding.code_phrase``,
+``coding.role_sector`` and ``coding.code_actor_at`` (an actor as of an event's date); the data look-ups
+are in ``gazetteer``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communique.actors.coding import code_actors, code_phrase, role_sector
+from communique.actors.coding import code_actor_at, code_actors, code_phrase, role_sector
 from communique.actors.coref import resolve_coreference
 from communique.actors.mentions import group_entities
 from communique.records import Actor
@@ -18,7 +19,7 @@ from communique.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["code_actors", "code_phrase", "extract_actors", "group_entities", "resolve_coreference", "role_sector"]
+__all__ = ["code_actor_at", "code_actors", "code_phrase", "extract_actors", "group_entities", "resolve_coreference", "role_sector"]
 
 
 def extract_actors(doc: Doc, *, published: str | None = None) -> list[Actor]:

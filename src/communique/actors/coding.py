@@ -11,6 +11,8 @@ Public helpers (other stages call them):
   group's standing at that date. Any element may be None.
 - ``code_actors(doc, actors, *, published)``: every actor coded from the gazetteers and the article's own
   words (see below).
+- ``code_actor_at(actor, date) -> Actor``: an actor re-coded as of another date (an event's date): a named
+  office-holder's term and a group's standing then; other actors unchanged.
 
 How a phrase is coded. Its words are matched, longest first, against office-holders, bodies and groups,
 country names, demonyms, capitals and seats of power, other places, and role nouns (``roles.tsv``).
@@ -39,7 +41,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import INTERNATIONAL, Gazetteer, gazetteer
+from communique.actors.gazetteer import INTERNATIONAL, Gazetteer, as_date, gazetteer
 from communique.records import Actor
 
 if TYPE_CHECKING:
@@ -394,6 +396,49 @@ def code_actor(doc: Doc, actor: Actor, *, published: str | None = None) -> Actor
         return actor
     tag = actor.provenance + "+coding.context" if actor.provenance else "coding.context"
     return replace(actor, country=country, sector=sector, role=role, provenance=tag)
+
+
+def code_actor_at(actor: Actor, date: str | None) -> Actor:
+    """``actor`` coded as of ``date`` (an event's date, an ISO prefix such as ``2014-03`` or ``2014``) rather
+    than the article's: a named office-holder takes the term that covers ``date`` ("Former President" after
+    it, country only before it), a known body or group its standing then. Other actors, and any actor when
+    ``date`` is None or the gazetteers know nothing of it, come back unchanged (the same object).
+
+    For the events stage: ``[code_actor_at(a, event.date) for a in event_actors]``; no parse is needed.
+    """
+    date = as_date(date)
+    if date is None:
+        return actor
+    gaz = gazetteer()
+    base = actor.provenance.split("+", 1)[0]
+    if base == "actors.officeholder" and actor.type == "person":
+        name = _officeholder_name(actor, date, gaz)
+        term = gaz.term_at(name, date) if name else None
+        if term is None:
+            return actor
+        country = term.country or actor.country
+        sector = term.sector or None
+        role = term.role or None
+    elif base == "actors.gazetteer_body":
+        body = gaz.body(actor.name, date)
+        if body is None:
+            return actor
+        country, sector, role = body.country, body.sector, actor.role
+    else:
+        return actor
+    if (country, sector, role) == (actor.country, actor.sector, actor.role):
+        return actor
+    return replace(actor, country=country, sector=sector, role=role, provenance=f"{actor.provenance}+coding.dated")
+
+
+def _officeholder_name(actor: Actor, date: str, gaz: Gazetteer) -> str | None:
+    """The gazetteer's name for an office-holder actor: its name, else its longest name mention."""
+    texts = [actor.name] + sorted((m.text for m in actor.mentions if m.kind == "name"), key=len, reverse=True)
+    for text in texts:
+        found = gaz.person_at(text, date)
+        if found is not None:
+            return found
+    return None
 
 
 def code_actors(doc: Doc, actors: list[Actor], *, published: str | None = None) -> list[Actor]:
