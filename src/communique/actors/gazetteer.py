@@ -100,9 +100,12 @@ def _aliases(field: str) -> list[str]:
 
 def fold(text: str) -> str:
     """Diacritics removed: ``Erdoğan`` -> ``Erdogan``."""
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).replace("ı", "i")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Case-folded, diacritics folded, ``the`` and possessive ``'s`` stripped, spaces collapsed."""
     t = " ".join(fold(text).replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").split()).lower()
@@ -115,6 +118,7 @@ def normalise(text: str) -> str:
     return t.strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def person_key(text: str) -> str:
     """A person-name key: normalised, periods and hyphens as spaces (``Joseph R. Biden`` = ``joseph r biden``)."""
     return " ".join(normalise(text).replace(".", " ").replace("-", " ").split())

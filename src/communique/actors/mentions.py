@@ -54,6 +54,7 @@ MAX_PHRASE_TOKENS = 8
 POSSESSIVE = re.compile(r"['\u2018\u2019\u02bc`]s?$")
 ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})  # "al-Qaeda", "al-Shabaab"
 GROUP_HEADS = frozenset({"MIL", "REB", "COP", "OPP", "PTY", "CRM"})
+NAME_PARTICLES = frozenset({"of", "the", "for", "and", "al", "bin", "de", "la", "von", "der"})
 
 
 @dataclass
@@ -116,38 +117,52 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
     plain, persons, exact = gaz.key_sets()
     out: list[_Span] = []
     text = doc.text
-    n = len(doc)
-    low = [t.lower_ if t.text.isascii() else fold(t.text).lower() for t in doc]
+    toks = list(doc)  # one pass: indexing a Doc builds a new Token each time
+    n = len(toks)
+    texts = [t.text for t in toks]
+    low = [t.lower_ if t.text.isascii() else fold(t.text).lower() for t in toks]
+    ws = [bool(t.whitespace_) for t in toks]
+    skip = [t.is_punct or t.is_space for t in toks]
+    caps = [x[:1].isupper() or x[:1].isdigit() for x in texts]
+    newlines = [0]
+    for x in texts:
+        newlines.append(newlines[-1] + ("\n" in x))
     i = 0
     while i < n:
-        tok = doc[i]
-        article = tok.lower_ in ARTICLES and i + 2 < n and doc[i + 1].text == "-" and _capitalised(doc[i + 2])
-        if not (_capitalised(tok) or article) or tok.is_punct or tok.is_space or tok.lower_ == "the" or (
-            normalise(tok.text) not in firsts and person_key(tok.text) not in firsts
+        tok = toks[i]
+        lower = tok.lower_
+        article = lower in ARTICLES and i + 2 < n and texts[i + 1] == "-" and caps[i + 2]
+        if not (caps[i] or article) or skip[i] or lower == "the" or (
+            normalise(texts[i]) not in firsts and person_key(texts[i]) not in firsts
         ):
             i += 1
             continue
+        top = min(n, i + MAX_PHRASE_TOKENS)
+        quicks: list[str] = []
+        acc = ""
+        for k in range(i, top):
+            quicks.append(acc + low[k])
+            acc += low[k] + (" " if ws[k] else "")
         best: _Span | None = None
-        for j in range(min(n, i + MAX_PHRASE_TOKENS), i, -1):
-            last = doc[j - 1]
-            if (last.is_punct and last.text != ".") or last.is_space or "\n" in doc[i:j].text:
+        for j in range(top, i, -1):
+            last = toks[j - 1]
+            if (skip[j - 1] and texts[j - 1] != ".") or last.is_space or newlines[j] != newlines[i]:
                 continue
-            span_text = text[tok.idx : last.idx + len(last.text)]
-            quick = "".join(low[k] + (" " if doc[k].whitespace_ and k < j - 1 else "") for k in range(i, j))
-            if quick.endswith(".") and j - i > 0:
-                quick_trim = quick[:-1]
-            else:
-                quick_trim = quick
+            span_text = text[tok.idx : last.idx + len(texts[j - 1])]
+            quick = quicks[j - i - 1]
+            quick_trim = quick[:-1] if quick.endswith(".") else quick
             pkey = " ".join(quick.replace(".", " ").replace("-", " ").split())
-            if not ({quick, quick_trim} & plain or pkey in persons or span_text in exact):
+            if not (quick in plain or quick_trim in plain or pkey in persons or span_text in exact):
                 continue
             table = _table_of(span_text, gaz)
             if table is None:
                 continue
-            size = j - i - (1 if j - i > 1 and last.text == "." else 0)
+            size = j - i - (1 if j - i > 1 and texts[j - 1] == "." else 0)
             if size == 1 and not _single_word_ok(tok, table, gaz):
                 continue
-            if j - i > 1 and not all(_capitalised(t) or t.is_punct or (t.i == i and article) or t.lower_ in ("of", "the", "for", "and", "al", "bin", "de", "la", "von", "der") for t in doc[i:j]):
+            if j - i > 1 and not all(
+                caps[k] or toks[k].is_punct or (k == i and article) or low[k] in NAME_PARTICLES for k in range(i, j)
+            ):
                 continue
             best = _Span(i, j, "GAZ", table)
             break
@@ -206,7 +221,7 @@ def _is_credit(doc: Doc, i: int, j: int) -> bool:
     return after in ("-", "\u2013", "\u2014", "--") and doc[i - 1].i - doc[i - 1].sent.start < 12
 
 
-def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
+def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Span]:
     out: list[_Span] = []
     known = _doc_surnames(doc)
     for ent in doc.ents:
@@ -215,7 +230,7 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Span]:
         i, j = ent.start, ent.end
         while j > i and (POSSESSIVE.fullmatch(doc[j - 1].text) or doc[j - 1].is_space):
             j -= 1
-        if j <= i or "\n" in doc[i:j].text or _is_credit(doc, i, j) or _in_byline(doc, i):
+        if j <= i or "\n" in doc[i:j].text or _is_credit(doc, i, j) or i in bylines:
             continue
         while i < j and doc[i].lower_ == "the":
             i += 1
@@ -371,7 +386,8 @@ def title_label(title: str, gaz: Gazetteer | None = None) -> tuple[str, str | No
 def candidate_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
     """Non-overlapping name spans: entities and gazetteer matches, longest first, gazetteer on a tie."""
     gaz = gaz or gazetteer()
-    cands = [c for c in phrase_matches(doc, gaz) if not _in_byline(doc, c.i)] + _entity_spans(doc, gaz)
+    bylines = _bylines(doc)
+    cands = [c for c in phrase_matches(doc, gaz) if c.i not in bylines] + _entity_spans(doc, gaz, bylines)
     cands.sort(key=lambda s: (-s.size(doc), 0 if s.label == "GAZ" else 1, s.i))
     taken: list[_Span] = []
     used: set[int] = set()
@@ -400,15 +416,17 @@ def _title_tail(doc: Doc, s: _Span, gaz: Gazetteer) -> bool:
     return s.i >= 2 and doc[s.i - 1].lower_ == "of" and gaz.role(doc[s.i - 2].lower_) is not None
 
 
-def _in_byline(doc: Doc, i: int) -> bool:
-    """Token ``i`` is on a short line that starts with "By": the author, not an actor."""
-    start = i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    end = i
-    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
-        end += 1
-    return doc[start].lower_ == "by" and end - start < 16
+def _bylines(doc: Doc) -> frozenset[int]:
+    """Tokens on a short line that starts with "By": the author, not an actor."""
+    out: set[int] = set()
+    start = 0
+    toks = list(doc)
+    for k, t in enumerate(toks):
+        if "\n" in t.text_with_ws or k == len(toks) - 1:
+            if toks[start].lower_ == "by" and k - start < 16:
+                out.update(range(start, k + 1))
+            start = k + 1
+    return frozenset(out)
 
 
 def _root(doc: Doc, s: _Span) -> Token:
