@@ -5,14 +5,16 @@ loads and indexes them. ``gazetteer()`` is cached per process because the files 
 
 - ``lookup(text)``: a name that stands for a country -- its name, demonym, capital or a seat-of-power
   metonym ("Kremlin" -> RUS, "Pentagon" -> USA with sector MIL). Other cities are not states:
-  ``city(text)`` finds them ("Kharkiv" -> UKR).
+  ``city(text)`` finds them ("Kharkiv" -> UKR) in the places column of ``countries.tsv`` and in
+  ``places.tsv`` (cities, regions, state and province abbreviations: "Calif." -> USA, alias "California").
 - ``body(text, date)``: an international body (``igos.tsv``: "NATO" -> IGO MIL) or a named non-state or
   national organisation (``groups.tsv``: "Hamas" -> PSE REB), coded as of ``date``.
 - ``person(text, date)``: an office-holder by full name or alias, with the term covering ``date``.
 - ``role(noun)``: a role or agent noun ("spokesman", "troops") with its sector and weight.
 
 Matching is case-insensitive, with diacritics folded, a leading "the" and a possessive "'s" dropped;
-acronyms ("US", "WHO", "IS", "AA") match only in capitals, so "us" and "who" never do.
+acronyms ("US", "WHO", "IS", "AA") match only in capitals, so "us" and "who" never do. The name keys
+(``normalise``, ``person_key``) are pure functions of the text and memoised.
 """
 
 from __future__ import annotations

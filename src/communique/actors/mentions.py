@@ -3,8 +3,23 @@
 Candidates come from two sources: the entities of the parse (PERSON, ORG, GPE, NORP, LOC, FAC) and a
 cheap phrase match of the gazetteer aliases over the doc's tokens (office-holders, international bodies,
 armed groups, seats of power), which catches names the small model misses or cuts short ("Recep Tayyip
-Erdogan" tagged as "Tayyip Erdogan", "Hamas" tagged as a person). Overlaps keep the longest span; on a tie
-the gazetteer wins. Leading titles and role words are trimmed from person entities ("Minister Wang Yi").
+Erdogan" tagged as "Tayyip Erdogan", "Hamas" tagged as a person). Overlaps keep the longest span (a period
+the phrase match took, "Greenspan.", does not count); on a tie the gazetteer wins.
+
+Clean-up of the entities:
+
+- titles: leading title and role words leave person names ("Councillor Aaron Fry", "Sen. Jon Tester",
+  "Foreign Minister Wang Yi" -> the name alone; a "Coun." tagged as a person on its own is dropped); the
+  title, inside the entity or right before it, becomes the person's role when it has none, with the
+  sector of its role noun in ``roles.tsv`` (Senator LEG, Councillor GOV, Coach CVL);
+- possessives: a possessor inside an entity is cut off ("Canada's [Justin Trudeau]"), a trailing
+  "'s" or curly "’s" never belongs to the name;
+- hyphenated pairs ("Gasol-Valanciunas", "Biden-Putin", "Russian-Ukrainian") split into one mention per
+  part when each part is a known name (a surname of the article's people, an office-holder, a place or
+  body), are dropped when a pair noun follows ("the Smith-Jones talks"), and stay whole as a
+  double-barrelled surname of a person named in full ("Kathleen Wilson-Thompson", "Wilson-Thompson");
+- a one-word organisation or place that is the surname of a person named in full ("Tester said") is
+  that person.
 
 Grouping, in this order:
 
@@ -13,10 +28,14 @@ Grouping, in this order:
 - a country name, demonym, capital or seat of power ("Kremlin") goes to the country actor (type country);
   a metonym of one branch ("Pentagon", "Knesset") is an organisation of that country; a plural demonym
   used as a noun ("Palestinians") is a group of civilians of that country;
-- a city or region that is not a capital ("Kharkiv") becomes a place actor (type unknown, sector CVL): event
-  coding needs it as the target of attacks ("shelled Kharkiv" -> UKR CVL); unknown places are skipped;
+- a city, region or state abbreviation that is not a capital ("Kharkiv", "Surrey", "Ont."; ``places.tsv`` and
+  the places column of ``countries.tsv``) becomes a place actor (type unknown, sector CVL) named by its full
+  name ("Ont." -> Ontario): event coding needs it as the target of attacks ("shelled Kharkiv" -> UKR CVL);
+  a one-word "person" that is a given name or the surname of a person already named stays a person;
+  unknown places are skipped;
 - other people and organisations group by name tokens: "Jane Mwangi", "Ms. Mwangi" -> one actor named by
-  the fullest form; two ministries of different countries ("Russia's Defence Ministry", "Ukraine's Defence
+  the fullest form; when two people share a surname ("Dorie Greenspan", "her husband Michael Greenspan")
+  both stay apart and a bare "Greenspan" goes to the more mentioned of them (the more recent on a tie); two ministries of different countries ("Russia's Defence Ministry", "Ukraine's Defence
   Ministry") stay apart.
 """
 
@@ -378,8 +397,8 @@ def title_label(title: str, gaz: Gazetteer | None = None) -> tuple[str, str | No
     words = title.split()
     for k in range(len(words)):
         info = gaz.role(" ".join(words[k:]).lower())
-        if info is not None and info.label and info.weight <= 2:
-            return info.label, info.sector or None
+        if info is not None and info.label and info.weight <= 2:  # a generic "Leader" gives no sector
+            return info.label, (info.sector or None) if info.weight >= 1 else None
     return None
 
 
@@ -400,6 +419,8 @@ def candidate_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
         if c.i > 0 and doc[c.i - 1].lower_ in COURTESY and (c.label == "PERSON" or c.table == "person") and (c.i - 1) not in used:
             c.i -= 1
             used.add(c.i)
+        elif c.table == "person" and not c.title:
+            c.title = _title_before(doc, c.i, gaz)  # "General [Michel Aoun]" before his presidency
     taken.sort(key=lambda s: s.i)
     return taken
 
