@@ -202,3 +202,8 @@ def test_mentions_a_place_name_used_as_a_known_persons_surname_stays_the_person(
 def test_mentions_title_gives_a_role_to_an_office_holder_named_before_the_term(named: Named, find: Find) -> None:
     aoun = find(named("General Michel Aoun addressed his supporters in Baabda.", published="1990-01-01"), "Michel Aoun")
     assert (aoun.name, aoun.country, aoun.sector, aoun.role) == ("Michel Aoun", "LBN", "MIL", "General")
+
+
+def test_mentions_name_after_an_office_title_does_not_absorb_the_office(named: Named, find: Find) -> None:
+    actors = named("She met with Minister of Crown-Indigenous Relations Carolyn Bennett on Monday.")
+    assert find(actors, "Carolyn Bennett").name == "Carolyn Bennett"

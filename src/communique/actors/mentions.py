@@ -269,8 +269,9 @@ def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Sp
                 continue  # "Coun." or "Det." tagged as a person on its own: a title, not a name
             title = doc[i:k].text if k > i else ""
             i = k
-            # the small model often drops a first given name: "Recep [Tayyip Erdogan]"
-            while i > 0:
+            # the small model often drops a first given name: "Recep [Tayyip Erdogan]"; not when the entity
+            # starts with a known given name ("Crown-Indigenous Relations [Carolyn Bennett]")
+            while i > 0 and doc[i].lower_ not in lexicon().forenames:
                 prev = doc[i - 1]
                 if prev.pos_ == "PROPN" and _capitalised(prev) and prev.dep_ == "compound" and not prev.ent_type_ and not _is_title_word(prev, gaz):
                     i -= 1
