@@ -207,3 +207,10 @@ def test_mentions_title_gives_a_role_to_an_office_holder_named_before_the_term(n
 def test_mentions_name_after_an_office_title_does_not_absorb_the_office(named: Named, find: Find) -> None:
     actors = named("She met with Minister of Crown-Indigenous Relations Carolyn Bennett on Monday.")
     assert find(actors, "Carolyn Bennett").name == "Carolyn Bennett"
+
+
+def test_mentions_surname_of_a_long_retired_office_holder_is_an_unknown_person(named: Named, find: Find) -> None:
+    actors = named("Greenspan\u2019s new cookbook is out, and Dorie Greenspan signed copies on Friday.")
+    dorie = find(actors, "Dorie Greenspan")
+    assert {m.text for m in dorie.mentions} == {"Greenspan", "Dorie Greenspan"}
+    assert dorie.role is None  # not Alan Greenspan, who left office two decades before

@@ -536,7 +536,7 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
                 g.tokens |= toks
                 _give_title(g, s.title, gaz)
                 continue
-            if label == "PERSON" or local is not None:
+            if label == "PERSON" or local is not None or doc[s.i].ent_type_ == "PERSON":  # a retired "Greenspan"
                 found = local or _unknown_person(groups, toks)
                 if found is None:
                     found = get(("U", str(len(groups))), _Group(("U", str(len(groups))), "person", core))
