@@ -214,3 +214,15 @@ def test_mentions_surname_of_a_long_retired_office_holder_is_an_unknown_person(n
     dorie = find(actors, "Dorie Greenspan")
     assert {m.text for m in dorie.mentions} == {"Greenspan", "Dorie Greenspan"}
     assert dorie.role is None  # not Alan Greenspan, who left office two decades before
+
+
+def test_mentions_possessive_inside_a_known_group_name_stays(named: Named, find: Find) -> None:
+    actors = named("Officials accused a faction of the Tigray People's Liberation Front of forging an alliance.")
+    tplf = find(actors, "Tigray People's Liberation Front")
+    assert (tplf.country, tplf.sector) == ("ETH", "REB")
+    assert not any(a.name == "Liberation Front" for a in actors)
+
+
+def test_mentions_region_the_tagger_calls_a_person_is_not_a_person(named: Named) -> None:
+    actors = named("ECOWAS and Sahel juntas agreed on Thursday. Security across the central Sahel has deteriorated.")
+    assert not any(a.type == "person" for a in actors)

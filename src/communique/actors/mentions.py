@@ -180,7 +180,8 @@ def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
             if size == 1 and not _single_word_ok(tok, table, gaz):
                 continue
             if j - i > 1 and not all(
-                caps[k] or toks[k].is_punct or (k == i and article) or low[k] in NAME_PARTICLES for k in range(i, j)
+                caps[k] or toks[k].is_punct or (k == i and article) or low[k] in NAME_PARTICLES or POSSESSIVE.fullmatch(texts[k])
+                for k in range(i, j)
             ):
                 continue
             best = _Span(i, j, "GAZ", table)
@@ -256,7 +257,7 @@ def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Sp
         # "Kitchener's Frederick Mall", "Canada's Justin Trudeau": the name is what follows the possessive;
         # the possessor is left to the phrase match or its own entity
         cut = next((k for k in range(j - 1, i, -1) if POSSESSIVE.fullmatch(doc[k].text) and doc[k].text[:1] != "`"), None)
-        if cut is not None and cut + 1 < j and _capitalised(doc[cut + 1]):
+        if cut is not None and cut + 1 < j and _capitalised(doc[cut + 1]) and _known_possessor(doc, i, cut, j, gaz, known):
             i = cut + 1
         title = ""
         if ent.label_ == "PERSON":
@@ -291,6 +292,20 @@ def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Sp
                 continue
         out.append(_Span(i, j, label, title=title))
     return out
+
+
+def _known_possessor(doc: Doc, i: int, cut: int, j: int, gaz: Gazetteer, known: dict[str, set[str]]) -> bool:
+    """Whether tokens ``i:cut`` are a possessor to cut from a name ("[Canada]'s Justin Trudeau"): a known
+    place, body, office-holder or person of the article, and the whole is no known body ("Tigray People's
+    Liberation Front")."""
+    head = doc[i:cut].text
+    whole = doc[i:j].text
+    if gaz.body(whole) is not None or gaz.person_names(whole):
+        return False
+    return bool(
+        gaz.lookup(head) or gaz.city(head) or gaz.body(head) or gaz.person_names(head, titles=False)
+        or person_key(head) in known["surnames"]
+    )
 
 
 def _surname_of_known(doc: Doc, i: int, j: int, gaz: Gazetteer, known: dict[str, set[str]]) -> bool:
@@ -536,7 +551,7 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
                 g.tokens |= toks
                 _give_title(g, s.title, gaz)
                 continue
-            if label == "PERSON" or local is not None or doc[s.i].ent_type_ == "PERSON":  # a retired "Greenspan"
+            if label == "PERSON" or local is not None or (single and _tagged_person(doc[s.i])):  # a retired "Greenspan"
                 found = local or _unknown_person(groups, toks)
                 if found is None:
                     found = get(("U", str(len(groups))), _Group(("U", str(len(groups))), "person", core))
@@ -632,6 +647,14 @@ def _unknown_person(groups: list[_Group], toks: set[str]) -> _Group | None:
             if best is None or (len(g.mentions), g.last) > (len(best.mentions), best.last):
                 best = g
     return best
+
+
+def _tagged_person(tok: Token) -> bool:
+    """A word the tagger calls a person and the parse uses as a name: no article or adjective before it,
+    no noun after it that it modifies ("the central [Sahel]", "[Sahel] juntas" are regions)."""
+    if tok.ent_type_ != "PERSON" or any(c.dep_ in ("det", "amod") for c in tok.children):
+        return False
+    return not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN")
 
 
 def _give_title(g: _Group, title: str, gaz: Gazetteer) -> None:
