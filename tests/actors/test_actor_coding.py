@@ -158,3 +158,8 @@ def test_coding_code_actor_at_leaves_other_actors_and_undated_events_alone(named
     mwangi, biden = find(actors, "Jane Mwangi"), find(actors, "Joe Biden")
     assert code_actor_at(mwangi, "2019-01-01") is mwangi
     assert code_actor_at(biden, None) is biden
+
+
+def test_coding_country_from_a_city_codes_the_person_but_stays_out_of_the_role(named: Named, find: Find) -> None:
+    mayor = find(named("Surrey Mayor Doug McCallum said the police plan would go ahead."), "Doug McCallum")
+    assert (mayor.country, mayor.sector, mayor.role) == ("CAN", "GOV", "Mayor")

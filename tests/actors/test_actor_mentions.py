@@ -226,3 +226,15 @@ def test_mentions_possessive_inside_a_known_group_name_stays(named: Named, find:
 def test_mentions_region_the_tagger_calls_a_person_is_not_a_person(named: Named) -> None:
     actors = named("ECOWAS and Sahel juntas agreed on Thursday. Security across the central Sahel has deteriorated.")
     assert not any(a.type == "person" for a in actors)
+
+
+def test_mentions_two_word_title_before_a_name_is_kept_whole(named: Named, find: Find) -> None:
+    chief = find(named("Police Chief Anna Kowal said the road would reopen."), "Anna Kowal")
+    assert (chief.name, chief.role, chief.sector) == ("Anna Kowal", "Police Chief", "COP")
+
+
+def test_mentions_place_with_a_title_word_tagged_as_a_person_stays_the_place(named: Named, find: Find) -> None:
+    actors = named("The camp sits about 300 kilometres west of Prince George on the river.")
+    place = find(actors, "Prince George")
+    assert (place.type, place.country) == ("unknown", "CAN")
+    assert not any(a.name == "George" for a in actors)

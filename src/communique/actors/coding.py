@@ -228,7 +228,9 @@ def code_text(text: str, *, published: str | None = None) -> Coded:
     sector, weight = _sector(live)
     if person is not None and person.sector:
         sector, weight = person.sector, person.weight
-    role = person.label if person is not None else _role(live, country, gaz)
+    # a country known only from a city ("Surrey's mayor") codes the actor but does not name the office
+    named = country if any(c.country == country and c.kind != "city" for c in live) else None
+    role = person.label if person is not None else _role(live, named, gaz)
     return Coded(country, sector, role, weight, person is not None)
 
 

@@ -260,7 +260,10 @@ def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Sp
         if cut is not None and cut + 1 < j and _capitalised(doc[cut + 1]) and _known_possessor(doc, i, cut, j, gaz, known):
             i = cut + 1
         title = ""
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label == "PERSON" and j - i > 1 and (gaz.city(_trim_period(doc[i:j].text)) or gaz.lookup(doc[i:j].text)):
+            label = "GPE"  # "Prince George", "Saint John" tagged as people: a known place keeps its title word
+        if label == "PERSON":
             k = i
             while k < j and _is_title_word(doc[k], gaz) and k < j - 1:
                 k += 1
@@ -281,7 +284,6 @@ def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Sp
             title = _title_before(doc, i, gaz) if not title else title
         if i >= j:
             continue
-        label = ent.label_
         if label in ("ORG", "GPE") and _surname_of_known(doc, i, j, gaz, known):
             label = "PERSON"  # "Tester said", "Wilson-Thompson said" after the full name: a person
         pair = _hyphen_pair(doc, i, j)
@@ -392,8 +394,10 @@ def _title_before(doc: Doc, i: int, gaz: Gazetteer) -> str:
         if prev.text == "." and k > 1 and _title_role(doc[k - 2].text + ".", gaz) is not None:
             k -= 2
             continue
-        if _capitalised(prev) and not prev.is_punct and _title_role(prev.text, gaz) is not None:
-            k -= 1
+        if _capitalised(prev) and not prev.is_punct and (
+            _title_role(prev.text, gaz) is not None or (k < i and gaz.role(f"{prev.text} {doc[k].text}".lower()) is not None)
+        ):
+            k -= 1  # "[Prime] Minister": a word that starts a role of two words counts too
             continue
         break
     return doc[k:i].text if k < i else ""
