@@ -238,3 +238,14 @@ def test_mentions_place_with_a_title_word_tagged_as_a_person_stays_the_place(nam
     place = find(actors, "Prince George")
     assert (place.type, place.country) == ("unknown", "CAN")
     assert not any(a.name == "George" for a in actors)
+
+
+def test_mentions_given_name_that_is_also_a_role_word_stays_in_the_name(named: Named, find: Find) -> None:
+    actors = named("Christian Yelich hit a home run, and Dean Chaumoo watched from the stands.")
+    assert find(actors, "Christian Yelich").role is None
+    assert find(actors, "Dean Chaumoo").name == "Dean Chaumoo"
+
+
+def test_mentions_capitalised_word_opening_a_sentence_is_no_retired_office_holder(named: Named) -> None:
+    actors = named("Struck employee with a baseball bat, the report said.")
+    assert not any(a.type == "person" for a in actors)

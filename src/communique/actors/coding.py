@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from communique.actors.gazetteer import INTERNATIONAL, Gazetteer, as_date, gazetteer
+from communique.actors.names import lexicon
 from communique.records import Actor
 
 if TYPE_CHECKING:
@@ -199,6 +200,8 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer, nam
     if city is not None:
         return _Cue("city", i, j, city.code, None, -2.0, "")
     role = gaz.role(span)
+    if role is not None and name_before and span[:1].isupper() and span.lower() in lexicon().forenames:
+        role = None  # "Christian Yelich", "Dean Smith": a given name, not a role
     if role is not None and not span.isupper():
         return _Cue("role", i, j, None, role.sector, float(role.weight), "", role.label)
     return None

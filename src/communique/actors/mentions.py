@@ -118,7 +118,11 @@ def _strip_article(text: str) -> str:
 
 def _is_title_word(tok: Token, gaz: Gazetteer) -> bool:
     low = tok.lower_.rstrip(".")
-    return bool(HONORIFICS.match(tok.text + " ")) or gaz.role(low) is not None or gaz.lookup(tok.text) is not None
+    if HONORIFICS.match(tok.text + " "):
+        return True
+    if tok.lower_ in lexicon().forenames:
+        return False  # "Christian Yelich", "Dean Smith": a given name before a role noun
+    return gaz.role(low) is not None or gaz.lookup(tok.text) is not None
 
 
 def _capitalised(tok: Token) -> bool:
@@ -257,7 +261,10 @@ def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Sp
         # "Kitchener's Frederick Mall", "Canada's Justin Trudeau": the name is what follows the possessive;
         # the possessor is left to the phrase match or its own entity
         cut = next((k for k in range(j - 1, i, -1) if POSSESSIVE.fullmatch(doc[k].text) and doc[k].text[:1] != "`"), None)
-        if cut is not None and cut + 1 < j and _capitalised(doc[cut + 1]) and _known_possessor(doc, i, cut, j, gaz, known):
+        if (
+            cut is not None and cut + 1 < j and _capitalised(doc[cut + 1]) and (ent.label_ == "PERSON" or j - cut > 2)
+            and _known_possessor(doc, i, cut, j, gaz, known)
+        ):
             i = cut + 1
         title = ""
         label = ent.label_
@@ -405,7 +412,7 @@ def _title_before(doc: Doc, i: int, gaz: Gazetteer) -> str:
 
 def _title_role(text: str, gaz: Gazetteer) -> RoleNoun | None:
     """The person role a title word or abbreviation names: "Sen." -> Senator, "Coach" -> Coach."""
-    if text.lower() in COURTESY or text.isupper():
+    if text.lower() in COURTESY or text.isupper() or text.lower() in lexicon().forenames:
         return None
     return gaz.role(text.lower())
 
@@ -658,6 +665,9 @@ def _tagged_person(tok: Token) -> bool:
     no noun after it that it modifies ("the central [Sahel]", "[Sahel] juntas" are regions)."""
     if tok.ent_type_ != "PERSON" or any(c.dep_ in ("det", "amod") for c in tok.children):
         return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.i == tok.sent.start and not (nxt is not None and POSSESSIVE.fullmatch(nxt.text)):
+        return False  # "Struck employee with a bat": a capitalised verb, not a name
     return not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN")
 
 
