@@ -249,3 +249,15 @@ def test_mentions_given_name_that_is_also_a_role_word_stays_in_the_name(named: N
 def test_mentions_capitalised_word_opening_a_sentence_is_no_retired_office_holder(named: Named) -> None:
     actors = named("Struck employee with a baseball bat, the report said.")
     assert not any(a.type == "person" for a in actors)
+
+
+def test_mentions_summit_named_by_two_leaders_gives_both_leaders(named: Named, find: Find) -> None:
+    actors = named("Aides prepared the Biden-Putin summit in Geneva for weeks.", published="2021-06-01")
+    assert find(actors, "Biden").country == "USA" and find(actors, "Putin").country == "RUS"
+    assert not any("-" in a.name for a in actors)
+
+
+def test_mentions_military_title_leaves_an_office_holders_name(named: Named, find: Find) -> None:
+    burhan = find(named("Gen. Abdel Fattah al-Burhan rejected the plan on Sunday."), "Abdel Fattah al-Burhan")
+    assert (burhan.name, burhan.country) == ("Abdel Fattah al-Burhan", "SDN")
+    assert not any(m.text.startswith("Gen") for m in burhan.mentions)

@@ -294,7 +294,7 @@ def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Sp
         if label in ("ORG", "GPE") and _surname_of_known(doc, i, j, gaz, known):
             label = "PERSON"  # "Tester said", "Wilson-Thompson said" after the full name: a person
         pair = _hyphen_pair(doc, i, j)
-        if pair is not None and label in ("PERSON", "ORG", "NORP", "GPE"):
+        if pair is not None:
             parts = _pair_parts(doc, pair, gaz, known)
             if parts is not None:
                 out.extend(parts)
