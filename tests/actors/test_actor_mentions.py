@@ -261,3 +261,9 @@ def test_mentions_military_title_leaves_an_office_holders_name(named: Named, fin
     burhan = find(named("Gen. Abdel Fattah al-Burhan rejected the plan on Sunday."), "Abdel Fattah al-Burhan")
     assert (burhan.name, burhan.country) == ("Abdel Fattah al-Burhan", "SDN")
     assert not any(m.text.startswith("Gen") for m in burhan.mentions)
+
+
+def test_mentions_hyphenated_country_name_is_not_split(named: Named, find: Find) -> None:
+    actors = named("Guinea-Bissau held elections on Sunday.")
+    assert find(actors, "Guinea-Bissau").country == "GNB"
+    assert not any(a.country == "GIN" for a in actors)

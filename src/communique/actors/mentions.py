@@ -350,8 +350,9 @@ def _pair_parts(doc: Doc, pair: tuple[int, int], gaz: Gazetteer, known: dict[str
     double-barrelled surname ("Kathleen Wilson-Thompson", then "Wilson-Thompson")."""
     a, b = doc[pair[0]], doc[pair[1]]
     whole = person_key(f"{a.text} {b.text}")
-    if whole in known["tails"]:
-        return None
+    text = doc[pair[0] : pair[1] + 1].text
+    if whole in known["tails"] or gaz.lookup(text) or gaz.city(text) or gaz.body(text) or gaz.person_names(text):
+        return None  # "Guinea-Bissau", "Baden-Wurttemberg": one known name
     labels: list[str] = []
     for tok in (a, b):
         word = tok.text
