@@ -269,10 +269,8 @@ class Gazetteer:
 
     def city(self, text: str) -> Place | None:
         """A city or region that is not a capital: ``Kharkiv`` -> UKR (kind "place"); a state abbreviation
-        with or without its period (``Calif.``, ``Ont``) -> its place, ``alias`` the full name."""
+        with its period (``Calif.``, ``Ont.``) -> its place, ``alias`` the full name."""
         found = self._cities.get(text)
-        if not found and 1 < len(text) <= 5 and text[:1].isupper() and not text.endswith("."):
-            found = self._cities.get(text + ".")
         return found[0] if found else None  # type: ignore[return-value]
 
     def body(self, text: str, date: str | None = None) -> Body | None:

@@ -208,6 +208,8 @@ def _trim_period(text: str) -> str:
 
 
 def _table_of(span_text: str, gaz: Gazetteer) -> str | None:
+    if span_text.endswith(".") and gaz.city(span_text) is not None and gaz.city(span_text[:-1]) is None:
+        return "city"  # "Calif.", "Ont.": the period belongs to the abbreviation
     span_text = _trim_period(span_text)
     if gaz.person_names(span_text, titles=False):
         return "person"
@@ -532,7 +534,9 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
         single = len(core.split()) == 1
         toks = {w for w in person_key(core).split() if w}
 
-        city = gaz.city(core) if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") or s.table == "city" else None
+        city = None
+        if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") or s.table == "city":
+            city = gaz.city(core) or (gaz.city(core + ".") if full[end : end + 1] == "." else None)
         if city is not None and (label == "PERSON" or doc[s.i].ent_type_ == "PERSON") and single and (
             core.lower() in lexicon().forenames or _unknown_person(groups, toks) is not None
         ):
