@@ -194,3 +194,13 @@ def test_coref_pronoun_in_a_when_clause_is_the_main_subject():
     )
     owner = _owner(actors, "he")
     assert owner is not None and owner.name.endswith("Halvorsen")
+
+
+def test_coref_a_town_is_no_antecedent_for_they() -> None:
+    from communique.actors import extract_actors
+    from communique.nlp import parse
+
+    doc = parse("Russian forces shelled Avdiivka overnight. They said the attack targeted military depots.")
+    actors = extract_actors(doc, published="2024-02-10")
+    town = [a for a in actors if a.name == "Avdiivka"]
+    assert town and all(m.kind != "pronoun" for m in town[0].mentions)

@@ -383,8 +383,8 @@ class _Resolver:
                 continue
             if any(a <= r.token <= b for a, b in excluded):
                 continue
-            if self.works[r.work].type not in accept:
-                continue
+            if self.works[r.work].type not in accept or self.works[r.work].provenance == "actors.gazetteer_place":
+                continue  # a town ("Avdiivka", "Surrey") is no antecedent for they/it
             first = found.get(r.work)
             if first is None:
                 if len(order) >= limit:
