@@ -60,7 +60,32 @@ def extract_events(
         kept.sort(key=lambda e: -e.confidence)
         events.extend(sorted(kept[:MAX_PER_SENTENCE], key=lambda e: e.evidence.start if e.trigger is None else e.trigger.start))
     events = [replace(e, id=f"E{i}") for i, e in enumerate(events, 1)]
-    return events, parts.actors
+    return events, _coded_at_event_dates(parts.actors, events, published)
+
+
+def _coded_at_event_dates(actors: list[Actor], events: list[Event], published: str | None) -> list[Actor]:
+    """Code each actor as of the date of the events it takes part in, when those are all dated in
+    one other year than the article ("In 2010, Prime Minister Erdogan visited Damascus" keeps him
+    Prime Minister in a 2025 story). An actor whose events disagree, or are undated, keeps the
+    coding as of publication: one actor record has one coding."""
+    from communique.actors.coding import code_actor_at
+
+    years: dict[str, set[str]] = {}
+    dates: dict[str, str] = {}
+    for e in events:
+        for aid in (*e.actors, *e.recipients):
+            year = e.date[:4] if e.date and e.date[:4].isdigit() else "?"
+            years.setdefault(aid, set()).add(year)
+            if e.date and year != "?":
+                dates.setdefault(aid, e.date)
+    pub_year = (published or "")[:4]
+    out: list[Actor] = []
+    for a in actors:
+        ys = years.get(a.id, set())
+        if len(ys) == 1 and "?" not in ys and pub_year and next(iter(ys)) != pub_year:
+            a = code_actor_at(a, dates[a.id])
+        out.append(a)
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
