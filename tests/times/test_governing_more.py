@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from communique.nlp import parse
-from communique.times import extract_times, governing_time
 from communique.times.governing import PUBLICATION
-
-FRI = "2013-03-22"
-
-
-def date_of(text: str, word: str, published: str | None = FRI) -> tuple[str, str, str] | None:
-    doc = parse(text)
-    times = extract_times(doc, published)
-    tok = next(t for t in doc if t.text == word)
-    found = governing_time(doc, tok.i, times, published)
-    return (found.text, found.value, found.provenance) if found else None
+from tests.times.test_governing import FRI, date_of
 
 
 def test_governing_subject_participle_between_commas_dates_the_cue():
