@@ -204,3 +204,15 @@ def test_coref_a_town_is_no_antecedent_for_they() -> None:
     actors = extract_actors(doc, published="2024-02-10")
     town = [a for a in actors if a.name == "Avdiivka"]
     assert town and all(m.kind != "pronoun" for m in town[0].mentions)
+
+
+def test_coref_a_lead_role_of_another_side_is_not_the_person_named_later() -> None:
+    from communique.actors import extract_actors
+    from communique.nlp import parse
+
+    doc = parse("An Israeli official said the government would not accept it.\n\n"
+                "Basem Naim, a senior Hamas official, denied that the group was stalling.")
+    actors = extract_actors(doc, published="2025-03-13")
+    naim = next(a for a in actors if a.name == "Basem Naim")
+    assert all("Israeli" not in m.text for m in naim.mentions)
+    assert naim.country == "PSE"

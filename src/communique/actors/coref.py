@@ -602,6 +602,34 @@ class _Resolver:
                     best, best_score = r.work, score
         return best
 
+    def _affiliation(self, head: Token) -> set[str]:
+        """Whom a role noun's modifiers tie it to: countries and named bodies ("Israeli", "Hamas")."""
+        gaz = gazetteer()
+        out: set[str] = set()
+        for child in head.lefts:
+            if child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            place = gaz.lookup(child.text)
+            if place is not None:
+                out.add(place.code)
+            elif child.i in self.owner:
+                w = self.works[self.owner[child.i]]
+                out.add(w.country or w.id)
+        return out
+
+    def _other_affiliation(self, t: Token, holder: _Work) -> bool:
+        """"An Israeli official ... Basem Naim, a senior Hamas official": the lead's role belongs to
+        someone else when both role phrases name an affiliation and the two have nothing in common."""
+        mine = self._affiliation(t)
+        if not mine:
+            return False
+        theirs: set[str] = set()
+        for m in holder.mentions:
+            span = self.doc.char_span(m.start, m.end) if m.kind == "role" else None
+            if span is not None:
+                theirs |= self._affiliation(span.root)
+        return bool(theirs) and not (mine & theirs)
+
     def _country_of(self, head: Token) -> str | None:
         gaz = gazetteer()
         for child in head.lefts:
@@ -665,7 +693,7 @@ class _Resolver:
                 # "A Vancouver hockey coach says ... Coach Stephen Gillis said": the lead's unnamed role
                 # is the one person the article names with that role later, and no one before it
                 holders = [wi for wi, w in enumerate(self.works) if w.type == "person" and lemma in w.roles]
-                if len(holders) == 1:
+                if len(holders) == 1 and not self._other_affiliation(t, self.works[holders[0]]):
                     first = min((m.start for m in self.works[holders[0]].mentions), default=-1)
                     if first > t.idx:
                         self._mention(holders[0], core, "role")
