@@ -216,3 +216,14 @@ def test_coref_a_lead_role_of_another_side_is_not_the_person_named_later() -> No
     naim = next(a for a in actors if a.name == "Basem Naim")
     assert all("Israeli" not in m.text for m in naim.mentions)
     assert naim.country == "PSE"
+
+
+def test_coref_it_is_never_a_plural_noun_phrase() -> None:
+    from communique.actors import extract_actors
+    from communique.nlp import parse
+
+    doc = parse("China's military launched drills, deploying warships and coast guard vessels in what it called "
+                "a stern warning.")
+    actors = extract_actors(doc, published="2026-06-09")
+    owner = [a for a in actors if any(m.text == "it" for m in a.mentions)]
+    assert all("vessels" not in a.name for a in owner)

@@ -501,6 +501,8 @@ class _Resolver:
             return
         window = 6 if t.dep_ == "nsubj" and self._is_cue(t.head) else 2
         cands = self._candidates(t, ("organization", "country"), window, limit=3)
+        # "it" is singular: "warships and coast guard vessels" are no antecedent
+        cands = [c for c in cands if self.doc[c.token].tag_ not in ("NNS", "NNPS")]
         if not cands:
             return
         best = self._pick(t, cands, "organization")
