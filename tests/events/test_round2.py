@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
@@ -307,3 +309,14 @@ def test_events_an_actor_is_coded_as_of_the_events_date() -> None:
     assert ev and (ev[0].date or "").startswith("2010")
     erdogan = next(x for x in a.actors if x.name == "Recep Tayyip Erdogan")
     assert erdogan.role is not None and "Prime Minister" in erdogan.role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Taiwan's defence ministry said it had dispatched aircraft and ships in response.", "MOBILIZE"),
+        ("The United States sent fighter jets and missiles to Ukraine.", "AID"),
+    ],
+)
+def test_events_sending_forces_is_aid_only_to_someone(run: Run, text: str, expected: str) -> None:
+    assert run(text).types() == [expected]
