@@ -195,9 +195,7 @@ def ingest(
                     _report(result)
                     continue
                 counts[store.add(result).outcome] += 1
-    except StoreError as e:
-        raise _fail(str(e), 3) from e
-    except ModelNotFound as e:
+    except (StoreError, ModelNotFound) as e:
         raise _fail(str(e), 3) from e
     err.print(
         f"{settings.db}: {counts['added']} added, {counts['replaced']} replaced, "

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from communique.actors.coding import code_actor_at
 from communique.claims import Claim, assess
 from communique.events.arguments import Participants
 from communique.events.extract import Found, embedded_code, find_events, misparsed_main
@@ -68,8 +69,6 @@ def _coded_at_event_dates(actors: list[Actor], events: list[Event], published: s
     one other year than the article ("In 2010, Prime Minister Erdogan visited Damascus" keeps him
     Prime Minister in a 2025 story). An actor whose events disagree, or are undated, keeps the
     coding as of publication: one actor record has one coding."""
-    from communique.actors.coding import code_actor_at
-
     years: dict[str, set[str]] = {}
     dates: dict[str, str] = {}
     for e in events:
