@@ -16,6 +16,7 @@ from pathlib import Path
 
 from communique import nlp
 from communique.actors import extract_actors
+from communique.document import Document
 from communique.events import extract_events
 from communique.ingest import read_inputs
 from communique.pipeline import analyze_many, with_dateline
@@ -65,16 +66,17 @@ def main() -> None:
     stage = {"times": 0.0, "actors": 0.0, "quotes": 0.0, "events": 0.0}
     for art, doc in zip(articles, docs, strict=True):
         t = time.perf_counter()
+        document = Document.build(doc)
         times = extract_times(doc, art.published)
         stage["times"] += time.perf_counter() - t
         t = time.perf_counter()
-        actors = extract_actors(doc, published=art.published)
+        actors = extract_actors(document, published=art.published)
         stage["actors"] += time.perf_counter() - t
         t = time.perf_counter()
-        quotes, actors = extract_quotes(doc, actors, times, published=art.published)
+        quotes, actors = extract_quotes(document, actors, times, published=art.published)
         stage["quotes"] += time.perf_counter() - t
         t = time.perf_counter()
-        extract_events(doc, actors, quotes, times, published=art.published)
+        extract_events(document, actors, quotes, times, published=art.published)
         stage["events"] += time.perf_counter() - t
 
     n = len(articles)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from communique import data
 from communique.records import EventStatus
 
 if TYPE_CHECKING:
@@ -27,13 +27,7 @@ CLAUSE_UP = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj",
 @functools.cache
 def cues() -> dict[str, str]:
     """Cue lemma -> kind (report, allege, neg, hypo, future, fail)."""
-    text = resources.files("communique.data").joinpath("status_cues.tsv").read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, _, kind = line.partition("\t")
-            out[word.strip()] = kind.strip()
-    return out
+    return {row[0]: row[1] if len(row) > 1 else "" for row in data.rows("status_cues.tsv")}
 
 
 @dataclass(frozen=True, slots=True)

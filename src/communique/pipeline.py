@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from communique import nlp
 from communique.actors import extract_actors
+from communique.document import Document
 from communique.errors import InputError
 from communique.events import extract_events
 from communique.quotes import extract_quotes
@@ -32,10 +33,11 @@ def with_dateline(article: Article) -> Article:
 
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
     """Run every stage on an article already parsed into ``doc`` (``doc.text == article.text``)."""
+    document = Document.build(doc)
     times = extract_times(doc, article.published)
-    actors = extract_actors(doc, published=article.published)
-    quotes, actors = extract_quotes(doc, actors, times, published=article.published)
-    events, actors = extract_events(doc, actors, quotes, times, published=article.published)
+    actors = extract_actors(document, published=article.published)
+    quotes, actors = extract_quotes(document, actors, times, published=article.published)
+    events, actors = extract_events(document, actors, quotes, times, published=article.published)
     return Analysis(
         article=article,
         actors=tuple(actors),

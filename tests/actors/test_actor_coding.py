@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from communique.actors import extract_actors
 from communique.actors.coding import code_actor_at, code_actors, code_phrase, role_sector
+from communique.document import Document
 from communique.records import Actor, Mention
 
 Named = Callable[..., list[Actor]]
@@ -122,7 +123,7 @@ def test_code_actors_codes_group_and_role_actors_made_by_coreference(parse: Call
 
 def test_extract_actors_codes_every_actor_with_provenance(parse: Callable[[str], Doc], find: Find) -> None:
     doc = parse("Hamas rejected the offer, Qatar's foreign ministry said. Israeli officials declined to comment.")
-    actors = extract_actors(doc, published="2025-06-01")
+    actors = extract_actors(Document.build(doc), published="2025-06-01")
     hamas = find(actors, "Hamas")
     assert (hamas.country, hamas.sector) == ("PSE", "REB")
     assert [a.id for a in actors] == [f"A{i}" for i in range(1, len(actors) + 1)]

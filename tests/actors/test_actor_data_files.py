@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 import pytest
 
-from communique.actors.gazetteer import INTERNATIONAL, _aliases, _rows, gazetteer, normalise
+from communique import data
+from communique.actors.gazetteer import INTERNATIONAL, _aliases, gazetteer, normalise
+from communique.data import rows as _rows
 
 SECTORS = set(
     "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL REF HLH HRI DEV AGR ENV LAB LEG ELI UAF REL "
@@ -18,7 +19,7 @@ DERIVED = ("countries.tsv", "igos.tsv", "groups.tsv", "roles.tsv", "officeholder
 
 
 def _text(name: str) -> str:
-    return resources.files("communique.data").joinpath(name).read_text(encoding="utf-8")
+    return data.text(name)
 
 
 def _codes() -> set[str]:
@@ -46,7 +47,7 @@ def test_countries_cover_every_un_member_with_unique_iso3_codes() -> None:
 
 def test_every_country_has_a_name_a_demonym_and_a_capital() -> None:
     for row in _rows("countries.tsv"):
-        row = row + [""] * (6 - len(row))
+        row = row + ("",) * (6 - len(row))
         assert _aliases(row[1]), row[0]
         assert row[2].strip(), f"{row[0]} has no demonym"
         assert row[3].strip(), f"{row[0]} has no capital"
@@ -55,7 +56,7 @@ def test_every_country_has_a_name_a_demonym_and_a_capital() -> None:
 def test_country_aliases_never_point_to_two_countries() -> None:
     seen: dict[str, str] = {}
     for row in _rows("countries.tsv"):
-        row = row + [""] * (6 - len(row))
+        row = row + ("",) * (6 - len(row))
         for field in row[1:6]:
             for alias in _aliases(field):
                 key = normalise(alias.partition(":")[0])
@@ -64,7 +65,7 @@ def test_country_aliases_never_point_to_two_countries() -> None:
 
 def test_metonym_sectors_are_valid() -> None:
     for row in _rows("countries.tsv"):
-        row = row + [""] * (6 - len(row))
+        row = row + ("",) * (6 - len(row))
         for item in _aliases(row[4]):
             _, _, sector = item.partition(":")
             assert not sector or sector in SECTORS, item
@@ -86,7 +87,7 @@ def test_igos_use_igo_or_ngo_codes_valid_sectors_and_unique_names() -> None:
 def test_groups_have_known_countries_sectors_and_ordered_terms() -> None:
     codes = _codes() | INTERNATIONAL
     for row in _rows("groups.tsv"):
-        row = row + [""] * (6 - len(row))
+        row = row + ("",) * (6 - len(row))
         names, country, sector, btype, start, end = row[:6]
         assert _aliases(names), row
         assert country in codes, row
@@ -116,7 +117,7 @@ def test_officeholder_terms_have_valid_codes_and_dates(name: str) -> None:
     rows = _rows(name)
     assert rows
     for row in rows:
-        row = row + [""] * (8 - len(row))
+        row = row + ("",) * (8 - len(row))
         person, _, country, sector, _, start, end = row[:7]
         assert person.strip(), row
         assert country in codes, row

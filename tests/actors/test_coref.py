@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from communique.actors import extract_actors
 from communique.actors.coref import merge_split_names, resolve_coreference
+from communique.document import Document
 from communique.nlp import parse
 from communique.records import Actor, Mention
 
 
 def _actors(text: str, published: str | None = None) -> list[Actor]:
-    return extract_actors(parse(text), published=published)
+    return extract_actors(Document.build(parse(text)), published=published)
 
 
 def _owner(actors: list[Actor], mention_text: str, occurrence: int = 0) -> Actor | None:
@@ -99,7 +100,7 @@ def test_coref_name_typed_as_organisation_moves_to_the_person():
 
 
 def test_coref_empty_doc_returns_actors_unchanged():
-    assert resolve_coreference(parse(""), []) == []
+    assert resolve_coreference(Document.build(parse("")), []) == []
 
 
 def test_coref_relative_sharing_a_surname_is_a_person_of_their_own():

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
-from communique.quotes.cues import lexicon, parse_rows
+from communique import data
+from communique.document.cues import lexicon, parse_rows
 
 
 def test_cue_lexicon_has_at_least_250_entries_with_a_header():
-    text = resources.files("communique.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+    text = data.text("cues.tsv")
     rows = parse_rows(text)
     assert len(rows) >= 250
-    assert any(line.startswith("cue\tpos\tclass\tstrength") for line in text.splitlines())
+    assert any(line.startswith("# columns: cue | pos | class | strength") for line in text.splitlines())
     assert {r.pos for r in rows} == {"verb", "noun", "prep"}
     assert {r.strength for r in rows} <= {"core", "weak"}
 

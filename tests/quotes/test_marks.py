@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from communique.quotes.marks import find_quotes
+from communique.document.marks import find_quotes
 
 
 def _texts(text: str) -> list[str]:

@@ -9,21 +9,18 @@ are in ``gazetteer``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from communique.actors.coding import code_actor_at, code_actors, code_phrase, role_sector
 from communique.actors.coref import resolve_coreference
 from communique.actors.mentions import group_entities
+from communique.document import Document
 from communique.records import Actor
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 __all__ = ["code_actor_at", "code_actors", "code_phrase", "extract_actors", "group_entities", "resolve_coreference", "role_sector"]
 
 
-def extract_actors(doc: Doc, *, published: str | None = None) -> list[Actor]:
+def extract_actors(document: Document, *, published: str | None = None) -> list[Actor]:
     """Every actor of the article, ids ``A1..An``: named mentions, then coreference, then coding."""
+    doc = document.doc
     actors = group_entities(doc, published=published)
-    actors = resolve_coreference(doc, actors)
+    actors = resolve_coreference(document, actors)
     return code_actors(doc, actors, published=published)

@@ -28,8 +28,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.gazetteer import gazetteer
 from communique.actors.names import GROUP_WORDS, TITLE_GENDER, TITLES, UNKNOWN_SOURCES, Gender, lexicon
-from communique.quotes.cues import lexicon as cue_lexicon
-from communique.quotes.marks import find_quotes
+from communique.document import Document
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -46,11 +45,6 @@ NON_ACTION_IT = frozenset({"be", "seem", "appear", "take", "remain", "happen", "
 WINDOW_SENTENCES = 10
 # "Morneau was clutching at straws when he said ...": a clause these open is no parenthetical report
 SUBORDINATORS = frozenset("when while as after before because since if although though until once".split())
-NOISE_LINE = re.compile(
-    r"^\s*(?:story continues below|article continued below|read more|watch|related|advertisement|listen)\b"
-    r"|\(\s*[^()]*/[^()]*\)\s*$",
-    re.I,
-)
 GENERIC_ORG_NOUNS = frozenset(
     "company firm group organization organisation agency utility corporation business retailer carrier airline "
     "automaker manufacturer broadcaster network newspaper paper publication outlet charity union club team "
@@ -104,7 +98,8 @@ class _Recent:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, actors: list[Actor]) -> None:
+    def __init__(self, document: Document, actors: list[Actor]) -> None:
+        doc = document.doc
         self.doc = doc
         self.lex = lexicon()
         self.works: list[_Work] = []
@@ -118,28 +113,14 @@ class _Resolver:
             idx = len(self.works) - 1
             for m in a.mentions:
                 self._index_mention(m.start, m.end, idx)
-        self.sent_of: list[int] = [0] * len(doc)
-        for si, sent in enumerate(doc.sents):
-            for t in sent:
-                self.sent_of[t.i] = si
-        self.quoted = [False] * len(doc)
-        text = doc.text
-        for q in find_quotes(text):
-            span = doc.char_span(q.start, q.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self.quoted[t.i] = True
-        self.noise = [False] * len(doc)
-        for line in re.finditer(r"[^\n]+", text):
-            if NOISE_LINE.search(line.group()):
-                noisy = doc.char_span(line.start(), line.end(), alignment_mode="expand")
-                for t in noisy if noisy is not None else ():
-                    self.noise[t.i] = True
+        self.sent_of = document.sent_of
+        self.quoted = document.quoted
+        self.noise = document.noise
         self.recent: list[_Recent] = []
         self._placelike: dict[int, bool] = {}
         self.counts: dict[int, int] = {}
         self.next_id = _next_id(actors)
-        cues = cue_lexicon()
+        cues = document.cues
         self.cue_verbs = frozenset(cues.verbs)
         self.cue_nouns = frozenset(cues.nouns)
         self._surnames()
@@ -944,15 +925,16 @@ def merge_split_names(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def resolve_coreference(doc: Doc, actors: list[Actor]) -> list[Actor]:
+def resolve_coreference(document: Document, actors: list[Actor]) -> list[Actor]:
     """Add pronoun, role-noun, organisation and group mentions to ``actors`` (new actors where none fits).
 
     Name mentions split across entity types are merged first; ids are renumbered ``A1..An`` in the
     original order, new actors last.
     """
+    doc = document.doc
     if not len(doc):
         return list(actors)
-    r = _Resolver(doc, split_shared_surnames(merge_split_names(split_relatives(doc, merge_clitic_names(actors)))))
+    r = _Resolver(document, split_shared_surnames(merge_split_names(split_relatives(doc, merge_clitic_names(actors)))))
     r.introduce()
     r.run()
     return [replace(w.freeze(), id=f"A{i}") for i, w in enumerate(r.works, 1)]

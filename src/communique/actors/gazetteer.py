@@ -23,8 +23,9 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
+
+from communique import data
 
 PlaceKind = Literal["country", "demonym", "capital", "metonym", "place"]
 BodyType = Literal["organization", "group"]
@@ -88,11 +89,6 @@ class RoleNoun:
     code: str
     weight: int
     label: str
-
-
-def _rows(filename: str) -> list[list[str]]:
-    text = resources.files("communique.data").joinpath(filename).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _aliases(field: str) -> list[str]:
@@ -198,8 +194,8 @@ class Gazetteer:
     # -- loading ---------------------------------------------------------------------------------------
 
     def _load_countries(self) -> None:
-        for row in _rows("countries.tsv"):
-            row += [""] * (6 - len(row))
+        for row in data.rows("countries.tsv"):
+            row = row + ("",) * (6 - len(row))
             code, names, demonyms, capitals, metonyms, places = (c.strip() for c in row[:6])
             canonical = _aliases(names)[0]
             self.names[code] = canonical
@@ -215,8 +211,8 @@ class Gazetteer:
     def _load_places(self) -> None:
         """``places.tsv``: cities, regions and state abbreviations, after the countries file so that a
         country name, demonym, capital or metonym always wins."""
-        for row in _rows("places.tsv"):
-            row += [""] * (3 - len(row))
+        for row in data.rows("places.tsv"):
+            row = row + ("",) * (3 - len(row))
             code, kind, names = (c.strip() for c in row[:3])
             canonical = self.names.get(code, code)
             for item in _aliases(names):
@@ -226,15 +222,15 @@ class Gazetteer:
                 self._cities.add(alias, Place(code, canonical, "place", None, full or alias))
 
     def _load_bodies(self) -> None:
-        for row in _rows("igos.tsv"):
-            row += [""] * (4 - len(row))
+        for row in data.rows("igos.tsv"):
+            row = row + ("",) * (4 - len(row))
             cameo, country, sector, names = (c.strip() for c in row[:4])
             aliases = _aliases(names)
             body = Body(aliases[0], country, sector, "organization", cameo=cameo, source="igos")
             for alias in aliases:
                 self._bodies.add(alias, body)
-        for row in _rows("groups.tsv"):
-            row += [""] * (6 - len(row))
+        for row in data.rows("groups.tsv"):
+            row = row + ("",) * (6 - len(row))
             names, country, sector, btype, start, end = (c.strip() for c in row[:6])
             aliases = _aliases(names)
             body = Body(aliases[0], country, sector, btype, start, end, source="groups")  # type: ignore[arg-type]
@@ -243,10 +239,10 @@ class Gazetteer:
 
     def _load_people(self) -> None:
         curated: set[str] = set()
-        for row in _rows("officeholders.tsv"):
+        for row in data.rows("officeholders.tsv"):
             curated.add(row[0].strip())
-        for row in _rows("officeholders.tsv") + [r for r in _rows("officeholders_petrarch.tsv") if r[0].strip() not in curated]:
-            row += [""] * (8 - len(row))
+        for row in data.rows("officeholders.tsv") + tuple(r for r in data.rows("officeholders_petrarch.tsv") if r[0] not in curated):
+            row = row + ("",) * (8 - len(row))
             name, aliases, country, sector, role, start, end, note = (c.strip() for c in row[:8])
             self.terms.setdefault(name, []).append(Term(name, country, sector, role, start, end, note))
             for alias in [name, *_aliases(aliases)]:
@@ -255,8 +251,8 @@ class Gazetteer:
             terms.sort(key=lambda t: (t.start or "0000", t.end or "9999"))
 
     def _load_roles(self) -> None:
-        for row in _rows("roles.tsv"):
-            row += [""] * (5 - len(row))
+        for row in data.rows("roles.tsv"):
+            row = row + ("",) * (5 - len(row))
             noun, sector, code, weight, label = (c.strip() for c in row[:5])
             self.roles.setdefault(noun, RoleNoun(noun, sector, code, int(weight or 1), label or noun.title()))
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
+
+from communique import data
 
 Gender = Literal["m", "f"]
 NounKind = Literal["person", "group", "org"]
@@ -28,12 +29,6 @@ GROUP_WORDS = frozenset(
     "police authorities people staff government military army public media press crowd".split()
 )
 UNKNOWN_SOURCES = frozenset("source sources person people someone insider insiders individual individuals".split())
-
-
-def _rows(filename: str) -> list[list[str]]:
-    text = resources.files("communique.data").joinpath(filename).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return rows[1:]  # header
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +54,11 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     forenames: dict[str, Gender] = {}
-    for row in _rows("forenames.tsv"):
+    for row in data.rows("forenames.tsv"):
         if len(row) >= 2 and row[1].strip() in ("m", "f"):
             forenames[row[0].strip().lower()] = row[1].strip()  # type: ignore[assignment]
     nouns: dict[str, tuple[NounKind, Gender | None]] = {}
-    for row in _rows("person_nouns.tsv"):
+    for row in data.rows("person_nouns.tsv"):
         if len(row) >= 3:
             g = row[2].strip()
             nouns.setdefault(row[0].strip().lower(), (row[1].strip(), g if g in ("m", "f") else None))  # type: ignore[arg-type]

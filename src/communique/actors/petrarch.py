@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from communique.actors.gazetteer import Gazetteer, _rows, person_key
+from communique import data
+from communique.actors.gazetteer import Gazetteer, person_key
 
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 CODE = re.compile(r"\[([A-Z]{3}[A-Z]*)\s*([^\]]*)\]")
@@ -157,8 +158,8 @@ def convert(src: Path, curated: set[str], gaz: Gazetteer | None = None) -> list[
 
 def main(argv: list[str]) -> int:
     src = Path(argv[1] if len(argv) > 1 else "../shared/resources/petrarch2-dictionaries")
-    curated = {person_key(r[0]) for r in _rows("officeholders.tsv")}
-    curated |= {person_key(a) for r in _rows("officeholders.tsv") if len(r) > 1 for a in r[1].split("|") if a}
+    curated = {person_key(r[0]) for r in data.rows("officeholders.tsv")}
+    curated |= {person_key(a) for r in data.rows("officeholders.tsv") if len(r) > 1 for a in r[1].split("|") if a}
     for row in convert(src, curated):
         sys.stdout.write("\t".join(row) + "\n")
     return 0

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.coding import code_actor_at
 from communique.claims import Claim, assess
+from communique.document import Document
 from communique.events.arguments import Participants
 from communique.events.extract import Found, embedded_code, find_events, misparsed_main
 from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match
@@ -41,14 +42,15 @@ ARMED_SECTORS = frozenset({"REB", "MIL", "INS", "SEP", "PMF"})
 
 
 def extract_events(
-    doc: Doc,
+    document: Document,
     actors: list[Actor],
     quotes: list[Quote],
     times: list[Timex],
     *,
     published: str | None = None,
 ) -> tuple[list[Event], list[Actor]]:
-    """Events found in ``doc``; returns them with the actor list, extended with any new participants."""
+    """Events found in the document; returns them with the actor list, extended with any new participants."""
+    doc = document.doc
     parts = Participants(doc, actors, published)
     events: list[Event] = []
     for sent in doc.sents:

@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from communique import data
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
-
-
-def _rows(filename: str) -> list[list[str]]:
-    text = resources.files("communique.data").joinpath(filename).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +51,8 @@ class Pattern:
 def crosswalk() -> dict[str, Code]:
     """CAMEO code -> PLOVER type, mode and contexts."""
     out: dict[str, Code] = {}
-    for row in _rows("cameo2plover.tsv"):
-        row += [""] * (5 - len(row))
+    for row in data.rows("cameo2plover.tsv"):
+        row = row + ("",) * (5 - len(row))
         code, typ, mode, ctx = (c.strip() for c in row[:4])
         out[code] = Code(code, typ, mode or None, tuple(c for c in ctx.split(";") if c))
     return out
@@ -82,8 +78,8 @@ def code_of(cameo: str, type_override: str | None = None) -> Code | None:
 def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
     """(lemma, pos) -> its patterns, most specific first."""
     table: dict[tuple[str, str], list[Pattern]] = {}
-    for row in _rows("event_patterns.tsv"):
-        row += [""] * (5 - len(row))
+    for row in data.rows("event_patterns.tsv"):
+        row = row + ("",) * (5 - len(row))
         lemma, pos, cameo, typ, cond = (c.strip() for c in row[:5])
         conditions: list[tuple[str, frozenset[str]]] = []
         frame = None
@@ -102,8 +98,8 @@ def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
 def frames() -> dict[str, dict[str, tuple[str, str | None]]]:
     """frame -> embedded (type or CAMEO prefix or "*") -> (cameo, type override)."""
     out: dict[str, dict[str, tuple[str, str | None]]] = {}
-    for row in _rows("event_frames.tsv"):
-        row += [""] * (4 - len(row))
+    for row in data.rows("event_frames.tsv"):
+        row = row + ("",) * (4 - len(row))
         frame, embedded, cameo, typ = (c.strip() for c in row[:4])
         out.setdefault(frame, {})[embedded] = (cameo, typ or None)
     return out
@@ -125,7 +121,7 @@ def frame_code(frame: str, embedded: Code | None) -> tuple[str, str | None] | No
 @functools.cache
 def participant_sectors() -> dict[str, str]:
     """Participant head noun (lemma) -> sector."""
-    return {row[0].strip(): row[1].strip() for row in _rows("event_participants.tsv") if len(row) >= 2}
+    return {row[0].strip(): row[1].strip() for row in data.rows("event_participants.tsv") if len(row) >= 2}
 
 
 CURRENCIES = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rupee", "franc", "riyal", "dirham", "$", "€", "£"})

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from communique import data
 from communique.records import Removal
 
 # A line longer than this is prose, whatever rule it seems to match.
@@ -52,7 +52,7 @@ def load_rules(path: Path | None = None) -> tuple[LineRule, ...]:
 
 @lru_cache(maxsize=1)
 def _default_rules() -> tuple[LineRule, ...]:
-    text = resources.files("communique.data").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
+    text = data.text("boilerplate.tsv")
     return _parse_rules(text, "boilerplate.tsv")
 
 

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from communique.actors.names import lexicon as name_lexicon
-from communique.quotes.cues import Lexicon, lexicon
-from communique.quotes.direct import Anchor, Layout, post_anchor, pre_anchor
+from communique.document import Document
+from communique.document.cues import Lexicon, lexicon
+from communique.document.marks import MarkedQuote
+from communique.quotes.direct import Anchor, post_anchor, pre_anchor
 from communique.quotes.floating import inherit_speakers
 from communique.quotes.frames import Frame, find_frames
-from communique.quotes.marks import MarkedQuote, find_quotes, paragraphs
 from communique.quotes.speakers import SpeakerIndex, mention_span
 from communique.records import Actor, Quote, QuoteKind, Span, Timex
 from communique.times import governing_time
@@ -62,15 +63,16 @@ class Draft:
 
 
 def extract_quotes(
-    doc: Doc, actors: list[Actor], times: list[Timex], *, published: str | None = None
+    document: Document, actors: list[Actor], times: list[Timex], *, published: str | None = None
 ) -> tuple[list[Quote], list[Actor]]:
-    """Quotes found in ``doc``; returns them with the actor list, extended with any new speakers."""
+    """Quotes found in the document; returns them with the actor list, extended with any new speakers."""
+    doc = document.doc
     if not len(doc):
         return [], list(actors)
     text = doc.text
-    lex = lexicon()
-    marked = find_quotes(text)
-    lay = Layout(doc, marked, paragraphs(text))
+    lex = document.cues
+    marked = document.marks
+    lay = document
     frames = find_frames(doc, lex, lay.quoted)
     by_verb = {f.verb: f for f in frames}
     drafts: list[Draft] = []
@@ -237,7 +239,7 @@ EMBED_TAIL = re.compile(
 )
 
 
-def _embedded_posts(doc: Doc, lay: Layout) -> list[Draft]:
+def _embedded_posts(doc: Doc, lay: Document) -> list[Draft]:
     """A post embedded in the page ("text pic.twitter.com/x — Name (@handle) date"): the author's own words."""
     out: list[Draft] = []
     text = doc.text
@@ -310,7 +312,7 @@ def _named_actor(index: SpeakerIndex, head: Token) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _headline_attributions(doc: Doc, lay: Layout) -> list[Draft]:
+def _headline_attributions(doc: Doc, lay: Document) -> list[Draft]:
     """A one-line paragraph "Name: statement" (a headline's attribution): the name says the statement."""
     out: list[Draft] = []
     named = {t.lower_ for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"}
@@ -408,7 +410,7 @@ def _cut_nested(doc: Doc, f: Frame, frames: list[Frame]) -> tuple[int, int]:
     return lo, hi
 
 
-def _clause_start(doc: Doc, lay: Layout, qi: int) -> int | None:
+def _clause_start(doc: Doc, lay: Document, qi: int) -> int | None:
     """First word of the sentence a marked quote sits in, when words of that sentence precede it."""
     _, _, olo, _ = lay.spans[qi]
     para = lay.paragraph_of(olo)

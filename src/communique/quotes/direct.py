@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from communique.quotes.cues import Lexicon
+from communique.document import Document
+from communique.document.cues import Lexicon
 from communique.quotes.frames import Frame, cue_entry, find_speaker
-from communique.quotes.marks import MarkedQuote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,44 +34,6 @@ class Anchor:
     verb: int
     speaker: int | None
     rule: str
-
-
-class Layout:
-    """Token-level view of the marked quotes and paragraphs of a doc."""
-
-    def __init__(self, doc: Doc, marked: list[MarkedQuote], paragraphs: list[tuple[int, int]]) -> None:
-        self.doc = doc
-        n = len(doc.text)
-        self.char_tok = [-1] * (n + 1)
-        for t in doc:
-            for c in range(t.idx, t.idx + len(t.text)):
-                self.char_tok[c] = t.i
-        last = len(doc)
-        for c in range(n, -1, -1):  # whitespace maps to the next token
-            if self.char_tok[c] == -1:
-                self.char_tok[c] = last
-            else:
-                last = self.char_tok[c]
-        self.para_tok = [0] * len(doc)
-        self.para_bounds: list[tuple[int, int]] = []
-        for pi, (lo, hi) in enumerate(paragraphs):
-            a, b = self.char_tok[lo], self.char_tok[max(lo, hi - 1)] + 1
-            self.para_bounds.append((a, b))
-            for i in range(a, min(b, len(doc))):
-                self.para_tok[i] = pi
-        self.quoted = [False] * len(doc)
-        self.spans: list[tuple[int, int, int, int]] = []  # content lo, hi, outer lo, hi (tokens)
-        for q in marked:
-            lo = self.char_tok[q.start]
-            hi = self.char_tok[q.end - 1] + 1
-            olo = self.char_tok[q.outer_start]
-            ohi = self.char_tok[q.outer_end - 1] + 1
-            self.spans.append((lo, hi, olo, ohi))
-            for i in range(lo, min(hi, len(doc))):
-                self.quoted[i] = True
-
-    def paragraph_of(self, token: int) -> int:
-        return self.para_tok[min(token, len(self.doc) - 1)] if len(self.doc) else 0
 
 
 def _frame_anchor(f: Frame) -> Anchor:
@@ -104,7 +66,7 @@ def _np_head(doc: Doc, lo: int, hi: int) -> Token | None:
     return None
 
 
-def post_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, Frame]) -> Anchor | None:
+def post_anchor(doc: Doc, lay: Document, qi: int, lex: Lexicon, frames: dict[int, Frame]) -> Anchor | None:
     """A cue right after the closing mark: ``"...," said X`` / ``"...," X said`` / ``"..." — X``."""
     _, _, _, ohi = lay.spans[qi]
     if ohi >= len(doc):
@@ -147,7 +109,7 @@ def post_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, 
     return None
 
 
-def _own_complement(lay: Layout, f: Frame | None) -> bool:
+def _own_complement(lay: Document, f: Frame | None) -> bool:
     """Whether a cue after a closing mark governs a clause of its own, outside quotation marks, after it."""
     if f is None or f.content is None or f.rule not in ("ccomp", "noun_cue"):
         return False
@@ -155,7 +117,7 @@ def _own_complement(lay: Layout, f: Frame | None) -> bool:
     return lo > f.verb and hi - lo >= 3 and not all(lay.quoted[i] for i in range(lo, hi))
 
 
-def pre_anchor(doc: Doc, lay: Layout, qi: int, lex: Lexicon, frames: dict[int, Frame]) -> Anchor | None:
+def pre_anchor(doc: Doc, lay: Document, qi: int, lex: Lexicon, frames: dict[int, Frame]) -> Anchor | None:
     """A cue right before the opening mark: ``X said: "..."`` / ``X told reporters, "..."`` / ``X: "..."``."""
     _, _, olo, _ = lay.spans[qi]
     if olo <= 0:

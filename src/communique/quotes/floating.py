@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communique.quotes.marks import MarkedQuote
+from communique.document.marks import MarkedQuote
 
 if TYPE_CHECKING:
+    from communique.document import Document
     from communique.quotes import Draft
-    from communique.quotes.direct import Layout
     from communique.quotes.speakers import SpeakerIndex
 
 
 
 
 def inherit_speakers(
-    drafts: list[Draft], floating: list[Draft], marked: list[MarkedQuote], lay: Layout, min_words: int,
+    drafts: list[Draft], floating: list[Draft], marked: list[MarkedQuote], lay: Document, min_words: int,
     index: SpeakerIndex | None = None,
 ) -> list[Draft]:
     """``drafts`` plus the floating quotes worth keeping, each with its inherited speaker."""
@@ -81,7 +81,7 @@ def inherit_speakers(
     return out
 
 
-def _subject_between(lay: Layout, index: SpeakerIndex, lo: int, hi: int) -> str | None:
+def _subject_between(lay: Document, index: SpeakerIndex, lo: int, hi: int) -> str | None:
     """The latest person that is the subject of a verb outside quotation marks in tokens ``[lo, hi)``."""
     doc = lay.doc
     for i in range(hi - 1, lo - 1, -1):
@@ -95,7 +95,7 @@ def _subject_between(lay: Layout, index: SpeakerIndex, lo: int, hi: int) -> str 
     return None
 
 
-def _salient_person(lay: Layout, index: SpeakerIndex, before: int, para: int) -> str | None:
+def _salient_person(lay: Document, index: SpeakerIndex, before: int, para: int) -> str | None:
     """The person a cue-less quote most likely belongs to: the latest person named as a subject in its
     own or the previous paragraph, else the latest person named there at all."""
     doc = lay.doc
@@ -114,7 +114,7 @@ def _salient_person(lay: Layout, index: SpeakerIndex, before: int, para: int) ->
     return fallback
 
 
-def lay_para_end(lay: Layout, para: int) -> int:
+def lay_para_end(lay: Document, para: int) -> int:
     """Character offset where paragraph ``para`` ends."""
     if not lay.para_bounds:
         return len(lay.doc.text)
@@ -123,5 +123,5 @@ def lay_para_end(lay: Layout, para: int) -> int:
     return t.idx + len(t.text)
 
 
-def _tok(lay: Layout, char: int) -> int:
+def _tok(lay: Document, char: int) -> int:
     return lay.char_tok[min(char, len(lay.char_tok) - 1)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from communique.quotes.cues import Cue, Lexicon
+from communique.document.cues import Cue, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from communique.actors.gazetteer import gazetteer
 from communique.actors.names import UNKNOWN_SOURCES
 from communique.actors.names import lexicon as name_lexicon
-from communique.quotes.cues import Lexicon
+from communique.document.cues import Lexicon
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:

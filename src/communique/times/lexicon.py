@@ -9,8 +9,9 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
+
+from communique import data
 
 LEXICON_FILE = "time_lexicon.tsv"
 CATEGORIES = (
@@ -50,7 +51,7 @@ def parse_lexicon(text: str) -> Lexicon:
 @functools.cache
 def load() -> Lexicon:
     """The packaged lexicon (cached: it is read-only)."""
-    text = resources.files("communique.data").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    text = data.text(LEXICON_FILE)
     return parse_lexicon(text)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+
+from communique import data
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,27 +34,19 @@ class Lexicon:
 
 
 def parse_rows(text: str) -> list[Cue]:
-    """Entries of a cue file: tab-separated ``cue pos class strength`` after ``#`` comments and a header."""
-    rows: list[Cue] = []
-    header_seen = False
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if not header_seen:
-            header_seen = True
-            if cols[0] == "cue":
-                continue
+    """Entries of a cue file's text: tab-separated ``cue pos class strength`` rows after ``#`` comments."""
+    cues: list[Cue] = []
+    for cols in data.parse(text):
         if len(cols) < 4:
-            raise ValueError(f"cue lexicon line needs 4 columns: {line!r}")
-        rows.append(Cue(cols[0].lower(), cols[1], cols[2], cols[3]))
-    return rows
+            raise ValueError(f"cue lexicon row needs 4 columns: {cols!r}")
+        cues.append(Cue(cols[0].lower(), cols[1], cols[2], cols[3]))
+    return cues
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     """The cue lexicon, loaded once per process (the file is read-only)."""
-    text = resources.files("communique.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+    text = data.text("cues.tsv")
     verbs: dict[str, Cue] = {}
     particles: dict[str, dict[str, Cue]] = {}
     nouns: dict[str, Cue] = {}
