@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from communique.syntax import clause_head
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -30,18 +32,6 @@ REPORTING = frozenset({
     "say", "tell", "report", "announce", "confirm", "add", "insist", "claim", "deny", "state", "write",
     "acknowledge", "admit", "disclose", "reveal", "show",
 })
-
-
-def clause_head(tok: Token) -> Token | None:
-    """The verb heading ``tok``'s clause: ``tok`` itself when it is a verb, else its nearest verb ancestor."""
-    cur = tok
-    for _ in range(40):
-        if cur.pos_ in ("VERB", "AUX") or cur.tag_.startswith("VB"):
-            return cur
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
 
 
 def verb_tense(verb: Token) -> Tense:
