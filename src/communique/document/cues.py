@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from communique import data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,24 @@ class Lexicon:
             if found:
                 return found
         return self.verbs.get(lemma)
+
+
+def verb_cue(t: Token, lex: Lexicon) -> tuple[Cue | None, Token | None]:
+    """The lexicon entry of verb ``t`` (with its particle, "point out"), and the particle token.
+
+    A particle that makes another verb of it ("sworn in", "called off") means no cue at all.
+    """
+    if not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
+        return None, None
+    lemma = t.lemma_.lower()
+    for c in t.children:
+        if c.dep_ in ("prt", "prep") and c.i == t.i + 1:
+            entry = lex.verb(lemma, c.lower_)
+            if entry is not None and entry.cue != lemma:
+                return entry, c
+            if c.dep_ == "prt":
+                return None, None
+    return lex.verb(lemma), None
 
 
 def parse_rows(text: str) -> list[Cue]:

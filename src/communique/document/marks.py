@@ -22,6 +22,8 @@ DOUBLE_NEUTRAL = '"\u201f\u2033'  # " ‟ ″
 SINGLE_OPEN = "\u2018\u201a"  # ‘ ‚
 SINGLE_CLOSE = "\u2019"  # ’ (also the apostrophe)
 SINGLE_NEUTRAL = "'"
+# the quotation marks that stand as tokens of their own in the parse (frames trim content edges by them)
+TOKEN_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e'\u2018\u2019"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_NEUTRAL + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_NEUTRAL
 
 _BEFORE_OPEN = set(" \t\n([{\u2014\u2013-/:;,") | set(DOUBLE_OPEN + DOUBLE_NEUTRAL + SINGLE_OPEN + SINGLE_NEUTRAL)

@@ -13,13 +13,33 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique.document.marks import MarkedQuote
+from communique.quotes.draft import Draft, Work
+from communique.syntax import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from communique.document import Document
-    from communique.quotes import Draft
     from communique.quotes.speakers import SpeakerIndex
 
+FLOATING_RULE = "quotes.floating"
+CONTINUED_RULE = "quotes.continued"
+FLOATING_MIN_WORDS = 6  # a marked phrase inside a sentence with no cue is a quote from this many words
 
+
+def floating_marks(work: Work) -> None:
+    """Every marked quote no rule attributed is a floating candidate (``quotes.floating``)."""
+    for qi, q in enumerate(work.document.marks):
+        if qi not in work.mark_taken:
+            work.floating.append(Draft("direct", q.start, q.end, None, None, None, FLOATING_RULE, mark=qi))
+
+
+def inherit_floating(work: Work) -> None:
+    """Floating quotes that stand where quotes stand join the drafts with an inherited speaker.
+
+    Example: '"The blockade must end," the envoy said.\n\n"Every day without aid costs lives."' -> the
+    second paragraph is a direct quote of the envoy (``quotes.floating``); a paragraph a long quote runs
+    on into is ``quotes.continued``.
+    """
+    work.drafts = inherit_speakers(work.drafts, work.floating, work.document.marks, work.document, FLOATING_MIN_WORDS, work.index)
 
 
 def inherit_speakers(
@@ -32,17 +52,17 @@ def inherit_speakers(
     items = sorted(out + floating, key=lambda d: d.start)
     doc = lay.doc
     for d in items:
-        if d.rule != "quotes.floating" or d.mark is None:
+        if d.rule != FLOATING_RULE or d.mark is None:
             continue
         qi = d.mark
         q = marked[qi]
         lo, hi, olo, _ = lay.spans[qi]
         para = lay.paragraph_of(olo)
-        p_start = lay.para_bounds[para][0] if lay.para_bounds else 0
-        prev_same = [x for x in out if x.end <= q.start and lay.paragraph_of(_tok(lay, x.start)) == para]
+        p_start, _ = lay.paragraph_span(olo)
+        prev_same = [x for x in out if x.end <= q.start and lay.paragraph_of(lay.token_at(x.start)) == para]
         initial = olo <= p_start or all(doc[i].is_space or doc[i].is_punct for i in range(p_start, olo))
         words = sum(1 for i in range(lo, min(hi, len(doc))) if not doc[i].is_punct and not doc[i].is_space)
-        if q.single and initial and q.close_mark is not None and not doc.text[q.close_mark + 1 : lay_para_end(lay, para)].strip():
+        if q.single and initial and q.close_mark is not None and not doc.text[q.close_mark + 1 : lay.paragraph_chars(para)[1]].strip():
             continue  # a single-quoted headline line
         if q.continued and qi - 1 in by_mark:
             source: Draft | None = by_mark[qi - 1]
@@ -53,7 +73,7 @@ def inherit_speakers(
             for x in reversed(sorted(out, key=lambda x: x.start)):
                 if x.end > q.start:
                     continue
-                xp = lay.paragraph_of(_tok(lay, x.start))
+                xp = lay.paragraph_of(lay.token_at(x.start))
                 if xp >= para - 1:
                     source = x
                 break
@@ -61,15 +81,15 @@ def inherit_speakers(
             continue
         d.actor = source.actor if source is not None else None
         if source is not None and index is not None and not q.continued:
-            # "Durning did not need much coaxing. "I'm thankful ..."": a person who became the subject of
-            # the narrative since the last quote is the one who goes on
-            shifted = _subject_between(lay, index, _tok(lay, source.end), olo)
+            # "Marisol Quintero did not need much persuading. "I am grateful ..."": a person who became the
+            # subject of the narrative since the last quote is the one who goes on
+            shifted = _subject_between(lay, index, lay.token_at(source.end), olo)
             if shifted is not None:
                 d.actor = shifted
         if source is None and index is not None:
             d.actor = _salient_person(lay, index, olo, para)
         d.inherited = True
-        d.rule = "quotes.continued" if q.continued else "quotes.floating"
+        d.rule = CONTINUED_RULE if q.continued else FLOATING_RULE
         out.append(d)
         by_mark[qi] = d
     # a long quote whose cue comes in a later paragraph: earlier pieces take that speaker
@@ -85,10 +105,10 @@ def _subject_between(lay: Document, index: SpeakerIndex, lo: int, hi: int) -> st
     """The latest person that is the subject of a verb outside quotation marks in tokens ``[lo, hi)``."""
     doc = lay.doc
     for i in range(hi - 1, lo - 1, -1):
-        if lay.quoted[i] or i not in index.owner or doc[i].dep_ not in ("nsubj", "nsubjpass"):
+        if lay.quoted[i] or i not in index.owner or doc[i].dep_ not in SUBJECT_DEPS:
             continue
         if doc[i].sent.end > hi:
-            continue  # 'The Prime Minister "could get a deal ...": the quote finishes that sentence
+            continue  # 'The minister "could still win the vote ...": the quote finishes that sentence
         actor = index.actors[index.owner[i]]
         if actor.type == "person":
             return actor.id
@@ -107,21 +127,8 @@ def _salient_person(lay: Document, index: SpeakerIndex, before: int, para: int) 
         actor = index.actors[index.owner[i]]
         if actor.type != "person":
             continue
-        if doc[i].dep_ in ("nsubj", "nsubjpass"):
+        if doc[i].dep_ in SUBJECT_DEPS:
             return actor.id
         if fallback is None:
             fallback = actor.id
     return fallback
-
-
-def lay_para_end(lay: Document, para: int) -> int:
-    """Character offset where paragraph ``para`` ends."""
-    if not lay.para_bounds:
-        return len(lay.doc.text)
-    last = min(lay.para_bounds[para][1], len(lay.doc)) - 1
-    t = lay.doc[last]
-    return t.idx + len(t.text)
-
-
-def _tok(lay: Document, char: int) -> int:
-    return lay.char_tok[min(char, len(lay.char_tok) - 1)]

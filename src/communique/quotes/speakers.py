@@ -1,9 +1,9 @@
 """From a speaker's head token to its mention span and its actor.
 
-The mention is the source noun phrase as written ("longtime Democratic pollster Pat Caddell", "a source",
+The mention is the source noun phrase as written ("longtime party pollster Walt Ferris", "a source",
 "who"); the actor is found through the mentions that actors and coreference resolved, looking past
-relative pronouns to the noun they modify, into appositives ("the spokesman, Lu Kang"), and past
-statements to whoever made them ("the RCMP statement said" -> RCMP). A source no actor covers becomes a
+relative pronouns to the noun they modify, into appositives ("the spokesman, Chen Liwei"), and past
+statements to whoever made them ("the police statement said" -> police). A source no actor covers becomes a
 new actor, typed from its words; an unresolved pronoun stays without an actor.
 """
 
@@ -11,19 +11,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from communique import data
 from communique.actors.gazetteer import gazetteer
 from communique.actors.names import UNKNOWN_SOURCES
 from communique.actors.names import lexicon as name_lexicon
 from communique.document.cues import Lexicon
 from communique.records import Actor, ActorType, Mention, MentionKind
+from communique.syntax import first_child
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-PRONOUNS = frozenset("he she they it him her them who which that you this these those one".split())
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-DETS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "one", "another"})
+
+
+def _pronouns() -> frozenset[str]:
+    """Words that never name a new speaker: every pronoun, and "one" ("one said")."""
+    return data.words(
+        "pronouns.male", "pronouns.female", "pronouns.plural", "pronouns.neuter", "pronouns.first_second",
+        "pronouns.relative", "pronouns.demonstrative",
+    ) | {"one"}
 
 
 def mention_span(doc: Doc, head: Token) -> tuple[int, int]:
@@ -33,11 +41,11 @@ def mention_span(doc: Doc, head: Token) -> tuple[int, int]:
         lo += 1
     while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and hi - 1 != head.i:
         if doc[hi - 1].text == ")" and _opens(doc, lo, hi - 1, "(", ")"):
-            break  # "Sen. Lindsey Graham (R-S.C.)": the bracket closes what the mention opened
+            break  # "Sen. Margaret Ellison (D-Vt.)": the bracket closes what the mention opened
         hi -= 1
     inner = {doc[i].text for i in range(lo, hi) if doc[i].dep_ == "punct"}
     if hi < len(doc) and doc[hi].text in inner & APPOSITIVE_MARKS and hi - 1 > head.i:
-        hi += 1  # "Brian Fallon, the campaign's press secretary,": the appositive's closing mark
+        hi += 1  # "Tomas Ruiz, the campaign's press secretary,": the appositive's closing mark
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
@@ -108,7 +116,7 @@ class SpeakerIndex:
                 tok = tok.head.head
                 continue
             own = self.owner.get(tok.i)
-            for c in tok.subtree:  # "Keeper of the Ruler's Seal, Syed Danial": the named person
+            for c in tok.subtree:  # "Keeper of the Privy Seal, Hamid Rahimov": the named person
                 if c.dep_ != "appos" or not (c.head.i == tok.i or (c.head.dep_ == "pobj" and c.head.head.head.i == tok.i)):
                     continue
                 if c.i in self.owner and self.owner[c.i] != own:
@@ -119,7 +127,7 @@ class SpeakerIndex:
                     ):
                         return other.id
             if tok.pos_ == "NOUN" and create:
-                # "Wise's dad, Darrin": a name in apposition that no actor holds yet is the speaker
+                # "Okafor's mom, Adaeze": a name in apposition that no actor holds yet is the speaker
                 info = name_lexicon().noun(tok.lemma_)
                 named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                               and c.i not in self.owner and c.text[:1].isupper()), None)
@@ -139,7 +147,7 @@ class SpeakerIndex:
                         nxt = c
                         break
                     if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                        nxt = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        nxt = first_child(c, ("pobj",))
                         if nxt is not None:
                             break
             if nxt is None:
@@ -160,7 +168,7 @@ class SpeakerIndex:
 
     def _create(self, head: Token, person: str | None = None) -> str | None:
         low = head.lower_
-        if head.pos_ == "PRON" or low in PRONOUNS or low in FIRST_PERSON:
+        if head.pos_ == "PRON" or low in _pronouns() or low in FIRST_PERSON:
             return None
         if head.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
             return None
@@ -179,7 +187,7 @@ class SpeakerIndex:
             kind: MentionKind = "name"
         else:
             toks = [t for t in doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("det", "predet", "punct", "case") and not (t.dep_ == "poss" and t.pos_ == "PRON")]
-            toks = [t for t in toks if t.i > head.i - 6 and t.lower_ not in DETS] or [head]
+            toks = [t for t in toks if t.i > head.i - 6 and t.lower_ not in data.words("quotes.mention_determiners")] or [head]
             extra: list[Token] = []
             for c in head.rights:
                 if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with"):
