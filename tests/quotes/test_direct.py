@@ -77,3 +77,12 @@ def test_direct_unbalanced_marks_keep_the_sound_quotes(analyse):
 def test_direct_quotes_by_i_or_we_are_left_out(analyse):
     a = analyse('"It was a long night," I said.')
     assert not a.quotes
+
+
+def test_direct_cue_with_its_own_clause_after_a_closed_quote_is_not_its_cue(analyse):
+    a = analyse(
+        "The memo called the plan ''a costly mistake.'' The council said it would vote on the budget next week."
+    )
+    q = quote_with(a, "it would vote on the budget")
+    assert q.kind == "indirect"
+    assert speaker_name(a, q) == "council"

@@ -21,7 +21,7 @@ def test_mixed_fragment_before_the_cue(analyse):
 
 
 def test_mixed_label_with_a_call_verb(analyse):
-    a = analyse('The Iranian foreign ministry dismissed the report. Tehran called the accusation "absurd".')
+    a = analyse('Iran\'s foreign ministry dismissed the report. Tehran called the accusation "absurd".')
     q = quote_with(a, "absurd")
     assert q.kind == "mixed"
     assert speaker_name(a, q) == "Iran"
