@@ -37,68 +37,76 @@ def inherit_floating(work: Work) -> None:
 
     Example: '"The blockade must end," the envoy said.\n\n"Every day without aid costs lives."' -> the
     second paragraph is a direct quote of the envoy (``quotes.floating``); a paragraph a long quote runs
-    on into is ``quotes.continued``.
+    on into is ``quotes.continued``. A person who became the subject of the narrative since the quote
+    before speaks instead; with no quote before, the person the paragraph is about.
     """
-    work.drafts = inherit_speakers(work.drafts, work.floating, work.document.marks, work.document, FLOATING_MIN_WORDS, work.index)
-
-
-def inherit_speakers(
-    drafts: list[Draft], floating: list[Draft], marked: list[MarkedQuote], lay: Document, min_words: int,
-    index: SpeakerIndex | None = None,
-) -> list[Draft]:
-    """``drafts`` plus the floating quotes worth keeping, each with its inherited speaker."""
-    out = list(drafts)
-    by_mark: dict[int, Draft] = {d.mark: d for d in drafts if d.mark is not None}
-    items = sorted(out + floating, key=lambda d: d.start)
-    doc = lay.doc
-    for d in items:
+    lay, index = work.document, work.index
+    out = list(work.drafts)
+    by_mark: dict[int, Draft] = {d.mark: d for d in work.drafts if d.mark is not None}
+    for d in sorted(out + work.floating, key=lambda d: d.start):
         if d.rule != FLOATING_RULE or d.mark is None:
             continue
         qi = d.mark
-        q = marked[qi]
-        lo, hi, olo, _ = lay.spans[qi]
+        q = lay.marks[qi]
+        olo = lay.spans[qi][2]
         para = lay.paragraph_of(olo)
-        p_start, _ = lay.paragraph_span(olo)
-        prev_same = [x for x in out if x.end <= q.start and lay.paragraph_of(lay.token_at(x.start)) == para]
-        initial = olo <= p_start or all(doc[i].is_space or doc[i].is_punct for i in range(p_start, olo))
-        words = sum(1 for i in range(lo, min(hi, len(doc))) if not doc[i].is_punct and not doc[i].is_space)
-        if q.single and initial and q.close_mark is not None and not doc.text[q.close_mark + 1 : lay.paragraph_chars(para)[1]].strip():
-            continue  # a single-quoted headline line
-        if q.continued and qi - 1 in by_mark:
-            source: Draft | None = by_mark[qi - 1]
-        else:
-            if not (initial or prev_same) and words < min_words:
-                continue
-            source = None
-            for x in reversed(sorted(out, key=lambda x: x.start)):
-                if x.end > q.start:
-                    continue
-                xp = lay.paragraph_of(lay.token_at(x.start))
-                if xp >= para - 1:
-                    source = x
-                break
-        if not (initial or prev_same or q.continued) and source is None:
+        kept, source = _placement(lay, qi, out, by_mark)
+        if not kept:
             continue
         d.actor = source.actor if source is not None else None
-        if source is not None and index is not None and not q.continued:
+        if source is not None and not q.continued:
             # "Marisol Quintero did not need much persuading. "I am grateful ..."": a person who became the
             # subject of the narrative since the last quote is the one who goes on
             shifted = _subject_between(lay, index, lay.token_at(source.end), olo)
             if shifted is not None:
                 d.actor = shifted
-        if source is None and index is not None:
+        if source is None:
             d.actor = _salient_person(lay, index, olo, para)
         d.inherited = True
         d.rule = CONTINUED_RULE if q.continued else FLOATING_RULE
         out.append(d)
         by_mark[qi] = d
-    # a long quote whose cue comes in a later paragraph: earlier pieces take that speaker
+    _backfill_continued(lay.marks, by_mark)
+    work.drafts = out
+
+
+def _placement(lay: Document, qi: int, out: list[Draft], by_mark: dict[int, Draft]) -> tuple[bool, Draft | None]:
+    """Whether floating quote ``qi`` is kept, and the quote whose speaker it inherits.
+
+    Kept: the next paragraph of a long quote; a quote at a paragraph start or after another quote of its
+    paragraph; a marked phrase of ``FLOATING_MIN_WORDS`` or more with a quote in its own or the previous
+    paragraph. A single-quoted line alone in its paragraph is a headline, not a quote.
+    """
+    doc, q = lay.doc, lay.marks[qi]
+    lo, hi, olo, _ = lay.spans[qi]
+    para = lay.paragraph_of(olo)
+    p_start, _ = lay.paragraph_span(olo)
+    prev_same = [x for x in out if x.end <= q.start and lay.paragraph_of(lay.token_at(x.start)) == para]
+    initial = olo <= p_start or all(doc[i].is_space or doc[i].is_punct for i in range(p_start, olo))
+    words = sum(1 for i in range(lo, min(hi, len(doc))) if not doc[i].is_punct and not doc[i].is_space)
+    if q.single and initial and q.close_mark is not None and not doc.text[q.close_mark + 1 : lay.paragraph_chars(para)[1]].strip():
+        return False, None
+    if q.continued and qi - 1 in by_mark:
+        return True, by_mark[qi - 1]
+    if not (initial or prev_same) and words < FLOATING_MIN_WORDS:
+        return False, None
+    source = None
+    for x in reversed(sorted(out, key=lambda x: x.start)):
+        if x.end > q.start:
+            continue
+        if lay.paragraph_of(lay.token_at(x.start)) >= para - 1:
+            source = x
+        break
+    return bool(initial or prev_same or q.continued or source is not None), source
+
+
+def _backfill_continued(marks: list[MarkedQuote], by_mark: dict[int, Draft]) -> None:
+    """A long quote whose cue comes in a later paragraph: earlier pieces take that speaker."""
     for qi in sorted(by_mark, reverse=True):
         d = by_mark[qi]
         nxt = by_mark.get(qi + 1)
-        if marked[qi].continues and nxt is not None and nxt.actor is not None and (d.actor is None or d.inherited):
+        if marks[qi].continues and nxt is not None and nxt.actor is not None and (d.actor is None or d.inherited):
             d.actor = nxt.actor
-    return out
 
 
 def _subject_between(lay: Document, index: SpeakerIndex, lo: int, hi: int) -> str | None:
