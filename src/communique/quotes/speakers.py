@@ -15,9 +15,9 @@ from communique import data
 from communique.actors.gazetteer import gazetteer
 from communique.actors.names import UNKNOWN_SOURCES
 from communique.actors.names import lexicon as name_lexicon
-from communique.document.cues import Lexicon
+from communique.document import Document
 from communique.records import Actor, ActorType, Mention, MentionKind
-from communique.syntax import first_child
+from communique.syntax import children, first_child
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,10 +80,11 @@ def _text(tokens: list[Token]) -> str:
 class SpeakerIndex:
     """Actors by the tokens of their mentions, and the new actors the quote stage creates."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], cues: Lexicon) -> None:
+    def __init__(self, document: Document, actors: list[Actor]) -> None:
+        doc = document.doc
         self.doc = doc
         self.actors = list(actors)
-        self.cues = cues
+        self.cue_nouns = document.cue_nouns
         self.owner: dict[int, int] = {}
         self._widths: dict[tuple[int, int], int] = {}
         self.by_id = {a.id: i for i, a in enumerate(self.actors)}
@@ -107,7 +108,12 @@ class SpeakerIndex:
         return head.lower_ in FIRST_PERSON
 
     def resolve(self, head: Token, *, create: bool = True) -> str | None:
-        """The actor id speaking through ``head`` (the head token of the source noun phrase)."""
+        """The actor id speaking through ``head`` (the head token of the source noun phrase).
+
+        Walks from a relative pronoun to the noun it modifies ("the envoy, who said"), looks into
+        appositives, and from a statement to whoever made it; what no actor covers becomes a new actor
+        when ``create``.
+        """
         seen: set[int] = set()
         tok: Token | None = head
         while tok is not None and tok.i not in seen:
@@ -115,47 +121,61 @@ class SpeakerIndex:
             if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.head.i:
                 tok = tok.head.head
                 continue
-            own = self.owner.get(tok.i)
-            for c in tok.subtree:  # "Keeper of the Privy Seal, Hamid Rahimov": the named person
-                if c.dep_ != "appos" or not (c.head.i == tok.i or (c.head.dep_ == "pobj" and c.head.head.head.i == tok.i)):
-                    continue
-                if c.i in self.owner and self.owner[c.i] != own:
-                    other = self.actors[self.owner[c.i]]
-                    if other.type == "person" and (
-                        own is None or self.actors[own].type != "person"
-                        or (c.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON")
-                    ):
-                        return other.id
-            if tok.pos_ == "NOUN" and create:
-                # "Okafor's mom, Adaeze": a name in apposition that no actor holds yet is the speaker
-                info = name_lexicon().noun(tok.lemma_)
-                named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                              and c.i not in self.owner and c.text[:1].isupper()), None)
-                if named is not None and info is not None and info[0] == "person" and not _known_place(named.text):
-                    return self._create(named, "person")
-            found = self._covered(tok)
+            found = self._appositive_person(tok)
+            if found is None and tok.pos_ == "NOUN" and create:
+                found = self._named_relative(tok)
+            found = found or self._covered(tok)
             if found is not None:
                 return found
-            nxt = None
-            for c in tok.children:
-                if c.dep_ == "appos" and c.i in self.owner:
+            for c in children(tok, ("appos",)):
+                if c.i in self.owner:
                     return self.actors[self.owner[c.i]].id
-            lemma = tok.lemma_.lower()
-            if tok.pos_ == "NOUN" and (lemma in self.cues.nouns or lemma in ("campaign", "office", "spokesman")):
-                for c in tok.children:
-                    if c.dep_ in ("poss", "compound") and (c.i in self.owner or c.pos_ == "PROPN"):
-                        nxt = c
-                        break
-                    if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                        nxt = first_child(c, ("pobj",))
-                        if nxt is not None:
-                            break
+            nxt = self._statement_maker(tok)
             if nxt is None:
                 break
             tok = nxt
         if tok is None or not create:
             return None
         return self._create(tok)
+
+    def _appositive_person(self, tok: Token) -> str | None:
+        """A person named in apposition to a title phrase speaks for it ("Keeper of the Privy Seal, Hamid
+        Rahimov": Hamid Rahimov), unless ``tok``'s own actor is already that kind of person."""
+        own = self.owner.get(tok.i)
+        for c in tok.subtree:
+            if c.dep_ != "appos" or not (c.head.i == tok.i or (c.head.dep_ == "pobj" and c.head.head.head.i == tok.i)):
+                continue
+            if c.i in self.owner and self.owner[c.i] != own:
+                other = self.actors[self.owner[c.i]]
+                if other.type == "person" and (
+                    own is None or self.actors[own].type != "person"
+                    or (c.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON")
+                ):
+                    return other.id
+        return None
+
+    def _named_relative(self, tok: Token) -> str | None:
+        """"Okafor's mom, Adaeze": a name in apposition to a person noun that no actor holds yet is a new
+        person, the speaker."""
+        info = name_lexicon().noun(tok.lemma_)
+        named = next((c for c in children(tok, ("appos",)) if c.pos_ == "PROPN" and c.i not in self.owner and c.text[:1].isupper()), None)
+        if named is not None and info is not None and info[0] == "person" and not _known_place(named.text):
+            return self._create(named, "person")
+        return None
+
+    def _statement_maker(self, tok: Token) -> Token | None:
+        """Who made a statement ("the police statement", "a statement from the ministry"): the owner of
+        a cue noun or of "campaign", "office", "spokesman"."""
+        if tok.pos_ != "NOUN" or not (tok.i in self.cue_nouns or tok.lemma_.lower() in ("campaign", "office", "spokesman")):
+            return None
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound") and (c.i in self.owner or c.pos_ == "PROPN"):
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                maker = first_child(c, ("pobj",))
+                if maker is not None:
+                    return maker
+        return None
 
     def _covered(self, tok: Token) -> str | None:
         if tok.i in self.owner:

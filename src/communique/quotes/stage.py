@@ -56,7 +56,7 @@ def extract_quotes(
     doc = document.doc
     if not len(doc):
         return [], list(actors)
-    work = Work(document, find_frames(document), SpeakerIndex(doc, actors, document.cues))
+    work = Work(document, find_frames(document), SpeakerIndex(document, actors))
     for rule in RULES:
         rule(work)
     drafts = sorted(work.drafts, key=lambda d: (d.start, d.end))
