@@ -43,6 +43,10 @@ eval: $(STAMP)
 	for t in quotes-ggt quotes-polnear events-plover events-pentaclass events-claims times-te3 ingest-articles; do \
 		$(BIN)/communique eval $$t --data ../shared/eval || exit 1; done
 
+# every task on its tune and check halves and on all documents, with bootstrap SEs: docs/figures.md's table
+figures: $(STAMP)
+	$(BIN)/python bench/figures.py --data ../shared/eval
+
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 

@@ -80,6 +80,7 @@ def _codes(field: Any) -> set[str]:
 PLOVER_METRICS = {
     "type_f1": lambda c: f1(ratio(c["right"], c["predicted"]), ratio(c["hit"], c["sentences"])),
     "actor_recall": lambda c: ratio(c["actor_hit"], c["actor_gold"]),
+    "recipient_recall": lambda c: ratio(c["recipient_hit"], c["recipient_gold"]),
 }
 PLOVER_KEYS = ("predicted", "right", "hit", "actor_gold", "actor_hit", "recipient_gold", "recipient_hit")
 
