@@ -56,6 +56,11 @@ def _cell(out: dict[str, Any], metric: str) -> str:
     return f"{figure(out, metric):.3f} ± {out['bootstrap_se'][metric]:.3f}"
 
 
+def _signed(value: float) -> str:
+    text = f"{value:+.3f}"
+    return "0.000" if text in ("+0.000", "-0.000") else text
+
+
 def _documents(out: dict[str, Any]) -> int:
     return int(out["bootstrap"]["documents"])
 
@@ -67,7 +72,7 @@ def rows(task: str, outs: dict[str, dict[str, Any]]) -> list[str]:
     for metric in outs["all"]["bootstrap_se"]:
         gap = figure(outs["tune"], metric) - figure(check, metric)
         lines.append(f"| {task} | {metric} | {_cell(outs['tune'], metric)} | {_cell(check, metric)} | "
-                     f"{_cell(outs['all'], metric)} | {gap:+.3f} | {gate_floor(task, metric, outs)} |")
+                     f"{_cell(outs['all'], metric)} | {_signed(gap)} | {gate_floor(task, metric, outs)} |")
     return lines
 
 
