@@ -1,38 +1,76 @@
-"""Evaluation gate for quotes and ingestion: pinned floors on the dev sets (skipped when ../shared/eval is absent).
+"""Evaluation gate for quotes and ingestion: pinned floors on the *check* half of the dev sets.
 
-Floors sit a little under the figures measured when they were set (see docs/figures.md); raising one
-is fine, lowering one needs a reason in the commit message. Events and times keep their gates in
-tests/events/test_gate.py and tests/times/test_eval_gate.py.
+The gates score only the check half of each gold set (documents split by sha1 of their id, see
+``communique.eval.protocol``); rules are tuned on the other half. Each floor is the check figure
+minus two bootstrap standard errors (1000 resamples of the documents), measured on 2026-12-03 and
+written next to it with that figure and SE; ingestion is never pinned below bare trafilatura on the
+same check pages. Raising a floor is fine; lowering one needs a reason in the commit message.
+Re-measure with ``make figures`` (bench/figures.py). Skipped when ../shared/eval is absent. Events
+and times keep their gates in tests/events/test_gate.py and tests/times/test_eval_gate.py.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from communique.eval import run_task
+from communique.eval.protocol import figure
 
 DATA = Path(os.environ.get("COMMUNIQUE_EVAL_DATA", Path(__file__).resolve().parents[2] / "shared" / "eval"))
 needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"no evaluation data at {DATA}")
 
+GGT_FLOORS = {
+    "quote.f1": 0.879,  # check 0.9026, SE 0.0118 (20 articles)
+    "speaker_accuracy": 0.826,  # check 0.8767, SE 0.0249
+}
+POLNEAR_FLOORS = {
+    "content.soft.f1": 0.453,  # check 0.5166, SE 0.0315 (36 articles)
+    "source.exact.f1": 0.518,  # check 0.5836, SE 0.0327
+}
+# check 0.9692, SE 0.0095 (46 pages): check - 2 SE = 0.950 is below bare trafilatura's 0.9679 on the
+# same pages, so the floor is bare trafilatura's figure
+INGEST_FLOORS = {"f1": 0.9679}
+
+
+def _check(task: str) -> dict[str, Any]:
+    return run_task(task, DATA, split="check")
+
+
+@pytest.fixture(scope="module")
+def ggt() -> dict[str, Any]:
+    return _check("quotes-ggt")
+
+
+@pytest.fixture(scope="module")
+def polnear() -> dict[str, Any]:
+    return _check("quotes-polnear")
+
+
+@pytest.fixture(scope="module")
+def ingest() -> dict[str, Any]:
+    return _check("ingest-articles")
+
+
+def _below(out: dict[str, Any], floors: dict[str, float]) -> dict[str, tuple[float, float]]:
+    return {m: (figure(out, m), f) for m, f in floors.items() if figure(out, m) < f}
+
 
 @needs_data
-def test_gate_quotes_ggt_quote_f1_and_speaker_accuracy() -> None:
-    out = run_task("quotes-ggt", DATA)
-    assert out["quote"]["f1"] >= 0.90, out["quote"]
-    assert out["speaker_accuracy"] >= 0.89, out["speaker_accuracy"]
+def test_gate_quotes_ggt_quote_f1_and_speaker_accuracy(ggt: dict[str, Any]) -> None:
+    assert ggt["split"] == "check"
+    assert not _below(ggt, GGT_FLOORS), _below(ggt, GGT_FLOORS)
 
 
 @needs_data
-def test_gate_quotes_polnear_content_and_source() -> None:
-    out = run_task("quotes-polnear", DATA)
-    assert out["content"]["soft"]["f1"] >= 0.52, out["content"]
-    assert out["source"]["exact"]["f1"] >= 0.58, out["source"]
+def test_gate_quotes_polnear_content_and_source(polnear: dict[str, Any]) -> None:
+    assert not _below(polnear, POLNEAR_FLOORS), _below(polnear, POLNEAR_FLOORS)
 
 
 @needs_data
-def test_gate_ingest_articles_token_f1() -> None:
-    out = run_task("ingest-articles", DATA)
-    assert out["f1"] >= 0.96, out["f1"]
+def test_gate_ingest_articles_token_f1_not_below_bare_trafilatura(ingest: dict[str, Any]) -> None:
+    assert not _below(ingest, INGEST_FLOORS), _below(ingest, INGEST_FLOORS)
+    assert ingest["f1"] >= ingest["bare_trafilatura"]["tokens"]["f1"], (ingest["f1"], ingest["bare_trafilatura"])

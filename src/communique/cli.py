@@ -309,16 +309,23 @@ def evaluate(
     task: Annotated[str, typer.Argument(help="quotes-ggt, quotes-polnear, events-plover, events-pentaclass, "
                                              "events-claims, times-te3 or ingest-articles")],
     data: Annotated[Path, typer.Option("--data", help="the shared eval folder")] = Path("../shared/eval"),
-    errors: Annotated[bool, typer.Option("--errors", help="also list misses and false alarms")] = False,
-    limit: Annotated[int | None, typer.Option(help="only the first N documents")] = None,
+    split: Annotated[str, typer.Option("--split", help="tune, check or all: the half of the documents to score "
+                                                       "(by sha1 of each document's id)")] = "all",
+    errors: Annotated[bool, typer.Option("--errors", help="also list misses and false alarms (only with --split tune)")] = False,
+    limit: Annotated[int | None, typer.Option(help="only the first N documents of the split")] = None,
 ) -> None:
     """Score Communique on a gold set by the protocol of shared/eval/README.md; prints JSON."""
-    from communique.eval import TASKS, run_task
+    from communique.eval import SPLITS, TASKS, run_task
 
     if task not in TASKS:
         raise _fail(f"unknown task {task!r}; choose from {', '.join(TASKS)}", 2)
+    if split not in SPLITS:
+        raise _fail(f"unknown split {split!r}; choose from {', '.join(SPLITS)}", 2)
+    if errors and split != "tune":
+        raise _fail("--errors shows gold text, so it is only allowed with --split tune "
+                    "(the check half is for judging, not for reading)", 2)
     try:
-        result = run_task(task, data, errors=errors, limit=limit)
+        result = run_task(task, data, split=split, errors=errors, limit=limit)
     except EvalDataMissing as e:
         err.print(f"skipped {task}: {e}", highlight=False)
         raise typer.Exit(0) from e

@@ -19,10 +19,12 @@ import json
 import re
 import statistics
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from communique.errors import EvalDataMissing, InputError
+from communique.eval.protocol import bootstrap_report, select
 from communique.ingest.articles import article_from_html
 from communique.ingest.html import TRAFILATURA_OPTIONS
 from communique.ingest.language import not_english_reason
@@ -59,64 +61,86 @@ def _summary(scores: list[tuple[float, float, float]]) -> dict[str, float]:
     }
 
 
-def run_articles(data_dir: Path, *, errors: bool = False, limit: int | None = None) -> dict[str, Any]:
-    """Score ingestion of the benchmark pages under ``data_dir/ingest/article-benchmark``."""
-    import trafilatura
+INGEST_METRICS = {
+    "f1": lambda c: c["f1"] / c["pages"] if c["pages"] else 0.0,
+    "bare_trafilatura.tokens.f1": lambda c: c["bare_f1"] / c["pages"] if c["pages"] else 0.0,
+}
+Scores = list[tuple[float, float, float]]
 
-    root = data_dir / BENCHMARK
+
+@dataclass
+class _IngestTally:
+    """Per-page scores of our extraction and of bare trafilatura, and the page counts."""
+
+    ours: Scores = field(default_factory=list)
+    ours4: Scores = field(default_factory=list)
+    bare1: Scores = field(default_factory=list)
+    bare4: Scores = field(default_factory=list)
+    dated: int = 0
+    failed: int = 0
+    non_english: int = 0
+    pages: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _load_truth(root: Path, split: str, limit: int | None) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The ground truth and the keys of one half (a page's key is its document id)."""
     truth_file = root / "ground-truth.json"
     if not truth_file.is_file():
         raise EvalDataMissing(f"{truth_file} not found")
     truth: dict[str, dict[str, Any]] = json.loads(truth_file.read_text(encoding="utf-8"))
-    keys = sorted(truth)[:limit] if limit else sorted(truth)
-    ours: list[tuple[float, float, float]] = []
-    ours4: list[tuple[float, float, float]] = []
-    bare4: list[tuple[float, float, float]] = []
-    bare1: list[tuple[float, float, float]] = []
-    dated = failed = non_english = 0
+    keys = select(sorted(truth), lambda k: k, split)
+    return truth, keys[:limit] if limit else keys
+
+
+def _score_page(tally: _IngestTally, root: Path, key: str, entry: dict[str, Any], errors: bool) -> None:
+    """Extract one page our way and with bare trafilatura; score both against its article body."""
+    import trafilatura
+
+    gold, url = entry.get("articleBody") or "", entry.get("url")
+    page = root / "html" / f"{key}.html.gz"
+    if not page.is_file():
+        raise EvalDataMissing(f"{page} not found")
+    html = gzip.decompress(page.read_bytes()).decode("utf-8", errors="replace")
     # The benchmark is multilingual: extraction is measured with the language check off, and the
     # pages our English check would reject are counted apart.
-    settings = Settings(min_english_ratio=0.0)
-    english_check = Settings().min_english_ratio
-    pages: list[dict[str, Any]] = []
+    try:
+        article = article_from_html(html, id=key, url=url, source=str(page), settings=Settings(min_english_ratio=0.0))
+        tally.non_english += not_english_reason(article.text, Settings().min_english_ratio) is not None
+        text, reason = article.text, None
+        tally.dated += article.published is not None
+    except InputError as e:
+        text, reason = "", e.reason
+        tally.failed += 1
+    bare = trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS) or ""
+    for scores, extracted, n in ((tally.ours, text, 1), (tally.ours4, text, 4), (tally.bare1, bare, 1), (tally.bare4, bare, 4)):
+        scores.append(overlap_prf(gold, extracted, n))
+    if errors:
+        p, r, f = tally.ours[-1]
+        tally.pages.append({"key": key, "url": url, "error": reason, "precision": round(p, 3), "recall": round(r, 3),
+                            "f1": round(f, 3), "bare_trafilatura_f1": round(tally.bare1[-1][2], 3)})
+
+
+def run_articles(data_dir: Path, *, split: str = "all", errors: bool = False, limit: int | None = None) -> dict[str, Any]:
+    """Score ingestion of the benchmark pages under ``data_dir/ingest/article-benchmark``."""
+    root = data_dir / BENCHMARK
+    truth, keys = _load_truth(root, split, limit)
+    tally = _IngestTally()
     for key in keys:
-        gold = truth[key].get("articleBody") or ""
-        url = truth[key].get("url")
-        page = root / "html" / f"{key}.html.gz"
-        if not page.is_file():
-            raise EvalDataMissing(f"{page} not found")
-        html = gzip.decompress(page.read_bytes()).decode("utf-8", errors="replace")
-        try:
-            article = article_from_html(html, id=key, url=url, source=str(page), settings=settings)
-            non_english += not_english_reason(article.text, english_check) is not None
-            text, reason = article.text, None
-            dated += article.published is not None
-        except InputError as e:
-            text, reason = "", e.reason
-            failed += 1
-        bare = trafilatura.extract(html, url=url, **TRAFILATURA_OPTIONS) or ""
-        ours.append(overlap_prf(gold, text, 1))
-        ours4.append(overlap_prf(gold, text, 4))
-        bare1.append(overlap_prf(gold, bare, 1))
-        bare4.append(overlap_prf(gold, bare, 4))
-        if errors:
-            pages.append({
-                "key": key, "url": url, "error": reason,
-                "precision": round(ours[-1][0], 3), "recall": round(ours[-1][1], 3), "f1": round(ours[-1][2], 3),
-                "bare_trafilatura_f1": round(bare1[-1][2], 3),
-            })
+        _score_page(tally, root, key, truth[key], errors)
+    per_doc = [{"pages": 1, "f1": o[2], "bare_f1": b[2]} for o, b in zip(tally.ours, tally.bare1, strict=True)]
     result: dict[str, Any] = {
         "task": "ingest-articles",
         "pages": len(keys),
         "metric": "bag-of-tokens P/R/F1 of article.text vs articleBody, averaged over pages",
-        **_summary(ours),
-        "shingle4": _summary(ours4),
-        "bare_trafilatura": {"tokens": _summary(bare1), "shingle4": _summary(bare4), "options": TRAFILATURA_OPTIONS},
-        "published_found_rate": round(dated / len(keys), 4) if keys else 0.0,
-        "rejected_pages": failed,
-        "non_english_pages": non_english,
+        **_summary(tally.ours),
+        "shingle4": _summary(tally.ours4),
+        "bare_trafilatura": {"tokens": _summary(tally.bare1), "shingle4": _summary(tally.bare4), "options": TRAFILATURA_OPTIONS},
+        "published_found_rate": round(tally.dated / len(keys), 4) if keys else 0.0,
+        "rejected_pages": tally.failed,
+        "non_english_pages": tally.non_english,
         "anchor": {"trafilatura": 0.958, "newspaper4k": 0.949},
+        **bootstrap_report(per_doc, INGEST_METRICS),
     }
     if errors:
-        result["worst"] = sorted(pages, key=lambda d: d["f1"])[:15]
+        result["worst"] = sorted(tally.pages, key=lambda d: d["f1"])[:15]
     return result

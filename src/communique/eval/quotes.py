@@ -24,21 +24,27 @@ import json
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from communique import data
 from communique.errors import EvalDataMissing
+from communique.eval.protocol import bootstrap_report, f1, ratio, select
 from communique.records import Article
 
 GGT_FILE = Path("quotes") / "ggt-dev.jsonl"
 POLNEAR_FILE = Path("quotes") / "polnear-dev.jsonl"
 
 _WORD = re.compile(r"[\w'\u2019-]+")
-_PRONOUNS = frozenset(
-    "i me my we us our you he him his she her they them their it its who which that whom this these those".split()
-)
+_PRONOUNS = data.words(
+    "pronouns.male", "pronouns.female", "pronouns.plural", "pronouns.neuter", "pronouns.first_second",
+    "pronouns.relative", "pronouns.demonstrative",
+) | {"my", "our", "whom"}
 _MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"
+
+Row = dict[str, Any]
 
 
 def _tokens(text: str | None) -> set[str]:
@@ -63,8 +69,9 @@ def mention_type(mention: str | None) -> str:
     words = mention.split()
     if len(words) == 1 and words[0].lower().strip(".,") in _PRONOUNS:
         return "pronoun"
+    cuts = data.words("eval.mention_modifier_starts")
     for i, w in enumerate(words):
-        if i and w.lower() in ("of", "for", "at", "from", "with", "who", "which", "close", "familiar"):
+        if i and w.lower() in cuts:
             words = words[:i]
             break
     head = words[-1].strip(".,'\u2019()") if words else ""
@@ -83,24 +90,19 @@ def gold_kind(quote: str) -> str:
     return "mixed"
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+def _prf(tp: float, n_pred: float, n_gold: float) -> dict[str, float]:
+    p, r = ratio(tp, n_pred), ratio(tp, n_gold)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1(p, r), 4)}
 
 
-def _read_jsonl(path: Path, limit: int | None) -> list[dict[str, Any]]:
+def _read_jsonl(path: Path, split: str, limit: int | None) -> list[Row]:
+    """The articles of one half of a JSONL gold file (its ``id`` field names the document)."""
     if not path.is_file():
         raise EvalDataMissing(f"evaluation file {path} not found")
-    rows: list[dict[str, Any]] = []
     with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if limit is not None and len(rows) >= limit:
-                break
-    return rows
+        rows = [json.loads(line) for line in fh if line.strip()]
+    rows = select(rows, lambda r: str(r["id"]), split)
+    return rows[:limit] if limit is not None else rows
 
 
 def _analyses(articles: list[Article], failures: list[str]) -> Iterator[dict[str, Any]]:
@@ -113,6 +115,22 @@ def _analyses(articles: list[Article], failures: list[str]) -> Iterator[dict[str
             yield {"quotes": [], "actors": []}
         else:
             yield analysis.to_dict()
+
+
+@dataclass
+class _Run:
+    """Each gold row with the contract output of its article, the failed articles and the time taken."""
+
+    pairs: list[tuple[Row, dict[str, Any]]]
+    failures: list[str]
+    seconds: float
+
+
+def _run_articles(rows: list[Row], to_article: Callable[[Row], Article]) -> _Run:
+    failures: list[str] = []
+    started = time.perf_counter()
+    pairs = list(zip(rows, _analyses([to_article(r) for r in rows], failures), strict=True))
+    return _Run(pairs, failures, round(time.perf_counter() - started, 2))
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -150,87 +168,114 @@ def _match_ggt(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[i
     return out
 
 
-def run_ggt(data_dir: Path, *, errors: bool = False, limit: int | None = None) -> dict[str, Any]:
-    """Gender Gap Tracker dev set: quote P/R/F1, speaker accuracy and recall, with breakdowns."""
-    rows = _read_jsonl(Path(data_dir) / GGT_FILE, limit)
-    articles = [Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), url=r.get("url")) for r in rows]
-    n_gold = n_pred = n_found = n_speaker = 0
-    by_kind_pred: Counter[str] = Counter()
-    by_kind_tp: Counter[str] = Counter()
-    gold_by: dict[str, Counter[str]] = defaultdict(Counter)  # breakdown name -> counters
-    err: list[dict[str, Any]] = []
-    started = time.perf_counter()
-    failures: list[str] = []
-    for row, out in zip(rows, _analyses(articles, failures), strict=True):
-        text = row["text"]
-        gold = row["quotes"]
-        pred = out["quotes"]
-        names = {a["id"]: a["name"] for a in out["actors"]}
-        match = _match_ggt(gold, pred)
-        matched_pred = set(match.values())
-        n_gold += len(gold)
-        n_pred += len(pred)
-        n_found += len(match)
-        for p in pred:
-            by_kind_pred[p["kind"]] += 1
-        for pi in matched_pred:
-            by_kind_tp[pred[pi]["kind"]] += 1
-        for gi, g in enumerate(gold):
-            gk = gold_kind(g["quote"])
-            mt = mention_type(g.get("speaker"))
-            for key in (f"kind:{gk}", f"mention:{mt}"):
-                gold_by[key]["gold"] += 1
-            pi_opt = match.get(gi)
-            if pi_opt is None:
-                if errors:
-                    err.append({"error": "missed", "article": row["id"], "kind": gk, "speaker": g.get("speaker"),
-                                "reference": g.get("reference"), "context": _context(text, *g["quote_span"])})
-                continue
-            p = pred[pi_opt]
-            got = names.get(p["speaker"]) if p["speaker"] else None
-            ok = names_match(got, g.get("reference"))
-            n_speaker += ok
-            for key in (f"kind:{gk}", f"mention:{mt}"):
-                gold_by[key]["found"] += 1
-                gold_by[key]["speaker"] += ok
-            if errors and not ok:
-                sm = p.get("speaker_mention") or {}
-                err.append({"error": "speaker", "article": row["id"], "kind": gk, "gold_mention": g.get("speaker"),
-                            "reference": g.get("reference"), "predicted": got, "predicted_mention": sm.get("text"),
-                            "provenance": p.get("provenance"), "context": _context(text, p["start"], p["end"])})
-        if errors:
-            for pi, p in enumerate(pred):
-                if pi not in matched_pred:
-                    err.append({"error": "false_alarm", "article": row["id"], "kind": p["kind"],
-                                "predicted": names.get(p["speaker"]) if p["speaker"] else None,
-                                "provenance": p.get("provenance"), "context": _context(text, p["start"], p["end"])})
-    elapsed = time.perf_counter() - started
-    result: dict[str, Any] = {
+GGT_METRICS = {
+    "quote.f1": lambda c: f1(ratio(c["found"], c["predicted"]), ratio(c["found"], c["gold"])),
+    "speaker_accuracy": lambda c: ratio(c["speaker"], c["found"]),
+}
+
+
+@dataclass
+class _GgtTally:
+    """Counts of the GGT task: per article (for the bootstrap) and by breakdown, plus the error listing."""
+
+    errors: list[dict[str, Any]] | None
+    per_doc: list[dict[str, float]] = field(default_factory=list)
+    by_kind_pred: Counter[str] = field(default_factory=Counter)
+    by_kind_tp: Counter[str] = field(default_factory=Counter)
+    gold_by: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+def _ggt_gold(tally: _GgtTally, row: Row, out: dict[str, Any], match: dict[int, int]) -> int:
+    """Score each gold quote of one article (found, right speaker); returns the right speakers."""
+    names = {a["id"]: a["name"] for a in out["actors"]}
+    right = 0
+    for gi, g in enumerate(row["quotes"]):
+        gk = gold_kind(g["quote"])
+        keys = (f"kind:{gk}", f"mention:{mention_type(g.get('speaker'))}")
+        for key in keys:
+            tally.gold_by[key]["gold"] += 1
+        pi = match.get(gi)
+        if pi is None:
+            if tally.errors is not None:
+                tally.errors.append({"error": "missed", "article": row["id"], "kind": gk, "speaker": g.get("speaker"),
+                                     "reference": g.get("reference"), "context": _context(row["text"], *g["quote_span"])})
+            continue
+        p = out["quotes"][pi]
+        got = names.get(p["speaker"]) if p["speaker"] else None
+        ok = names_match(got, g.get("reference"))
+        right += ok
+        for key in keys:
+            tally.gold_by[key]["found"] += 1
+            tally.gold_by[key]["speaker"] += ok
+        if tally.errors is not None and not ok:
+            sm = p.get("speaker_mention") or {}
+            tally.errors.append({"error": "speaker", "article": row["id"], "kind": gk, "gold_mention": g.get("speaker"),
+                                 "reference": g.get("reference"), "predicted": got, "predicted_mention": sm.get("text"),
+                                 "provenance": p.get("provenance"), "context": _context(row["text"], p["start"], p["end"])})
+    return right
+
+
+def _ggt_false_alarms(tally: _GgtTally, row: Row, out: dict[str, Any], matched: set[int]) -> None:
+    if tally.errors is None:
+        return
+    names = {a["id"]: a["name"] for a in out["actors"]}
+    for pi, p in enumerate(out["quotes"]):
+        if pi not in matched:
+            tally.errors.append({"error": "false_alarm", "article": row["id"], "kind": p["kind"],
+                                 "predicted": names.get(p["speaker"]) if p["speaker"] else None,
+                                 "provenance": p.get("provenance"), "context": _context(row["text"], p["start"], p["end"])})
+
+
+def _ggt_article(tally: _GgtTally, row: Row, out: dict[str, Any]) -> None:
+    """Match one article's predicted quotes to its gold quotes and add up every count."""
+    pred = out["quotes"]
+    match = _match_ggt(row["quotes"], pred)
+    matched = set(match.values())
+    for p in pred:
+        tally.by_kind_pred[p["kind"]] += 1
+    for pi in matched:
+        tally.by_kind_tp[pred[pi]["kind"]] += 1
+    right = _ggt_gold(tally, row, out, match)
+    _ggt_false_alarms(tally, row, out, matched)
+    tally.per_doc.append({"gold": len(row["quotes"]), "predicted": len(pred), "found": len(match), "speaker": right})
+
+
+def _ggt_result(tally: _GgtTally, run: _Run) -> dict[str, Any]:
+    c = {k: sum(d[k] for d in tally.per_doc) for k in ("gold", "predicted", "found", "speaker")}
+    return {
         "task": "quotes-ggt",
-        "articles": len(rows),
-        "gold_quotes": n_gold,
-        "predicted_quotes": n_pred,
-        "found": n_found,
-        "quote": _prf(n_found, n_pred, n_gold),
-        "speaker_accuracy": round(n_speaker / n_found, 4) if n_found else 0.0,
-        "speaker_recall": round(n_speaker / n_gold, 4) if n_gold else 0.0,
+        "articles": len(run.pairs),
+        "gold_quotes": c["gold"],
+        "predicted_quotes": c["predicted"],
+        "found": c["found"],
+        "quote": _prf(c["found"], c["predicted"], c["gold"]),
+        "speaker_accuracy": round(ratio(c["speaker"], c["found"]), 4),
+        "speaker_recall": round(ratio(c["speaker"], c["gold"]), 4),
         "by_predicted_kind": {
-            k: {"predicted": by_kind_pred[k], "precision": round(by_kind_tp[k] / by_kind_pred[k], 4)}
-            for k in sorted(by_kind_pred)
+            k: {"predicted": n, "precision": round(tally.by_kind_tp[k] / n, 4)}
+            for k, n in sorted(tally.by_kind_pred.items())
         },
         "by_gold": {
-            k: {
-                "gold": c["gold"],
-                "recall": round(c["found"] / c["gold"], 4) if c["gold"] else 0.0,
-                "speaker_accuracy": round(c["speaker"] / c["found"], 4) if c["found"] else 0.0,
-            }
-            for k, c in sorted(gold_by.items())
+            k: {"gold": g["gold"], "recall": round(ratio(g["found"], g["gold"]), 4),
+                "speaker_accuracy": round(ratio(g["speaker"], g["found"]), 4)}
+            for k, g in sorted(tally.gold_by.items())
         },
-        "seconds": round(elapsed, 2),
-        "failed_articles": failures,
+        **bootstrap_report(tally.per_doc, GGT_METRICS),
+        "seconds": run.seconds,
+        "failed_articles": run.failures,
     }
-    if errors:
-        result["errors"] = err
+
+
+def run_ggt(data_dir: Path, *, split: str = "all", errors: bool = False, limit: int | None = None) -> dict[str, Any]:
+    """Gender Gap Tracker dev set: quote P/R/F1, speaker accuracy and recall, with breakdowns."""
+    rows = _read_jsonl(Path(data_dir) / GGT_FILE, split, limit)
+    run = _run_articles(rows, lambda r: Article(id=r["id"], text=r["text"], outlet=r.get("outlet"), url=r.get("url")))
+    tally = _GgtTally(errors=[] if errors else None)
+    for row, out in run.pairs:
+        _ggt_article(tally, row, out)
+    result = _ggt_result(tally, run)
+    if tally.errors is not None:
+        result["errors"] = tally.errors
     return result
 
 
@@ -273,78 +318,101 @@ def _match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]], soft:
     return len(ug)
 
 
-def run_polnear(data_dir: Path, *, errors: bool = False, limit: int | None = None) -> dict[str, Any]:
-    """PolNeAR dev set: exact and soft P/R/F1 for content, source and cue."""
-    rows = _read_jsonl(Path(data_dir) / POLNEAR_FILE, limit)
-    articles = [
-        Article(id=r["id"], text=r["text"], title=r.get("title"), published=(r.get("published") or None),
-                outlet=r.get("publisher"))
-        for r in rows
-    ]
-    counts: dict[str, Counter[str]] = {f: Counter() for f, _ in _FIELDS}
-    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
-    by_mention: dict[str, Counter[str]] = defaultdict(Counter)
-    err: list[dict[str, Any]] = []
-    started = time.perf_counter()
-    failures: list[str] = []
-    for row, out in zip(rows, _analyses(articles, failures), strict=True):
-        text = row["text"]
-        pred = out["quotes"]
-        attrs = row["attributions"]
-        for field, _ in _FIELDS:
-            gold = [
-                (a[field]["start"], a[field]["end"])
-                for a in attrs
-                if a.get(field) and a[field]["end"] > a[field]["start"]
-            ]
-            ps = [s for s in (_spans_pred(q, field) for q in pred) if s is not None]
-            counts[field]["gold"] += len(gold)
-            counts[field]["pred"] += len(ps)
-            counts[field]["exact"] += _match_spans(gold, ps, soft=False)
-            counts[field]["soft"] += _match_spans(gold, ps, soft=True)
-        # content recall by gold kind and by source mention type; content precision by predicted kind
-        pc = [(q["start"], q["end"]) for q in pred]
-        for a in attrs:
-            c = a.get("content")
-            if not c or c["end"] <= c["start"]:
-                continue
-            src = a.get("source")
-            found = _match_spans([(c["start"], c["end"])], pc, soft=True) > 0
-            for bucket, key in ((by_kind, gold_kind(c["text"])), (by_mention, mention_type(src["text"] if src else None))):
-                bucket[key]["gold"] += 1
-                bucket[key]["found"] += found
-            if errors and not found:
-                err.append({"error": "missed", "article": row["id"], "source": src["text"] if src else None,
-                            "cue": a["cue"]["text"] if a.get("cue") else None, "context": _context(text, c["start"], c["end"])})
-        gold_c = [(a["content"]["start"], a["content"]["end"]) for a in attrs if a.get("content") and a["content"]["end"] > a["content"]["start"]]
-        for q in pred:
-            hit = _match_spans(gold_c, [(q["start"], q["end"])], soft=True) > 0
-            by_kind[f"predicted:{q['kind']}"]["pred"] += 1
-            by_kind[f"predicted:{q['kind']}"]["hit"] += hit
-            if errors and not hit:
-                sm = q.get("speaker_mention") or {}
-                err.append({"error": "false_alarm", "article": row["id"], "kind": q["kind"], "source": sm.get("text"),
-                            "provenance": q.get("provenance"), "context": _context(text, q["start"], q["end"])})
-    elapsed = time.perf_counter() - started
-    result: dict[str, Any] = {"task": "quotes-polnear", "articles": len(rows)}
-    for field, _ in _FIELDS:
-        c = counts[field]
-        result[field] = {
-            "gold": c["gold"],
-            "predicted": c["pred"],
-            "exact": _prf(c["exact"], c["pred"], c["gold"]),
-            "soft": _prf(c["soft"], c["pred"], c["gold"]),
-        }
+POLNEAR_METRICS = {
+    "content.soft.f1": lambda c: f1(ratio(c["content.soft"], c["content.pred"]), ratio(c["content.soft"], c["content.gold"])),
+    "source.exact.f1": lambda c: f1(ratio(c["source.exact"], c["source.pred"]), ratio(c["source.exact"], c["source.gold"])),
+}
+
+
+@dataclass
+class _PolnearTally:
+    """Counts of the PolNeAR task: per article (for the bootstrap) and by breakdown, plus the error listing."""
+
+    errors: list[dict[str, Any]] | None
+    per_doc: list[dict[str, float]] = field(default_factory=list)
+    by_kind: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    by_mention: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+
+def _gold_spans(attrs: list[Row], name: str) -> list[tuple[int, int]]:
+    """The non-empty gold spans of one field (empty ones cannot be predicted and are left out)."""
+    return [(a[name]["start"], a[name]["end"]) for a in attrs if a.get(name) and a[name]["end"] > a[name]["start"]]
+
+
+def _polnear_counts(attrs: list[Row], pred: list[dict[str, Any]]) -> dict[str, float]:
+    """Gold, predicted, exact and soft matches of each field in one article."""
+    counts: dict[str, float] = {}
+    for name, _ in _FIELDS:
+        gold = _gold_spans(attrs, name)
+        ps = [s for s in (_spans_pred(q, name) for q in pred) if s is not None]
+        counts |= {f"{name}.gold": len(gold), f"{name}.pred": len(ps),
+                   f"{name}.exact": _match_spans(gold, ps, soft=False), f"{name}.soft": _match_spans(gold, ps, soft=True)}
+    return counts
+
+
+def _polnear_recall(tally: _PolnearTally, row: Row, pred: list[dict[str, Any]]) -> None:
+    """Content recall by gold kind and by source mention type; misses go to the listing."""
+    pc = [(q["start"], q["end"]) for q in pred]
+    for a in row["attributions"]:
+        c = a.get("content")
+        if not c or c["end"] <= c["start"]:
+            continue
+        src = a.get("source")
+        found = _match_spans([(c["start"], c["end"])], pc, soft=True) > 0
+        for bucket, key in ((tally.by_kind, gold_kind(c["text"])), (tally.by_mention, mention_type(src["text"] if src else None))):
+            bucket[key]["gold"] += 1
+            bucket[key]["found"] += found
+        if tally.errors is not None and not found:
+            tally.errors.append({"error": "missed", "article": row["id"], "source": src["text"] if src else None,
+                                 "cue": a["cue"]["text"] if a.get("cue") else None,
+                                 "context": _context(row["text"], c["start"], c["end"])})
+
+
+def _polnear_precision(tally: _PolnearTally, row: Row, pred: list[dict[str, Any]]) -> None:
+    """Content precision by predicted kind; false alarms go to the listing."""
+    gold_c = _gold_spans(row["attributions"], "content")
+    for q in pred:
+        hit = _match_spans(gold_c, [(q["start"], q["end"])], soft=True) > 0
+        tally.by_kind[f"predicted:{q['kind']}"]["pred"] += 1
+        tally.by_kind[f"predicted:{q['kind']}"]["hit"] += hit
+        if tally.errors is not None and not hit:
+            sm = q.get("speaker_mention") or {}
+            tally.errors.append({"error": "false_alarm", "article": row["id"], "kind": q["kind"], "source": sm.get("text"),
+                                 "provenance": q.get("provenance"), "context": _context(row["text"], q["start"], q["end"])})
+
+
+def _polnear_result(tally: _PolnearTally, run: _Run) -> dict[str, Any]:
+    result: dict[str, Any] = {"task": "quotes-polnear", "articles": len(run.pairs)}
+    for name, _ in _FIELDS:
+        c = {k: sum(d[f"{name}.{k}"] for d in tally.per_doc) for k in ("gold", "pred", "exact", "soft")}
+        result[name] = {"gold": c["gold"], "predicted": c["pred"],
+                        "exact": _prf(c["exact"], c["pred"], c["gold"]), "soft": _prf(c["soft"], c["pred"], c["gold"])}
     result["content_by_kind"] = {
         k: ({"gold": c["gold"], "soft_recall": round(c["found"] / c["gold"], 4)} if c["gold"]
-            else {"predicted": c["pred"], "soft_precision": round(c["hit"] / c["pred"], 4) if c["pred"] else 0.0})
-        for k, c in sorted(by_kind.items())
+            else {"predicted": c["pred"], "soft_precision": round(ratio(c["hit"], c["pred"]), 4)})
+        for k, c in sorted(tally.by_kind.items())
     }
     result["content_by_source_mention"] = {
-        k: {"gold": c["gold"], "soft_recall": round(c["found"] / c["gold"], 4)} for k, c in sorted(by_mention.items())
+        k: {"gold": c["gold"], "soft_recall": round(c["found"] / c["gold"], 4)} for k, c in sorted(tally.by_mention.items())
     }
-    result["seconds"] = round(elapsed, 2)
-    result["failed_articles"] = failures
-    if errors:
-        result["errors"] = err
+    return result | bootstrap_report(tally.per_doc, POLNEAR_METRICS) | {"seconds": run.seconds, "failed_articles": run.failures}
+
+
+def _polnear_article(r: Row) -> Article:
+    return Article(id=r["id"], text=r["text"], title=r.get("title"), published=(r.get("published") or None),
+                   outlet=r.get("publisher"))
+
+
+def run_polnear(data_dir: Path, *, split: str = "all", errors: bool = False, limit: int | None = None) -> dict[str, Any]:
+    """PolNeAR dev set: exact and soft P/R/F1 for content, source and cue."""
+    rows = _read_jsonl(Path(data_dir) / POLNEAR_FILE, split, limit)
+    run = _run_articles(rows, _polnear_article)
+    tally = _PolnearTally(errors=[] if errors else None)
+    for row, out in run.pairs:
+        tally.per_doc.append(_polnear_counts(row["attributions"], out["quotes"]))
+        _polnear_recall(tally, row, out["quotes"])
+        _polnear_precision(tally, row, out["quotes"])
+    result = _polnear_result(tally, run)
+    if tally.errors is not None:
+        result["errors"] = tally.errors
     return result

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from communique.errors import EvalDataMissing
+from communique.eval.protocol import bootstrap_report, f1, ratio, select
+from communique.records import Article
 
 TAG = re.compile(r"<[^>]+>")
 TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
@@ -32,10 +34,22 @@ class GoldTimex:
 
 @dataclass(frozen=True, slots=True)
 class Te3Doc:
-    id: str
-    dct: str
-    text: str
+    """A TimeML document: the article to analyse (its DCT as ``published``) and its gold TIMEX3s."""
+
+    article: Article
     timexes: tuple[GoldTimex, ...]
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def dct(self) -> str:
+        return self.article.published or ""
 
 
 def parse_tml(raw: str, doc_id: str) -> Te3Doc:
@@ -61,18 +75,17 @@ def parse_tml(raw: str, doc_id: str) -> Te3Doc:
         length += len(inner)
         pos = m.end()
     out.append(html.unescape(TAG.sub("", body[pos:])))
-    return Te3Doc(doc_id, dct_m.group(1)[:10], "".join(out), tuple(gold))
+    article = Article(id=doc_id, text="".join(out), published=dct_m.group(1)[:10], published_from="input")
+    return Te3Doc(article, tuple(gold))
 
 
-def load_te3(data_dir: Path) -> list[Te3Doc]:
+def load_te3(data_dir: Path, split: str = "all") -> list[Te3Doc]:
+    """The documents of one half; a document's id is its file name without ``.tml``."""
     folder = data_dir / "dates" / "te3-platinum"
     if not folder.is_dir():
         raise EvalDataMissing(f"TempEval-3 folder {folder} not found")
-    return [parse_tml(p.read_text(encoding="utf-8"), p.stem) for p in sorted(folder.glob("*.tml"))]
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+    paths = select(sorted(folder.glob("*.tml")), lambda p: p.stem, split)
+    return [parse_tml(p.read_text(encoding="utf-8"), p.stem) for p in paths]
 
 
 def score_doc(doc: Te3Doc, predicted: list[dict[str, Any]]) -> tuple[int, int, int, list[dict[str, Any]]]:
@@ -106,39 +119,45 @@ def score_doc(doc: Te3Doc, predicted: list[dict[str, Any]]) -> tuple[int, int, i
     return found, right, len(predicted), errors
 
 
-def run_te3(data_dir: Path, *, errors: bool = False, limit: int | None = None) -> dict[str, Any]:
+TE3_METRICS = {
+    "value.f1": lambda c: f1(ratio(c["right"], c["predicted"]), ratio(c["right"], c["gold"])),
+    "extraction.f1": lambda c: f1(ratio(c["predicted"] - c["spurious"], c["predicted"]), ratio(c["found"], c["gold"])),
+}
+
+
+def _te3_result(per_doc: list[dict[str, float]]) -> dict[str, Any]:
+    c = {k: sum(d[k] for d in per_doc) for k in ("gold", "found", "right", "predicted", "spurious")}
+    # a prediction counts as correct for extraction precision when it overlaps a gold expression
+    ext_p, ext_r = ratio(c["predicted"] - c["spurious"], c["predicted"]), ratio(c["found"], c["gold"])
+    val_p, val_r = ratio(c["right"], c["predicted"]), ratio(c["right"], c["gold"])
+    return {
+        "task": "times-te3",
+        "documents": len(per_doc),
+        "gold": c["gold"],
+        "predicted": c["predicted"],
+        "found": c["found"],
+        "value_right": c["right"],
+        "extraction": {"precision": round(ext_p, 4), "recall": round(ext_r, 4), "f1": round(f1(ext_p, ext_r), 4)},
+        "value": {"precision": round(val_p, 4), "recall": round(val_r, 4), "f1": round(f1(val_p, val_r), 4)},
+        "value_accuracy_on_found": round(ratio(c["right"], c["found"]), 4),
+        **bootstrap_report(per_doc, TE3_METRICS),
+    }
+
+
+def run_te3(data_dir: Path, *, split: str = "all", errors: bool = False, limit: int | None = None) -> dict[str, Any]:
     """Relaxed extraction P/R/F1 and value P/R/F1 on the TempEval-3 platinum documents."""
     from communique.pipeline import analyze
-    from communique.records import Article
 
-    docs = load_te3(data_dir)[:limit] if limit else load_te3(data_dir)
-    gold_n = found = right = pred_n = 0
+    docs = load_te3(data_dir, split)[:limit] if limit else load_te3(data_dir, split)
+    per_doc: list[dict[str, float]] = []
     rows: list[dict[str, Any]] = []
     for doc in docs:
         # the full pipeline, scored through the public output exactly as ``analyze`` emits it
-        article = Article(id=doc.id, text=doc.text, published=doc.dct, published_from="input")
-        predicted = analyze(article).to_dict()["times"]
-        f, r, n, errs = score_doc(doc, predicted)
-        gold_n += len(doc.timexes)
-        found, right, pred_n = found + f, right + r, pred_n + n
+        found, right, n, errs = score_doc(doc, analyze(doc.article).to_dict()["times"])
+        spurious = sum(1 for e in errs if e["error"] == "spurious")
+        per_doc.append({"gold": len(doc.timexes), "found": found, "right": right, "predicted": n, "spurious": spurious})
         rows.extend(errs)
-    # a prediction counts as correct for extraction precision when it overlaps a gold expression
-    spurious = sum(1 for e in rows if e["error"] == "spurious")
-    ext_p = (pred_n - spurious) / pred_n if pred_n else 0.0
-    ext_r = found / gold_n if gold_n else 0.0
-    val_p = right / pred_n if pred_n else 0.0
-    val_r = right / gold_n if gold_n else 0.0
-    result: dict[str, Any] = {
-        "task": "times-te3",
-        "documents": len(docs),
-        "gold": gold_n,
-        "predicted": pred_n,
-        "found": found,
-        "value_right": right,
-        "extraction": {"precision": round(ext_p, 4), "recall": round(ext_r, 4), "f1": round(_f1(ext_p, ext_r), 4)},
-        "value": {"precision": round(val_p, 4), "recall": round(val_r, 4), "f1": round(_f1(val_p, val_r), 4)},
-        "value_accuracy_on_found": round(right / found, 4) if found else 0.0,
-    }
+    result = _te3_result(per_doc)
     if errors:
         result["errors"] = rows
     return result
