@@ -5,8 +5,8 @@ module per area; ``tasks.TASKS`` maps the CLI name to ``module:function`` so a t
 imported when it is run, and ``run_task`` is the one entry point (the CLI's ``communique eval``).
 
 Every task scores one half of its gold documents: ``split="tune"``, ``"check"`` or ``"all"``. A
-document's half is bit 1 of ``sha1(id)``: 0 tune, 1 check (``protocol.half_of``; why not bit 0 is
-said there). The id of a document, per task:
+document's half is the parity of ``sha1(id)``: even tune, odd check (``protocol.half_of``; the lent
+GGT, PLOVER and benchmark files hold only tune documents, see there). The id of a document, per task:
 
 - ``quotes-ggt``, ``quotes-polnear``, ``events-plover``: the row's ``id`` field;
 - ``times-te3``: the ``.tml`` file name without its extension (``AP_20130322``);
