@@ -8,23 +8,10 @@ import re
 from datetime import date
 
 from communique.times import calendar as cal
+from communique.times import values as v
 from communique.times.grammar import Candidate
 from communique.times.lexicon import load as load_lexicon
-from communique.times.values import (
-    TIME_PREPS,
-    Context,
-    Handler,
-    Value,
-    clock_code,
-    month_number,
-    ordinal_number,
-    prev_word,
-    relative_year,
-    time_value,
-    weekday_of,
-    year_direction,
-    year_of,
-)
+from communique.times.values import Context, Handler, Value
 
 SEASON_PREPS = frozenset({"in", "during", "by", "until", "since", "over", "through", "before", "after", "early", "late"})
 
@@ -39,20 +26,20 @@ def _iso(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _day_date(c: Candidate, text: str, ctx: Context) -> Value | None:
-    month, day = month_number(c.get("mon")), int(c.get("day") or 0)
+    month, day = v.month_number(c.get("mon")), int(c.get("day") or 0)
     if not 1 <= day <= 31:
         return None
-    year = c.get("year") or relative_year(c, ctx)
+    year = c.get("year") or v.relative_year(c, ctx)
     if year is None and ctx.ref is not None:
         rel = re.sub(r"\s+", " ", (c.get("rel") or "").lower())
         direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel)
-        year = str(cal.day_year(ctx.ref, month, day, direction or year_direction(ctx.tense)))
+        year = str(cal.day_year(ctx.ref, month, day, direction or v.year_direction(ctx.tense)))
     try:
         value = date(int(year), month, day).isoformat() if year and year.isdigit() else f"XXXX-{month:02d}-{day:02d}"
     except ValueError:
         return None
     if c.get("hh2"):
-        clock = clock_code(c.get("hh2") or "", c.get("mm2"), c.get("ampm2"))
+        clock = v.clock_code(c.get("hh2") or "", c.get("mm2"), c.get("ampm2"))
         if clock:
             return "TIME", f"{value}T{clock}", None
     return "DATE", value, None
@@ -60,12 +47,12 @@ def _day_date(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _month(c: Candidate, text: str, ctx: Context) -> Value | None:
     word = (c.get("mon") or "").rstrip(".")
-    month = month_number(word)
-    year, rel, pmod = c.get("year") or relative_year(c, ctx), (c.get("rel") or "").lower(), c.get("pmod")
+    month = v.month_number(word)
+    year, rel, pmod = c.get("year") or v.relative_year(c, ctx), (c.get("rel") or "").lower(), c.get("pmod")
     if not year and not rel and not pmod:
         if word.lower() in load_lexicon().table("month_abbr"):
             return None
-        if word.lower() in ("may", "march") and prev_word(text, c.start) not in TIME_PREPS:
+        if word.lower() in ("may", "march") and v.prev_word(text, c.start) not in v.TIME_PREPS:
             return None
     if year:
         return "DATE", f"{year}-{month:02d}", None
@@ -73,7 +60,7 @@ def _month(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DATE", f"XXXX-{month:02d}", None
     direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(rel)
     if direction is None:
-        direction = year_direction(ctx.tense)
+        direction = v.year_direction(ctx.tense)
     return "DATE", f"{cal.month_year(ctx.ref, month, direction):04d}-{month:02d}", None
 
 
@@ -97,14 +84,14 @@ def _decade(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _century(c: Candidate, text: str, ctx: Context) -> Value | None:
-    n = ordinal_number(c.get("ord") or "")
+    n = v.ordinal_number(c.get("ord") or "")
     if not n or n > 21:
         return None
     return "DATE", f"{n - 1:02d}", None
 
 
 def _quarter(c: Candidate, text: str, ctx: Context) -> Value | None:
-    q = int(c.get("q") or 0) or ordinal_number(c.get("ord") or "") or 0
+    q = int(c.get("q") or 0) or v.ordinal_number(c.get("ord") or "") or 0
     if not 1 <= q <= 4:
         return None
     named = c.get("year2") or c.get("year3") or c.get("yrel")
@@ -120,7 +107,7 @@ def _quarter(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DATE", f"{ctx.ref.year + shift:04d}-Q{q}", None
     if (c.get("ord") or "").lower() == "last" and not named and not text[c.start:c.end].lower().startswith("the"):
         return None  # "last quarter" is the one before this; "the last quarter of 2012" is Q4
-    year = year_of(c, ctx)
+    year = v.year_of(c, ctx)
     if year is None:
         return "DATE", f"XXXX-Q{q}", None
     if ctx.ref is not None and not named:
@@ -133,8 +120,8 @@ def _quarter(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _half(c: Candidate, text: str, ctx: Context) -> Value | None:
-    n = ordinal_number(c.get("ord") or "")
-    year = year_of(c, ctx)
+    n = v.ordinal_number(c.get("ord") or "")
+    year = v.year_of(c, ctx)
     return "DATE", f"{year:04d}-H{n}" if year is not None else f"XXXX-H{n}", None
 
 
@@ -145,11 +132,11 @@ def _season(c: Candidate, text: str, ctx: Context) -> Value | None:
     year = c.get("year")
     after = text[c.end:c.end + 12]
     if not year:
-        if word == "fall" and (not rel or (rel == "the" and prev_word(text, c.start) not in SEASON_PREPS)):
+        if word == "fall" and (not rel or (rel == "the" and v.prev_word(text, c.start) not in SEASON_PREPS)):
             return None
         if rel == "the" and re.match(r"\s+of\b", after):
             return None
-        if not rel and not c.get("pmod") and prev_word(text, c.start) not in TIME_PREPS:
+        if not rel and not c.get("pmod") and v.prev_word(text, c.start) not in v.TIME_PREPS:
             return None
     if year:
         return "DATE", f"{year}-{code}", None
@@ -169,7 +156,7 @@ def _holiday(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DATE", f"{c.get('year')}-{month:02d}-{day:02d}", None
     if ctx.ref is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", None
-    year = cal.day_year(ctx.ref, month, day, year_direction(ctx.tense))
+    year = cal.day_year(ctx.ref, month, day, v.year_direction(ctx.tense))
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", None
 
 
@@ -185,10 +172,10 @@ def _monthday(c: Candidate, text: str, ctx: Context) -> Value | None:
     word = (c.get("mon") or "").rstrip(".")
     if word.lower() in load_lexicon().table("month_abbr") or text[c.start:c.end].lower() == "may day" and "Day" in text[c.start:c.end]:
         return None  # "Aug morning" is no month; "May Day" is the holiday
-    month = month_number(word)
+    month = v.month_number(word)
     year = c.get("year")
     if year is None:
-        year = f"{cal.month_year(ctx.ref, month, year_direction(ctx.tense)):04d}" if ctx.ref else "XXXX"
+        year = f"{cal.month_year(ctx.ref, month, v.year_direction(ctx.tense)):04d}" if ctx.ref else "XXXX"
     pod = (c.get("pod") or "").lower()
     if pod == "day":
         return "DATE", f"{year}-{month:02d}-XX", None
@@ -197,7 +184,7 @@ def _monthday(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _ordday(c: Candidate, text: str, ctx: Context) -> Value | None:
     """ "on the 15th": that day of the narrative's month, else of the publication month (by tense)."""
-    if prev_word(text, c.start) not in ("on", "by", "until", "till", "since", "from", "before", "after", "through"):
+    if v.prev_word(text, c.start) not in ("on", "by", "until", "till", "since", "from", "before", "after", "through"):
         return None
     day = int(c.get("day") or 0)
     m = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", ctx.narrative or "")
@@ -218,12 +205,12 @@ def _ordday(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _weekday_value(c: Candidate, text: str, ctx: Context) -> Value | None:
-    d, n = weekday_of(c, ctx.ref, ctx.tense, c.get("rel"))
+    d, n = v.weekday_of(c, ctx.ref, ctx.tense, c.get("rel"))
     pod = c.get("pod")
     if c.get("hh"):
-        clock = clock_code(c.get("hh") or "", c.get("mm"), c.get("ampm"))
+        clock = v.clock_code(c.get("hh") or "", c.get("mm"), c.get("ampm"))
         if clock:
-            return "TIME", time_value(d, clock) if d else f"XXXX-WXX-{n}T{clock}", None
+            return "TIME", v.time_value(d, clock) if d else f"XXXX-WXX-{n}T{clock}", None
     if pod:
         code = load_lexicon().table("part_of_day")[pod.lower()]
         return "TIME", f"{d.isoformat()}T{code}" if d else f"XXXX-WXX-{n}T{code}", None

@@ -9,20 +9,10 @@ from datetime import timedelta
 
 from communique.records import TimexType
 from communique.times import calendar as cal
+from communique.times import values as v
 from communique.times.grammar import Candidate
 from communique.times.lexicon import load as load_lexicon
-from communique.times.values import (
-    TIME_PREPS,
-    Context,
-    Handler,
-    Value,
-    count_of,
-    month_number,
-    narrative_date,
-    narrative_year,
-    prev_word,
-    unit_code,
-)
+from communique.times.values import Context, Handler, Value
 
 PLURAL_CUES = frozenset({"for", "over", "in", "within", "take", "takes", "took", "taking", "spent", "spend", "after", "lasted", "last"})
 RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago|into|prior)\b", re.I)
@@ -32,11 +22,11 @@ AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*$", re.I)
 
 
 def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
-    unit = unit_code(c.get("unit") or "")
+    unit = v.unit_code(c.get("unit") or "")
     rel = re.sub(r"\s+", " ", (c.get("rel") or "").lower())
     rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
     the = bool(c.get("the"))
-    n = count_of(c)
+    n = v.count_of(c)
     plural = bool(c.get("pl"))
     if n is not None or plural:
         if rel in ("this", "current", "same"):
@@ -48,7 +38,7 @@ def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
         return ("DURATION", cal.duration("1", unit), None) if rel in ("past", "last", "next", "coming") else None
     if re.match(r"\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\b|\d{4}|year|month|last|this|next)", text[c.end:c.end + 20]):
         return None  # "the last week of March" is a week of that month, not of the publication date
-    span_prep = prev_word(text, c.start)
+    span_prep = v.prev_word(text, c.start)
     if the and rel == "next" and unit in ("D", "W", "M") and span_prep not in ("over", "in", "within", "during", "for", "through"):
         rel = "following"  # "the next day" in a narrative is the day after it; "over the next week" a span
     elif unit == "WE" and rel == "past":
@@ -56,7 +46,7 @@ def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
     elif rel == "past" or (the and rel == "next") or (the and rel == "last" and unit in ("DE", "CE")):
         return "DURATION", cal.duration("1", unit), None
     if rel in ("following", "previous", "prior", "same") and the:
-        base = narrative_date(ctx)
+        base = v.narrative_date(ctx)
         step = {"following": 1, "previous": -1, "prior": -1, "same": 0}[rel]
         if base is None:
             return "DATE", cal.placeholder(unit), None
@@ -71,21 +61,21 @@ def _rel(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _endof(c: Candidate, text: str, ctx: Context) -> Value | None:
-    unit = unit_code(c.get("unit") or "")
+    unit = v.unit_code(c.get("unit") or "")
     if unit.startswith("T"):
         return None
     if unit == "D" and re.search(r"\bat\s+$", text[max(0, c.start - 4):c.start], re.I) and "end" in (c.get("endof") or "").lower():
         return None  # "at the end of the day": ultimately, not a time
     # "started in early December and peaked by the end of the year": the year just named, not the publication's
-    base = narrative_date(ctx) if ctx.tense == "past" and ctx.narrative_near else ctx.ref
+    base = v.narrative_date(ctx) if ctx.tense == "past" and ctx.narrative_near else ctx.ref
     if base is None:
         return "DATE", cal.placeholder(unit), None
     return "DATE", cal.at(base, unit), None
 
 
 def _ago(c: Candidate, text: str, ctx: Context) -> Value | None:
-    unit = unit_code(c.get("unit") or "")
-    n = count_of(c)
+    unit = v.unit_code(c.get("unit") or "")
+    n = v.count_of(c)
     forward = not (c.get("dir") or "").lower().startswith("ago")
     if n is None:
         if not c.get("pl"):
@@ -102,7 +92,7 @@ def _ago(c: Candidate, text: str, ctx: Context) -> Value | None:
 def _anchored(c: Candidate, text: str, ctx: Context) -> Value | None:
     unit = (c.get("unit") or "").lower()
     anchor = re.match(r"[^,.;:!?\n]*", text[c.end:]).group(0).strip()  # type: ignore[union-attr]
-    year = narrative_year(ctx)
+    year = v.narrative_year(ctx)
     if ctx.tense in ("present", "future") and ctx.ref is not None and year.isdigit() and int(year) < ctx.ref.year:
         year = f"{ctx.ref.year:04d}"  # "the day before they head to the polls": not in the story's past year
     if unit == "year" and year.isdigit() and ctx.narrative:
@@ -116,8 +106,8 @@ def _anchored(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _duration(c: Candidate, text: str, ctx: Context) -> Value | None:
     unit_word = (c.get("unit") or "").lower()
-    unit = unit_code(unit_word)
-    n = count_of(c)
+    unit = v.unit_code(unit_word)
+    n = v.count_of(c)
     raw = (c.get("num") or "").lower()
     plural = bool(c.get("pl"))
     if n is None:
@@ -137,7 +127,7 @@ def _duration(c: Candidate, text: str, ctx: Context) -> Value | None:
     if (raw in ("a", "an") and not c.get("det") and SET_BEFORE.search(text[max(0, c.start - 20):c.start])
             and not re.search(r"[.!?]\s*$", text[max(0, c.start - 3):c.start]) and not RELATIVE_AFTER.match(text[c.end:c.end + 12])):
         return "SET", cal.duration("1", unit), None
-    if raw == "one" and unit == "D" and not c.get("det") and prev_word(text, c.start) not in TIME_PREPS:
+    if raw == "one" and unit == "D" and not c.get("det") and v.prev_word(text, c.start) not in v.TIME_PREPS:
         return None  # "one day, he ..." is a vague date, not a day-long duration
     value = cal.duration(n, unit)
     anchor = None
@@ -154,11 +144,11 @@ def _half_unit(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _plural(c: Candidate, text: str, ctx: Context) -> Value | None:
     after = re.match(r"\s*(\w+)", text[c.end:c.end + 15])
-    if (not c.get("recent") and prev_word(text, c.start) not in PLURAL_CUES
+    if (not c.get("recent") and v.prev_word(text, c.start) not in PLURAL_CUES
             and not (after and after.group(1).lower() in ("later", "earlier", "before", "after", "long", "ahead", "since")
                       or re.match(r"\s+to\s+come\b", text[c.end:c.end + 9]))):
         return None
-    unit = unit_code((c.get("unit") or "").lower().rstrip("s").replace("centurie", "century"))
+    unit = v.unit_code((c.get("unit") or "").lower().rstrip("s").replace("centurie", "century"))
     return "DURATION", cal.duration("X", unit), None
 SPEED_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|knots?|feet|foot|mph|kph)\s*$", re.I)
 
@@ -168,26 +158,26 @@ def _set(c: Candidate, text: str, ctx: Context) -> Value | None:
     if (c.get("q") or "").lower() == "per" and SPEED_BEFORE.search(text[max(0, c.start - 14):c.start]):
         return None  # "90 kilometres per hour" is a speed
     if c.get("times"):
-        return "SET", cal.duration("1", unit_code(c.get("unit2") or "")), None
+        return "SET", cal.duration("1", v.unit_code(c.get("unit2") or "")), None
     if c.get("wd3"):  # "on Sundays"
         return "SET", f"XXXX-WXX-{lex.table('weekday')[(c.get('wd3') or '').lower()]}", None
     if c.get("wends"):  # "closed on weekends"; "weekends are busy" names no time
-        return ("SET", "XXXX-WXX-WE", None) if prev_word(text, c.start) in ("on", "at", "over", "during") else None
+        return ("SET", "XXXX-WXX-WE", None) if v.prev_word(text, c.start) in ("on", "at", "over", "during") else None
     if c.get("wd2"):  # "Monday afternoons"
         wd, pod = lex.table("weekday")[(c.get("wd2") or "").lower()], lex.table("part_of_day")[(c.get("pod2") or "").lower()]
         return "SET", f"XXXX-WXX-{wd}T{pod}", None
     if c.get("mon"):
-        return "SET", f"XXXX-{month_number(c.get('mon')):02d}", None
+        return "SET", f"XXXX-{v.month_number(c.get('mon')):02d}", None
     if c.get("wd"):
         return "SET", f"XXXX-WXX-{lex.table('weekday')[(c.get('wd') or '').lower()]}", None
     if c.get("pod"):
         return "SET", f"XXXX-XX-XXT{lex.table('part_of_day')[(c.get('pod') or '').lower()]}", None
     if c.get("season"):
         return "SET", f"XXXX-{lex.table('season')[(c.get('season') or '').lower()]}", None
-    n = count_of(c) or "1"
+    n = v.count_of(c) or "1"
     if c.get("other") and n != "X":
         n = f"{float(n) * 2:g}"  # "every other day" is every two days
-    return "SET", cal.duration(n, unit_code(c.get("unit") or "")), None
+    return "SET", cal.duration(n, v.unit_code(c.get("unit") or "")), None
 
 
 def _set_adverb(c: Candidate, text: str, ctx: Context) -> Value | None:
@@ -202,7 +192,7 @@ def _vague(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _weekend(c: Candidate, text: str, ctx: Context) -> Value | None:
-    if (prev_word(text, c.start) not in ("over", "at", "during", "on", "for", "by", "until", "since", "through", "spend", "spent", "spending")
+    if (v.prev_word(text, c.start) not in ("over", "at", "during", "on", "for", "by", "until", "since", "through", "spend", "spent", "spending")
             and not re.match(r"['’]s\b", text[c.end:c.end + 3])):
         return None  # "the weekend's protests" is dated too
     if ctx.ref is None:
