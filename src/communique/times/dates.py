@@ -191,11 +191,9 @@ def _ordday(c: Candidate, text: str, ctx: Context) -> Value | None:
     if m and ctx.narrative_near:
         year, month = int(m.group(1)), int(m.group(2))
     elif ctx.ref is not None:
-        year, month = ctx.ref.year, ctx.ref.month
-        if ctx.tense == "past" and day > ctx.ref.day:
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        elif ctx.tense == "future" and day < ctx.ref.day:
-            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        step = -1 if ctx.tense == "past" and day > ctx.ref.day else 1 if ctx.tense == "future" and day < ctx.ref.day else 0
+        month_start = cal.shift(ctx.ref.replace(day=1), "M", step)  # a past 20th is last month's, a future 3rd next month's
+        year, month = month_start.year, month_start.month
     else:
         return "DATE", f"XXXX-XX-{day:02d}", None
     try:
