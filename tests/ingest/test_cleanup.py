@@ -214,7 +214,7 @@ def test_rules_file_with_a_bad_line_is_refused(tmp_path: Path) -> None:
         ("By JANE DOE and ALI HASSAN", ["Jane Doe", "Ali Hassan"]),
         ("By Jane Doe in Kyiv", ["Jane Doe"]),
         ("By Aamir Rashid, Priya Menon and Thant Zin, Communique Wire", ["Aamir Rashid", "Priya Menon", "Thant Zin"]),
-        ("Greg Beacham, The Associated Press", ["Greg Beacham"]),
+        ("Tomas Ferreira, The Associated Press", ["Tomas Ferreira"]),
         ("Reporting by Jane Doe; Editing by Ali Hassan", ["Jane Doe", "Ali Hassan"]),
         ("By Reuters", []),
         ("By Tuesday, the troops had withdrawn.", []),

@@ -90,7 +90,7 @@ _MONTHS = (
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
 
 
-# "Greg Beacham, The Associated Press" / "Rachel Gilmore, Power Play producer": a credit line
+# "Tomas Ferreira, The Associated Press" / "Lena Okoro, Morning Desk producer": a credit line
 # without "By": one to four capitalised name words, a comma, then an outlet or a newsroom role.
 _CREDIT_LINE = re.compile(
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},\s+(?:[A-Z][\w.&'’-]*\s+){0,4}"

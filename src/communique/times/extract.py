@@ -103,7 +103,7 @@ def _in_a_title(doc: Doc, c: Candidate) -> bool:
 
 
 def _in_a_name(doc: Doc, c: Candidate) -> bool:
-    """A calendar word inside a name: "USA Today", "Breitbart News Daily", "Good Friday Agreement"."""
+    """A calendar word inside a name: "USA Today", "Harbour Radio Daily", "Good Friday Agreement"."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None:
         return False
@@ -280,7 +280,7 @@ def _duration_part(value: str) -> tuple[str, str] | None:
 
 
 def _joined_durations(text: str, out: list[Timex]) -> list[Timex]:
-    """ "four years and eight months" is one duration, P4Y8M; "eight minutes and 59 seconds" PT8M59S."""
+    """ "four years and eight months" is one duration, P4Y8M; "nine minutes and 41 seconds" PT9M41S."""
     joined: list[Timex] = []
     for t in out:
         prev = joined[-1] if joined else None
