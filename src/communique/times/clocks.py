@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from communique import data
 from communique.times import calendar as cal
 from communique.times import values as v
 from communique.times.grammar import Candidate
@@ -12,7 +13,10 @@ from communique.times.lexicon import load as load_lexicon
 from communique.times.lexicon import number_value
 from communique.times.values import Context, Handler, Value
 
-CLOCK_PREPS = frozenset({"at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to"})
+CLOCK_PREPS = data.words("times.clock_preps")
+PART_OF_DAY_PREPS = data.words("times.part_of_day_preps")
+# "the morning of the attack" is its own expression; "morning trading" names no time
+PART_OF_DAY_NOUN = re.compile(rf"\s+(?:{v.word_alternation('times.part_of_day_nouns')})\b", re.I)
 
 
 def _clock_value(c: Candidate, text: str, ctx: Context) -> Value | None:
@@ -76,9 +80,9 @@ def _relday_value(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _podonly(c: Candidate, text: str, ctx: Context) -> Value | None:
     """ "in the afternoon", "by mid-morning": that part of the day the narrative is on, else of publication."""
-    if v.prev_word(text, c.start) not in ("in", "by", "until", "till", "since", "from", "through", "during", "before", "after", "on", "at"):
+    if v.prev_word(text, c.start) not in PART_OF_DAY_PREPS:
         return None
-    if re.match(r"\s+(?:of|session|edition|show|news|paper|prayers?|service|trading|rush|shift|meeting)\b", text[c.end:c.end + 12], re.I):
+    if PART_OF_DAY_NOUN.match(text[c.end:c.end + 12]):
         return None  # "the morning of the attack" is its own expression; "morning trading" names no time
     code = load_lexicon().table("part_of_day")[(c.get("pod") or "").lower()]
     day = cal.parse_iso(ctx.narrative) if ctx.narrative_near and re.match(r"\d{4}-\d\d-\d\d", ctx.narrative or "") else ctx.ref

@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from communique import data
 from communique.times import calendar as cal
 from communique.times import values as v
 from communique.times.grammar import Candidate
 from communique.times.lexicon import load as load_lexicon
 from communique.times.values import Context, Handler, Value
 
-SEASON_PREPS = frozenset({"in", "during", "by", "until", "since", "over", "through", "before", "after", "early", "late"})
+SEASON_PREPS = data.words("times.season_preps")
+ORDINAL_DAY_PREPS = data.words("times.ordinal_day_preps")
 
 
 def _iso(c: Candidate, text: str, ctx: Context) -> Value | None:
@@ -142,8 +144,7 @@ def _season(c: Candidate, text: str, ctx: Context) -> Value | None:
         return "DATE", f"{year}-{code}", None
     if ctx.ref is None:
         return "DATE", f"XXXX-{code}", None
-    direction = {"last": "last", "this past": "last", "this coming": "next", "the past": "last", "the previous": "last", "next": "next",
-                 "the coming": "next", "the following": "next", "this": "this"}.get(rel)
+    direction = data.word_map("times.season_direction").get(rel)
     if direction is None:
         direction = ctx.tense if ctx.tense in ("past", "future") else "present"
     return "DATE", cal.season_value(ctx.ref, code, direction), None
@@ -184,7 +185,7 @@ def _monthday(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 def _ordday(c: Candidate, text: str, ctx: Context) -> Value | None:
     """ "on the 15th": that day of the narrative's month, else of the publication month (by tense)."""
-    if v.prev_word(text, c.start) not in ("on", "by", "until", "till", "since", "from", "before", "after", "through"):
+    if v.prev_word(text, c.start) not in ORDINAL_DAY_PREPS:
         return None
     day = int(c.get("day") or 0)
     m = re.fullmatch(r"(\d{4})-(\d\d)(?:-\d\d)?", ctx.narrative or "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from communique import data
 from communique.records import TimexType
 from communique.times import calendar as cal
 from communique.times import values as v
@@ -14,10 +15,14 @@ from communique.times.grammar import Candidate
 from communique.times.lexicon import load as load_lexicon
 from communique.times.values import Context, Handler, Value
 
-PLURAL_CUES = frozenset({"for", "over", "in", "within", "take", "takes", "took", "taking", "spent", "spend", "after", "lasted", "last"})
+PLURAL_CUES = data.words("times.plural_cues")
+WEEKEND_PREPS = data.words("times.weekend_preps")
 RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago|into|prior)\b", re.I)
-SET_BEFORE = re.compile(r"(?:\d[\d,.]*|million|billion|trillion|thousand|hundred|dollars|euros|pounds|people|barrels|percent|%)\s*$", re.I)
+# "$30,000 a year", "100 barrels a day": a rate
+SET_BEFORE = re.compile(rf"(?:\d[\d,.]*|{v.word_alternation('times.counted_before_a_unit')}|%)\s*$", re.I)
 AGE_AFTER = re.compile(r"^\s*(?:-?\s*old\b|(?:and|or)\s+(?:older|younger|over|under)\b|of\s+age\b)", re.I)
+# "90 kilometres per hour": a speed
+SPEED_BEFORE = re.compile(rf"\b(?:{v.word_alternation('times.speed_units')})\s*$", re.I)
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s*$", re.I)
 
 
@@ -150,7 +155,6 @@ def _plural(c: Candidate, text: str, ctx: Context) -> Value | None:
         return None
     unit = v.unit_code((c.get("unit") or "").lower().rstrip("s").replace("centurie", "century"))
     return "DURATION", cal.duration("X", unit), None
-SPEED_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|knots?|feet|foot|mph|kph)\s*$", re.I)
 
 
 def _set(c: Candidate, text: str, ctx: Context) -> Value | None:
@@ -192,7 +196,7 @@ def _vague(c: Candidate, text: str, ctx: Context) -> Value | None:
 
 
 def _weekend(c: Candidate, text: str, ctx: Context) -> Value | None:
-    if (v.prev_word(text, c.start) not in ("over", "at", "during", "on", "for", "by", "until", "since", "through", "spend", "spent", "spending")
+    if (v.prev_word(text, c.start) not in WEEKEND_PREPS
             and not re.match(r"['’]s\b", text[c.end:c.end + 3])):
         return None  # "the weekend's protests" is dated too
     if ctx.ref is None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from communique import data
 from communique.records import TimexType
 from communique.times import calendar as cal
 from communique.times.grammar import Candidate
@@ -19,11 +20,12 @@ from communique.times.tense import Tense
 Value = tuple[TimexType, str, str | None]  # (TIMEX3 type, value, anchor text)
 
 # words before a bare month, season or plural unit that make it temporal ("in May", "for years")
-TIME_PREPS = frozenset({
-    "in", "since", "until", "till", "by", "from", "of", "during", "through", "throughout", "before", "after",
-    "between", "and", "to", "on", "early", "late", "mid", "last", "next", "this", "each", "every", "over",
-    "around", "for", "within", "past", "into", "as",
-})
+TIME_PREPS = data.words("times.time_preps")
+
+
+def word_alternation(name: str) -> str:
+    """A regex alternation of a word list, longest words first (``"kilometres|kilometre|km"``)."""
+    return "|".join(re.escape(w) for w in sorted(data.words(name), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True, slots=True)
