@@ -222,3 +222,12 @@ def test_rules_file_with_a_bad_line_is_refused(tmp_path: Path) -> None:
 )
 def test_authors_are_read_from_bylines(line: str, names: list[str]) -> None:
     assert authors_from_byline(line) == names
+
+
+def test_cleanup_word_lists_load_from_data() -> None:
+    from communique import data
+
+    assert {"al-", "von", "bin"} <= data.words("ingest.name_particles")
+    assert data.word_map("ingest.outlet_words")["afp"] == "AFP"
+    assert {"gmt", "ago", "updated"} <= data.words("ingest.stamp_words")
+    assert all(data.words(n) for n in data.list_names() if n.startswith("ingest."))

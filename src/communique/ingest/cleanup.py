@@ -20,6 +20,7 @@ from pathlib import Path
 from communique import data
 from communique.records import Removal
 from communique.times.dateline import CREDITED_DATELINE
+from communique.times.lexicon import load as load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,28 +76,17 @@ def _parse_rules(text: str, name: str) -> tuple[LineRule, ...]:
 _BYLINE_LEAD = re.compile(
     r"(?:By|BY|Written by|Words by|Story by|Text by|Compiled by)\s+(?=\S)"
 )
-_NAME_PARTICLES = frozenset(
-    "al al- el el- bin ibn bint abu de del della der di da dos du la le van von ter ten y e".split()
-)
-_BYLINE_CONNECTORS = frozenset(
-    "and & in for of the with via at from | , ; / and: staff reporter reporters correspondent"
-    " correspondents writer writers editor editors contributor contributors columnist"
-    " reporting writing editing additional by".split()
-)
-_MONTHS = (
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+_NAME_PARTICLES = data.words("ingest.name_particles")
+_BYLINE_CONNECTORS = data.words("ingest.byline_connectors")
+_MONTHS = frozenset(load_lexicon().table("month")) | frozenset(load_lexicon().table("month_abbr"))
+_WEEKDAYS = frozenset(load_lexicon().table("weekday")) | frozenset(load_lexicon().table("weekday_abbr"))
+_OUTLETS = "|".join(sorted(data.word_map("ingest.outlet_words").values()))
+_ROLES = "|".join(sorted(data.words("ingest.newsroom_roles")))
 
 
 # "Tomas Ferreira, The Associated Press" / "Lena Okoro, Morning Desk producer": a credit line
-# without "By": one to four capitalised name words, a comma, then an outlet or a newsroom role.
-_CREDIT_LINE = re.compile(
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},\s+(?:[A-Z][\w.&'’-]*\s+){0,4}"
-    r"(?:Press|Presse|Reuters|AFP|Wire|News|Newswire|Bloomberg|Times|Post|Herald|Journal|Telegraph|Guardian"
-    r"|CBC|CTV|BBC|CNN|Agency|Staff|producer|reporter|correspondent|writer|editor|contributor|columnist)"
-)
+# without "By": two to four capitalised name words, a comma, then an outlet or a newsroom role.
+_CREDIT_LINE = re.compile(rf"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+(?:[A-Z][\w.&'’-]*\s+){{0,4}}(?:{_OUTLETS}|{_ROLES})")
 
 
 def is_byline(line: str) -> bool:
@@ -128,9 +118,7 @@ def is_byline(line: str) -> bool:
 
 
 _NOT_A_PERSON = re.compile(
-    r"\b(?:Wire|News|Newswire|Press|Presse|Reuters|AFP|Agency|Staff|Times|Post|Herald|Journal|Telegraph"
-    r"|Guardian|Bloomberg|CBC|CTV|BBC|CNN|Reporter|Reporters|Correspondent|Correspondents|Writer|Writers|Editor"
-    r"|Editors|Producer|Contributor|Columnist|Desk|Service|Network|Media|Online|Digital)\b",
+    rf"\b(?:{'|'.join(sorted(data.words('ingest.outlet_words', 'ingest.newsroom_roles', 'ingest.not_person_words')))})\b",
     re.IGNORECASE,
 )
 
@@ -163,14 +151,7 @@ _STAMP_LEAD = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
-_STAMP_WORDS = frozenset(
-    _MONTHS
-    + _WEEKDAYS
-    + "am pm a.m. p.m. gmt utc et est edt ct cst cdt pt pst pdt bst cet cest eet eest ist msk aest aedt"
-    " jst hkt sgt ago hour hours hr hrs minute minutes min mins day days week weeks second seconds"
-    " on at | - – — · • and updated published posted last modified just now today yesterday"
-    " local time".split()
-)
+_STAMP_WORDS = _MONTHS | _WEEKDAYS | data.words("ingest.stamp_words")
 _STAMP_NUMBER = re.compile(r"\d[\d:/.,+\-T]*(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th|h|z|Z)?,?", re.IGNORECASE)
 
 

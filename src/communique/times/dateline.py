@@ -42,7 +42,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
     label = (r"(?:published|posted|updated|last\s+updated|first\s+published|(?:last\s+)?modified|date)\s*(?:on|:)?\s*"
              r"(?:\d\d?[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?")
-    wday = r"(?:(?:[A-Za-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?"
+    wday_abbr = "|".join(sorted(load_lexicon().table("weekday_abbr"), key=len, reverse=True))
+    wday = rf"(?:(?:[A-Za-z]+day|{wday_abbr})\.?,?\s+)?"
     out: list[re.Pattern[str]] = []
     for d in layouts:
         # "Published: 3 March 2025", "Updated on March 13, 2025 14:05 GMT"
