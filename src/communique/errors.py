@@ -26,7 +26,8 @@ class FetchError(InputError):
 
 
 class ModelNotFound(CommuniqueError):
-    """No installed spaCy English model."""
+    """The spaCy model the setting ``model`` names (or, when it is empty, any default English model)
+    is not installed; the message names the setting and the install command."""
 
 
 class StoreError(CommuniqueError):

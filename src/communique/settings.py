@@ -42,7 +42,8 @@ HELP: dict[str, str] = {
     "max_chars": "articles longer than this are truncated at a paragraph break, with a warning",
     "fetch_timeout": "seconds before a URL fetch gives up",
     "fetch_max_bytes": "largest page a URL fetch accepts",
-    "min_english_ratio": "share of common-English word tokens below which a text is rejected as not English",
+    "min_english_ratio": "confidence English keeps: a text is rejected when the language identifier gives another "
+    "language a probability of at least 1 minus this; 0 turns the check off",
     "min_chars": "texts shorter than this after clean-up are rejected as empty",
 }
 

@@ -214,7 +214,7 @@ def test_rules_file_with_a_bad_line_is_refused(tmp_path: Path) -> None:
         ("By JANE DOE and ALI HASSAN", ["Jane Doe", "Ali Hassan"]),
         ("By Jane Doe in Kyiv", ["Jane Doe"]),
         ("By Aamir Rashid, Priya Menon and Thant Zin, Communique Wire", ["Aamir Rashid", "Priya Menon", "Thant Zin"]),
-        ("Greg Beacham, The Associated Press", ["Greg Beacham"]),
+        ("Tomas Ferreira, The Associated Press", ["Tomas Ferreira"]),
         ("Reporting by Jane Doe; Editing by Ali Hassan", ["Jane Doe", "Ali Hassan"]),
         ("By Reuters", []),
         ("By Tuesday, the troops had withdrawn.", []),
@@ -222,3 +222,12 @@ def test_rules_file_with_a_bad_line_is_refused(tmp_path: Path) -> None:
 )
 def test_authors_are_read_from_bylines(line: str, names: list[str]) -> None:
     assert authors_from_byline(line) == names
+
+
+def test_cleanup_word_lists_load_from_data() -> None:
+    from communique import data
+
+    assert {"al-", "von", "bin"} <= data.words("ingest.name_particles")
+    assert data.word_map("ingest.outlet_words")["afp"] == "AFP"
+    assert {"gmt", "ago", "updated"} <= data.words("ingest.stamp_words")
+    assert all(data.words(n) for n in data.list_names() if n.startswith("ingest."))

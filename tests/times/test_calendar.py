@@ -61,3 +61,23 @@ def test_calendar_duration_values(n, unit, value):
 
 def test_calendar_placeholders_by_granularity():
     assert [cal.placeholder(u) for u in ("Y", "M", "W", "D")] == ["XXXX", "XXXX-XX", "XXXX-WXX", "XXXX-XX-XX"]
+
+
+@pytest.mark.parametrize(
+    ("start", "unit", "n", "expected"),
+    [
+        (date(2024, 1, 31), "M", 1, date(2024, 2, 29)),
+        (date(2013, 11, 30), "Q", 1, date(2014, 2, 28)),
+        (date(2013, 1, 15), "M", -1, date(2012, 12, 15)),
+        (date(2013, 3, 22), "DE", -1, date(2003, 3, 22)),
+        (date(2013, 3, 22), "F", 1, date(2013, 4, 5)),
+        (date(2013, 3, 22), "TH", -1, date(2013, 3, 21)),
+    ],
+)
+def test_calendar_shift_crosses_years_and_clips_days(start, unit, n, expected):
+    assert cal.shift(start, unit, n) == expected
+
+
+def test_calendar_shift_refuses_an_unknown_unit():
+    with pytest.raises(ValueError, match="unknown unit"):
+        cal.shift(date(2013, 3, 22), "X", 1)

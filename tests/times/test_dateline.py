@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.times import published_from_dateline
+from communique.times.dateline import CREDITED_DATELINE, DATELINE
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -62,3 +63,10 @@ def test_dateline_press_release_source_between_slashes():
 
 def test_dateline_last_modified_label():
     assert published_from_dateline("Last Modified: Mar 3, 2025\n\nThe talks resumed.") == "2025-03-03"
+
+
+def test_dateline_shapes_are_defined_once_for_every_stage() -> None:
+    assert DATELINE.match("MARIUPOL, May 2 (Communique Wire) - Evacuations resumed on Friday.")
+    assert not DATELINE.match("Mariupol, May 2 (Communique Wire) - Evacuations resumed on Friday.")
+    assert CREDITED_DATELINE.match("Mariupol, May 2 (Communique Wire) - Evacuations resumed on Friday.")
+    assert not CREDITED_DATELINE.match("Evacuations resume in Mariupol - officials")

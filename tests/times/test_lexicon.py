@@ -41,3 +41,13 @@ def test_number_value_reads_digits_words_and_vague_counts(words, value):
 
 def test_number_value_is_none_for_a_non_number():
     assert number_value("table") is None
+
+
+def test_lexicon_time_word_lists_load_from_data() -> None:
+    from communique import data
+
+    names = sorted(n for n in data.list_names() if n.startswith("times."))
+    assert len(names) >= 15
+    assert all(data.words(n) for n in names)
+    assert {"in", "since", "for"} <= data.words("times.time_preps")
+    assert set(data.word_map("times.season_direction").values()) == {"last", "next", "this"}

@@ -104,11 +104,11 @@ def article_from_html(
     html: str,
     *,
     id: str,
+    authors: Iterable[str] | str = (),
     url: str | None = None,
     title: str | None = None,
     published: str | None = None,
     outlet: str | None = None,
-    authors: Iterable[str] | str = (),
     source: str | None = None,
     settings: Settings | None = None,
 ) -> Article:

@@ -19,10 +19,8 @@ from pathlib import Path
 
 from communique import data
 from communique.records import Removal
-
-# A line longer than this is prose, whatever rule it seems to match.
-_MAX_FURNITURE_LINE = 400
-_TRUNCATED_PREVIEW = 80
+from communique.times.dateline import CREDITED_DATELINE
+from communique.times.lexicon import load as load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,28 +76,17 @@ def _parse_rules(text: str, name: str) -> tuple[LineRule, ...]:
 _BYLINE_LEAD = re.compile(
     r"(?:By|BY|Written by|Words by|Story by|Text by|Compiled by)\s+(?=\S)"
 )
-_NAME_PARTICLES = frozenset(
-    "al al- el el- bin ibn bint abu de del della der di da dos du la le van von ter ten y e".split()
-)
-_BYLINE_CONNECTORS = frozenset(
-    "and & in for of the with via at from | , ; / and: staff reporter reporters correspondent"
-    " correspondents writer writers editor editors contributor contributors columnist"
-    " reporting writing editing additional by".split()
-)
-_MONTHS = (
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+_NAME_PARTICLES = data.words("ingest.name_particles")
+_BYLINE_CONNECTORS = data.words("ingest.byline_connectors")
+_MONTHS = frozenset(load_lexicon().table("month")) | frozenset(load_lexicon().table("month_abbr"))
+_WEEKDAYS = frozenset(load_lexicon().table("weekday")) | frozenset(load_lexicon().table("weekday_abbr"))
+_OUTLETS = "|".join(sorted(data.word_map("ingest.outlet_words").values()))
+_ROLES = "|".join(sorted(data.words("ingest.newsroom_roles")))
 
 
-# "Greg Beacham, The Associated Press" / "Rachel Gilmore, Power Play producer": a credit line
-# without "By": one to four capitalised name words, a comma, then an outlet or a newsroom role.
-_CREDIT_LINE = re.compile(
-    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},\s+(?:[A-Z][\w.&'’-]*\s+){0,4}"
-    r"(?:Press|Presse|Reuters|AFP|Wire|News|Newswire|Bloomberg|Times|Post|Herald|Journal|Telegraph|Guardian"
-    r"|CBC|CTV|BBC|CNN|Agency|Staff|producer|reporter|correspondent|writer|editor|contributor|columnist)"
-)
+# "Tomas Ferreira, The Associated Press" / "Lena Okoro, Morning Desk producer": a credit line
+# without "By": two to four capitalised name words, a comma, then an outlet or a newsroom role.
+_CREDIT_LINE = re.compile(rf"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}},\s+(?:[A-Z][\w.&'’-]*\s+){{0,4}}(?:{_OUTLETS}|{_ROLES})")
 
 
 def is_byline(line: str) -> bool:
@@ -131,9 +118,7 @@ def is_byline(line: str) -> bool:
 
 
 _NOT_A_PERSON = re.compile(
-    r"\b(?:Wire|News|Newswire|Press|Presse|Reuters|AFP|Agency|Staff|Times|Post|Herald|Journal|Telegraph"
-    r"|Guardian|Bloomberg|CBC|CTV|BBC|CNN|Reporter|Reporters|Correspondent|Correspondents|Writer|Writers|Editor"
-    r"|Editors|Producer|Contributor|Columnist|Desk|Service|Network|Media|Online|Digital)\b",
+    rf"\b(?:{'|'.join(sorted(data.words('ingest.outlet_words', 'ingest.newsroom_roles', 'ingest.not_person_words')))})\b",
     re.IGNORECASE,
 )
 
@@ -166,14 +151,7 @@ _STAMP_LEAD = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
-_STAMP_WORDS = frozenset(
-    _MONTHS
-    + _WEEKDAYS
-    + "am pm a.m. p.m. gmt utc et est edt ct cst cdt pt pst pdt bst cet cest eet eest ist msk aest aedt"
-    " jst hkt sgt ago hour hours hr hrs minute minutes min mins day days week weeks second seconds"
-    " on at | - – — · • and updated published posted last modified just now today yesterday"
-    " local time".split()
-)
+_STAMP_WORDS = _MONTHS | _WEEKDAYS | data.words("ingest.stamp_words")
 _STAMP_NUMBER = re.compile(r"\d[\d:/.,+\-T]*(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th|h|z|Z)?,?", re.IGNORECASE)
 
 
@@ -204,7 +182,6 @@ def is_time_stamp(line: str) -> bool:
 
 # A headline may end in an abbreviation ("... transit through U.S.") or an ellipsis, not a full stop.
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\.\.\.|…|\b(?:Jr|Sr|St|Inc|Co|Corp|Ltd|No|vs)\.)$")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+,.*?\([A-Za-z .]+\)\s*[-–—]")
 
 
 def looks_like_title(line: str) -> bool:
@@ -220,7 +197,7 @@ def looks_like_title(line: str) -> bool:
         return False
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘"):
         return False
-    if _DATELINE.match(s) or is_byline(s) or is_time_stamp(s):
+    if CREDITED_DATELINE.match(s) or is_byline(s) or is_time_stamp(s):
         return False
     return _rule_reason(s, _default_rules()) is None
 
@@ -234,6 +211,10 @@ def _rule_reason(line: str, rules: tuple[LineRule, ...]) -> str | None:
         if len(line) <= rule.max_len and rule.pattern.fullmatch(line):
             return rule.reason
     return None
+
+
+# A line longer than this is prose, whatever rule it seems to match.
+_MAX_FURNITURE_LINE = 400
 
 
 def line_reason(line: str, *, title: str | None = None, rules: tuple[LineRule, ...] | None = None) -> str | None:
@@ -290,74 +271,94 @@ def clean_text(
     a line to the previous one when that one ends mid-sentence (hard-wrapped text); off for
     extractor output, where every line is a paragraph or heading.
     """
-    rules = rules if rules is not None else _default_rules()
     lines = _lines(raw)
-    removed: list[Removal] = []
-    nonblank = [(s, e) for s, e in lines if e > s]
-    title_span: tuple[int, int] | None = None
-    if take_title and title is None and len(nonblank) >= 2:
-        s, e = nonblank[0]
-        if looks_like_title(raw[s:e]):
-            title = raw[s:e]
-            title_span = (s, e)
+    title_span = _title_span(raw, lines) if take_title and title is None else None
+    if title_span is not None:
+        title = raw[title_span[0]:title_span[1]]
+    page = _Page(raw, title, title_span, join_wrapped and any(e == s for s, e in lines[1:-1]),
+                 rules if rules is not None else _default_rules())
+    paragraphs, removed = _paragraphs(page, lines)
+    text, segments = _joined(raw, paragraphs)
+    if max_chars is not None and len(text) > max_chars:
+        text, cut = _truncated(raw, text, segments, max_chars)
+        removed.append(cut)
+    removed.sort(key=lambda r: (r.start, r.end))
+    return Cleaned(text=text, removed=tuple(removed), title=title)
 
-    # Paragraphs become lists of (start, end) raw pieces.
-    has_blank_lines = join_wrapped and any(e1 == s1 for (s1, e1) in lines[1:-1])
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What the line-by-line pass reads: the raw text, the headline, and how lines are wrapped."""
+
+    raw: str
+    title: str | None
+    title_span: tuple[int, int] | None
+    hard_wrapped: bool  # blank lines separate paragraphs, so a single line break may be a wrap
+    rules: tuple[LineRule, ...]
+
+
+def _title_span(raw: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first line, when the text has at least two and the first reads as a headline."""
+    nonblank = [(s, e) for s, e in lines if e > s]
+    if len(nonblank) < 2:
+        return None
+    s, e = nonblank[0]
+    return (s, e) if looks_like_title(raw[s:e]) else None
+
+
+def _paragraphs(page: _Page, lines: list[tuple[int, int]]) -> tuple[list[list[tuple[int, int]]], list[Removal]]:
+    """Group kept lines into paragraphs of (start, end) raw pieces; furniture lines become removals.
+
+    A blank line or a removed line ends a paragraph; in hard-wrapped text a line that carries on the
+    previous line's sentence joins it and is article text, whatever it looks like
+    ("... according to a" / "Reuters/Ipsos poll.").
+    """
+    removed: list[Removal] = []
     paragraphs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for s, e in lines:
-        if e == s:
-            if current:
-                paragraphs.append(current)
-                current = []
+        if (s, e) == page.title_span:
             continue
-        if (s, e) == title_span:
-            continue
-        line = raw[s:e]
-        continues = has_blank_lines and bool(current) and _continues(raw, current[-1], line)
-        # A line that carries on a wrapped sentence is article text, whatever it looks like
-        # ("... according to a" / "Reuters/Ipsos poll.").
-        reason = None if continues else line_reason(line, title=title, rules=rules)
+        line = page.raw[s:e]
+        continues = e > s and page.hard_wrapped and bool(current) and _continues(page.raw, current[-1], line)
+        reason = None if continues or e == s else line_reason(line, title=page.title, rules=page.rules)
         if reason is not None:
             removed.append(Removal(s, e, line, reason))
-            if current:
-                paragraphs.append(current)
-                current = []
-            continue
         if current and not continues:
             paragraphs.append(current)
             current = []
-        current.append((s, e))
+        if e > s and reason is None:
+            current.append((s, e))
     if current:
         paragraphs.append(current)
+    return paragraphs, removed
 
+
+def _joined(raw: str, paragraphs: list[list[tuple[int, int]]]) -> tuple[str, list[tuple[int, int, int]]]:
+    """The clean text (paragraphs apart by a blank line, wrapped lines joined by a space), and the
+    (clean_start, raw_start, length) of each piece, to map clean offsets back to the raw text."""
     pieces: list[str] = []
-    # (clean_start, raw_start, length) of each piece, to map clean offsets back to the raw text.
     segments: list[tuple[int, int, int]] = []
     pos = 0
     for p_i, para in enumerate(paragraphs):
-        if p_i:
-            pieces.append("\n\n")
-            pos += 2
         for l_i, (s, e) in enumerate(para):
-            if l_i:
-                pieces.append(" ")
-                pos += 1
-            pieces.append(raw[s:e])
+            sep = " " if l_i else "\n\n" if p_i else ""
+            pieces.append(sep + raw[s:e])
+            pos += len(sep)
             segments.append((pos, s, e - s))
             pos += e - s
-    text = "".join(pieces)
+    return "".join(pieces), segments
 
-    if max_chars is not None and len(text) > max_chars:
-        cut = _cut_point(text, max_chars)
-        raw_cut = _raw_offset(segments, cut, len(raw))
-        tail = raw[raw_cut:]
-        preview = tail.strip()[:_TRUNCATED_PREVIEW]
-        removed.append(Removal(raw_cut, len(raw), preview + " …", "truncated"))
-        text = text[:cut].rstrip()
 
-    removed.sort(key=lambda r: (r.start, r.end))
-    return Cleaned(text=text, removed=tuple(removed), title=title)
+_TRUNCATED_PREVIEW = 80  # characters of the cut-off tail quoted in the "truncated" removal
+
+
+def _truncated(raw: str, text: str, segments: list[tuple[int, int, int]], max_chars: int) -> tuple[str, Removal]:
+    """``text`` cut at a paragraph (else sentence) break before ``max_chars``, and the removal saying so."""
+    cut = _cut_point(text, max_chars)
+    raw_cut = _raw_offset(segments, cut, len(raw))
+    preview = raw[raw_cut:].strip()[:_TRUNCATED_PREVIEW]
+    return text[:cut].rstrip(), Removal(raw_cut, len(raw), preview + " …", "truncated")
 
 
 def _continues(raw: str, prev: tuple[int, int], line: str) -> bool:

@@ -60,18 +60,23 @@ def fetch_page(url: str, settings: Settings | None = None) -> Page:
             return Page(url, str(response.url), b"".join(chunks), m.group(1) if m else None)
     except FetchError:
         raise
-    except httpx.TooManyRedirects as e:
-        raise FetchError(url, f"too many redirects (more than {MAX_REDIRECTS})") from e
-    except httpx.TimeoutException as e:
-        raise FetchError(url, f"timed out after {settings.fetch_timeout:g} s") from e
-    except httpx.ConnectError as e:
-        raise FetchError(url, f"unreachable ({_first_line(e) or 'connection failed'})") from e
-    except httpx.UnsupportedProtocol as e:
-        raise FetchError(url, f"unsupported URL ({_first_line(e)})") from e
-    except httpx.InvalidURL as e:
-        raise FetchError(url, f"invalid URL ({_first_line(e)})") from e
-    except httpx.HTTPError as e:
-        raise FetchError(url, f"fetch failed ({type(e).__name__}: {_first_line(e)})") from e
+    except (httpx.HTTPError, httpx.InvalidURL) as e:
+        raise FetchError(url, _failure(e, settings)) from e
+
+
+def _failure(e: Exception, settings: Settings) -> str:
+    """Why a fetch failed, in words a user can act on (most specific httpx error first)."""
+    if isinstance(e, httpx.TooManyRedirects):
+        return f"too many redirects (more than {MAX_REDIRECTS})"
+    if isinstance(e, httpx.TimeoutException):
+        return f"timed out after {settings.fetch_timeout:g} s"
+    if isinstance(e, httpx.ConnectError):
+        return f"unreachable ({_first_line(e) or 'connection failed'})"
+    if isinstance(e, httpx.UnsupportedProtocol):
+        return f"unsupported URL ({_first_line(e)})"
+    if isinstance(e, httpx.InvalidURL):
+        return f"invalid URL ({_first_line(e)})"
+    return f"fetch failed ({type(e).__name__}: {_first_line(e)})"
 
 
 def _first_line(e: Exception) -> str:

@@ -6,9 +6,10 @@ Units are the lexicon's designators: ``D`` day, ``W`` week, ``WE`` weekend, ``F`
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 SEASON_MONTHS = {"SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9, 10, 11), "WI": (12, 1, 2)}
 PLACEHOLDER = {
@@ -30,25 +31,23 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
-def add_months(d: date, n: int) -> date:
-    """``d`` moved by ``n`` calendar months, the day clipped to the month's length."""
-    total = d.year * 12 + (d.month - 1) + n
-    y, m = divmod(total, 12)
-    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+# One step of each unit; clock units move by whole days (only their date is written).
+STEP = {
+    "D": relativedelta(days=1), "TH": relativedelta(days=1), "TM": relativedelta(days=1), "TS": relativedelta(days=1),
+    "W": relativedelta(weeks=1), "WE": relativedelta(weeks=1), "F": relativedelta(weeks=2),
+    "M": relativedelta(months=1), "Q": relativedelta(months=3), "Y": relativedelta(years=1),
+    "DE": relativedelta(years=10), "CE": relativedelta(years=100),
+}
 
 
 def shift(d: date, unit: str, n: int) -> date:
-    """``d`` moved by ``n`` units (negative: into the past)."""
-    if unit in ("D", "TH", "TM", "TS"):
-        return d + timedelta(days=n)
-    if unit in ("W", "WE"):
-        return d + timedelta(weeks=n)
-    if unit == "F":
-        return d + timedelta(weeks=2 * n)
-    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
-    if months is None:
+    """``d`` moved by ``n`` units (negative: into the past); a month shift clips the day to the
+    month's length (``2024-01-31`` plus a month is ``2024-02-29``)."""
+    step = STEP.get(unit)
+    if step is None:
         raise ValueError(f"unknown unit {unit!r}")
-    return add_months(d, months * n)
+    moved: date = d + step * n
+    return moved
 
 
 def iso_week(d: date) -> str:
@@ -155,7 +154,7 @@ def season_value(ref: date, code: str, direction: str) -> str:
     step = 1 if direction in ("next", "future") else -1
     d, left = ref, cur != code
     for _ in range(16):
-        d = add_months(d, step)
+        d = d + relativedelta(months=step)
         y, s = season_of(d)
         left = left or s != cur
         if s == code and left:

@@ -1,4 +1,9 @@
-"""The publication date a plain-text article states in its opening lines."""
+"""Datelines: the one definition of their shape, and the publication date they state.
+
+``DATELINE`` (a place in capitals, a credit, a dash) is where the sentence splitter starts the lead
+sentence; ``CREDITED_DATELINE`` (any case, a credit required) tells clean-up a first line is no
+headline; ``published_from_dateline`` reads the date of a dateline or a "Published:" line.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,15 @@ from datetime import date
 from communique.times.lexicon import load as load_lexicon
 
 HEAD_CHARS = 600  # a dateline sits in the first lines; never read a date from the body
+
+# "DOHA, March 13, 2025 (Communique Wire) - ", "KYIV, Ukraine (AP) — ", "MANILA, 22 October (Wire) – ":
+# a paragraph opening with a place in capitals, up to three comma-separated parts, an optional credit
+# in parentheses, and a dash.
+DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’/ -]{1,40}[A-Z.](?:,[ A-Za-z0-9.]{1,30}){0,3}\s*(?:\([^()\n]{1,50}\))?\s*[-—–]{1,2}\s+"
+)
+# "Kyiv, March 3 (Reuters) -": a place in any case, a comma, a credit in parentheses, a dash.
+CREDITED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]+,.*?\([A-Za-z .]+\)\s*[-–—]")
 
 
 def _month_pattern() -> str:
@@ -28,7 +42,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     )
     label = (r"(?:published|posted|updated|last\s+updated|first\s+published|(?:last\s+)?modified|date)\s*(?:on|:)?\s*"
              r"(?:\d\d?[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?,?\s*)?")
-    wday = r"(?:(?:[A-Za-z]+day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?"
+    wday_abbr = "|".join(sorted(load_lexicon().table("weekday_abbr"), key=len, reverse=True))
+    wday = rf"(?:(?:[A-Za-z]+day|{wday_abbr})\.?,?\s+)?"
     out: list[re.Pattern[str]] = []
     for d in layouts:
         # "Published: 3 March 2025", "Updated on March 13, 2025 14:05 GMT"

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from communique import data
 from communique.records import Timex
 from communique.times import calendar as cal
 from communique.times.grammar import Candidate, find_candidates, kinds, select
@@ -29,12 +30,8 @@ TENSED = frozenset({"ordday", "mdy", "dmy", "month", "monthday", "quarter", "sea
 # "yesterday" and "last week" hang on the publication date instead
 NARRATIVE = frozenset({"iso", "mdy", "dmy", "month", "year", "numeric", "holiday", "season", "quarter", "half", "weekday"})
 # nouns a year may follow and still be a year ("May 2010", "spring 2011", "fiscal 2013")
-YEAR_HEADS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "spring", "summer", "autumn", "fall", "winter", "year", "fiscal", "class", "since",
-    "mid", "early", "late", "end", "beginning", "start", "middle", "season",
-})
-MONTH_PREPS = frozenset({"in", "since", "until", "till", "by", "from", "during", "through", "before", "after", "of"})
+YEAR_HEADS = data.words("times.year_heads")
+MONTH_PREPS = data.words("times.month_preps")
 # kinds made of calendar words that also occur inside names, and entity types that mark such a name
 NAMEABLE = frozenset({"set_adverb", "relday", "vague", "weekday", "month", "holiday", "season", "rel", "century"})
 LOWER_KINDS = frozenset({"set_adverb", "relday", "vague", "season", "rel"})
@@ -103,7 +100,7 @@ def _in_a_title(doc: Doc, c: Candidate) -> bool:
 
 
 def _in_a_name(doc: Doc, c: Candidate) -> bool:
-    """A calendar word inside a name: "USA Today", "Breitbart News Daily", "Good Friday Agreement"."""
+    """A calendar word inside a name: "USA Today", "Harbour Radio Daily", "Good Friday Agreement"."""
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None:
         return False
@@ -280,7 +277,7 @@ def _duration_part(value: str) -> tuple[str, str] | None:
 
 
 def _joined_durations(text: str, out: list[Timex]) -> list[Timex]:
-    """ "four years and eight months" is one duration, P4Y8M; "eight minutes and 59 seconds" PT8M59S."""
+    """ "four years and eight months" is one duration, P4Y8M; "nine minutes and 41 seconds" PT9M41S."""
     joined: list[Timex] = []
     for t in out:
         prev = joined[-1] if joined else None

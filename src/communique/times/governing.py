@@ -83,7 +83,7 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
             if (cur.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and up.dep_ in ("dobj", "dative", "oprd")
                     and (up.head.i == trigger.i or (clause is not None and up.head.i == clause.i))
                     and up.head.lemma_.lower() not in load_lexicon().table("event_verb")):
-                return None  # "recalled Jared Diamond's 2005 best seller": the object's own date, not the verb's
+                return None  # "recalled the envoy's 2005 memoir": the object's own date, not the verb's
             via_noun = 2
         cur = up
     return None

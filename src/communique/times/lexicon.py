@@ -15,7 +15,7 @@ from communique import data
 
 LEXICON_FILE = "time_lexicon.tsv"
 CATEGORIES = (
-    "month", "month_abbr", "weekday", "season", "part_of_day", "number", "ordinal", "unit",
+    "month", "month_abbr", "weekday", "weekday_abbr", "season", "part_of_day", "number", "ordinal", "unit",
     "decade_word", "vague", "set_adverb", "timezone", "holiday", "title_word", "event_verb",
 )
 

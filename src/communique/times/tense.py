@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from communique import data
 from communique.syntax import clause_head
 
 if TYPE_CHECKING:
@@ -15,23 +16,15 @@ if TYPE_CHECKING:
 
 Tense = Literal["past", "future", "present", "none"]
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "must", "should", "may", "might", "can"})
+FUTURE_AUX = data.words("times.future_aux")
 # verbs whose infinitive complement happens later: "is expected to meet on Friday"
-PROSPECTIVE = frozenset({
-    "expect", "schedule", "plan", "due", "set", "intend", "hope", "want", "aim", "prepare", "promise",
-    "vow", "pledge", "threaten", "decide", "agree", "go", "seek", "try", "need", "have", "propose", "offer",
-})
+PROSPECTIVE = data.words("times.prospective_verbs")
 
 # verbs that move a thing to a later time: "postponed until Saturday" points forward even in the past tense
-FORWARD = frozenset({
-    "postpone", "delay", "defer", "adjourn", "reschedule", "schedule", "push", "extend", "suspend", "set",
-    "slate", "plan", "move", "put",
-})
+FORWARD = data.words("times.forward_verbs")
 
-REPORTING = frozenset({
-    "say", "tell", "report", "announce", "confirm", "add", "insist", "claim", "deny", "state", "write",
-    "acknowledge", "admit", "disclose", "reveal", "show",
-})
+# verbs of reporting: their present tense is the publication's present
+REPORTING = data.words("times.reporting_verbs")
 
 
 def verb_tense(verb: Token) -> Tense:
