@@ -26,36 +26,37 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from communique import data
 from communique.actors.gazetteer import gazetteer
-from communique.actors.names import GROUP_WORDS, TITLE_GENDER, TITLES, UNKNOWN_SOURCES, Gender, lexicon
+from communique.actors.names import (
+    FEMALE,
+    GROUP_WORDS,
+    MALE,
+    NEUTER,
+    PLURAL,
+    TITLE_GENDER,
+    TITLES,
+    UNKNOWN_SOURCES,
+    Gender,
+    lexicon,
+)
 from communique.document import Document
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MALE = frozenset("he him his himself".split())
-FEMALE = frozenset("she her hers herself".split())
-PLURAL = frozenset("they them their theirs themselves".split())
-NEUTER = frozenset("it its itself".split())
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
-INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many", "few", "other"})
-NON_ACTION_IT = frozenset({"be", "seem", "appear", "take", "remain", "happen", "matter", "become", "look", "rain", "mean", "cost"})
+INDEFINITE = data.words("actors.indefinite")
+NON_ACTION_IT = data.words("actors.non_action_it")
 WINDOW_SENTENCES = 10
-# "Morneau was clutching at straws when he said ...": a clause these open is no parenthetical report
-SUBORDINATORS = frozenset("when while as after before because since if although though until once".split())
-GENERIC_ORG_NOUNS = frozenset(
-    "company firm group organization organisation agency utility corporation business retailer carrier airline "
-    "automaker manufacturer broadcaster network newspaper paper publication outlet charity union club team "
-    "department ministry office institution body bank platform app service site website startup".split()
-)
-NOT_EPITHETS = frozenset(
-    "father mother son daughter wife husband brother sister uncle aunt grandfather grandmother man woman boy girl "
-    "child kid baby victim witness judge court president prime minister premier mayor police officer".split()
-)
-STATEMENT_NOUNS = frozenset("statement release tweet post letter memo communique communiqué notice message email e-mail".split())
-GENERIC_MODIFIERS = frozenset("federal national provincial local new same former official state-run".split())
+# "the mayor was bending the facts when he said ...": a clause these open is no parenthetical report
+SUBORDINATORS = data.words("actors.subordinators")
+GENERIC_ORG_NOUNS = data.words("actors.generic_org_nouns")
+NOT_EPITHETS = data.words("actors.not_epithets")
+STATEMENT_NOUNS = data.words("actors.statement_nouns")
+GENERIC_MODIFIERS = data.words("actors.generic_modifiers")
 
 
 @dataclass
@@ -734,7 +735,7 @@ class _Resolver:
         self._push(t, wi)
 
 
-LOCATIVE_PREPS = frozenset("in at near outside inside across throughout around".split())
+LOCATIVE_PREPS = data.words("actors.locative_preps")
 
 
 def _place_slot(root: Token) -> bool:

@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from communique import data
 from communique.actors.gazetteer import (
     Gazetteer,
     RoleNoun,
@@ -54,26 +55,21 @@ from communique.actors.gazetteer import (
     normalise,
     person_key,
 )
-from communique.actors.names import lexicon
+from communique.actors.names import alternation, lexicon
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-HONORIFICS = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|gen|lt|col|maj|capt|cmdr|adm|sgt|rep|sen|gov|"
-    r"rev|fr|sheikh|ayatollah|imam|rabbi|president|premier|chancellor|king|queen|prince|princess|emir|"
-    r"pope|general|senator|judge|justice|minister)\.?\s+)+",
-    re.I,
-)
-COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. sir dame lord lady".split())
-NOT_ORGS = frozenset({"GMT", "UTC", "EST", "EDT", "CET", "CEST", "BST", "PST", "ET"})
+HONORIFICS = re.compile(rf"^(?:(?:{alternation(data.words('actors.honorifics'))})\.?\s+)+", re.I)
+COURTESY = data.words("actors.courtesy_titles")
+NOT_ORGS = data.words("actors.not_orgs")  # time zones, lower-case
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 MAX_PHRASE_TOKENS = 8
 POSSESSIVE = re.compile(r"['\u2018\u2019\u02bc`]s?$")
-ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})  # "al-Qaeda", "al-Shabaab"
+ARTICLES = data.words("actors.arabic_articles")  # "al-Qaeda", "al-Shabaab"
 GROUP_HEADS = frozenset({"MIL", "REB", "COP", "OPP", "PTY", "CRM"})
-NAME_PARTICLES = frozenset({"of", "the", "for", "and", "al", "bin", "de", "la", "von", "der"})
+NAME_PARTICLES = data.words("actors.name_particles")
 
 
 @dataclass
@@ -329,11 +325,7 @@ def _surname_of_known(doc: Doc, i: int, j: int, gaz: Gazetteer, known: dict[str,
     return gaz.lookup(text) is None and gaz.city(text) is None and gaz.body(text) is None
 
 
-PAIR_HEADS = frozenset(
-    "summit talks meeting meetings trade deal deals pairing duo partnership ticket match matchup fight bout race "
-    "rivalry relations ties border war conflict agreement accord pact alliance call calls dialogue negotiations "
-    "handshake feud split axis era line frontline front".split()
-)
+PAIR_HEADS = data.words("actors.pair_heads")
 
 
 def _hyphen_pair(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
@@ -610,7 +602,7 @@ def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
             g.last = s.i
             continue
 
-        if label == "ORG" and (core.upper() in NOT_ORGS or _title_tail(doc, s, gaz)):
+        if label == "ORG" and (core.lower() in NOT_ORGS or _title_tail(doc, s, gaz)):
             continue  # time zones; "Secretary of [State]", "Secretary of [Defense]"
         if label == "ORG":
             ctx = _context_country(doc, s, gaz)
