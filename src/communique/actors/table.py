@@ -98,6 +98,7 @@ class ActorTable:
 
     def __init__(self, actors: Iterable[Actor] = (), doc: Doc | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if doc is not None else None  # ``Doc.text`` joins every token on each call
         self.entries: list[ActorEntry] = []
         self.owner: dict[int, int] = {}  # token index -> actor, for tokens inside a mention
         self.roots: dict[int, int] = {}  # root token of a mention -> actor
@@ -140,10 +141,10 @@ class ActorTable:
 
     def add_tokens(self, index: int, tokens: list[Token], kind: MentionKind) -> None:
         """Give actor ``index`` the mention covering ``tokens``; the tokens are owned by it (first come)."""
-        doc = tokens[0].doc
+        text = self.text if self.text is not None else tokens[0].doc.text
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
-        self.add(index, start, end, doc.text[start:end], kind)
+        self.add(index, start, end, text[start:end], kind)
         for t in tokens:
             self.owner.setdefault(t.i, index)
 

@@ -57,10 +57,10 @@ def fuller_names(r: Resolver, last: dict[str, int]) -> None:
             continue
         wi = single[t.lower_]
         start, end = doc[first].idx, t.idx + len(t.text)
-        r.table.add(wi, start, end, doc.text[start:end], "name")
+        r.table.add(wi, start, end, r.text[start:end], "name")
         r.table.index_span(start, end, wi)
         w = r.table[wi]
-        w.update(name=doc.text[start:end])
+        w.update(name=r.text[start:end])
         if w.gender is None:
             w.gender = r.lex.gender_of_name(w.name)
         last.setdefault(t.lower_, wi)
