@@ -199,7 +199,7 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer, nam
         return _Cue("city", i, j, city.code, None, -2.0, "")
     role = gaz.role(span)
     if role is not None and name_before and span[:1].isupper() and span.lower() in lexicon().forenames:
-        role = None  # "Christian Yelich", "Dean Smith": a given name, not a role
+        role = None  # "Christian Ferrante", "Dean Okonjo": a given name, not a role
     if role is not None and not span.isupper():
         return _Cue("role", i, j, None, role.sector, float(role.weight), "", role.label)
     return None

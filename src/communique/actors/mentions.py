@@ -4,7 +4,7 @@ Candidates come from two sources: the entities of the parse (PERSON, ORG, GPE, N
 cheap phrase match of the gazetteer aliases over the doc's tokens (office-holders, international bodies,
 armed groups, seats of power), which catches names the small model misses or cuts short ("Recep Tayyip
 Erdogan" tagged as "Tayyip Erdogan", "Hamas" tagged as a person). Overlaps keep the longest span (a period
-the phrase match took, "Greenspan.", does not count); on a tie the gazetteer wins.
+the phrase match took, "Brandauer.", does not count); on a tie the gazetteer wins.
 
 Clean-up of the entities:
 
@@ -14,10 +14,10 @@ Clean-up of the entities:
   sector of its role noun in ``roles.tsv`` (Senator LEG, Councillor GOV, Coach CVL);
 - possessives: a possessor inside an entity is cut off ("Canada's [Justin Trudeau]"), a trailing
   "'s" or curly "’s" never belongs to the name;
-- hyphenated pairs ("Gasol-Valanciunas", "Biden-Putin", "Russian-Ukrainian") split into one mention per
+- hyphenated pairs ("Okafor-Lindqvist", "Biden-Putin", "Russian-Ukrainian") split into one mention per
   part when each part is a known name (a surname of the article's people, an office-holder, a place or
   body), are dropped when a pair noun follows ("the Smith-Jones talks"), and stay whole as a
-  double-barrelled surname of a person named in full ("Kathleen Wilson-Thompson", "Wilson-Thompson");
+  double-barrelled surname of a person named in full ("Helen Ortega-Lind", "Ortega-Lind");
 - a one-word organisation or place that is the surname of a person named in full ("Tester said") is
   that person.
 
@@ -34,8 +34,8 @@ Candidate spans are found in ``communique.actors.spans``. Grouping, in this orde
   a one-word "person" that is a given name or the surname of a person already named stays a person;
   unknown places are skipped;
 - other people and organisations group by name tokens: "Jane Mwangi", "Ms. Mwangi" -> one actor named by
-  the fullest form; when two people share a surname ("Dorie Greenspan", "her husband Michael Greenspan")
-  both stay apart and a bare "Greenspan" goes to the more mentioned of them (the more recent on a tie); two ministries of different countries ("Russia's Defence Ministry", "Ukraine's Defence
+  the fullest form; when two people share a surname ("Ilse Brandauer", "her husband Tomasz Brandauer")
+  both stay apart and a bare "Brandauer" goes to the more mentioned of them (the more recent on a tie); two ministries of different countries ("Russia's Defence Ministry", "Ukraine's Defence
   Ministry") stay apart.
 """
 
@@ -230,7 +230,7 @@ def body_rule(g: _Grouper, n: _Name) -> bool:
 def country_rule(g: _Grouper, n: _Name) -> bool:
     """A country name, demonym, capital or seat of power is the country actor; a metonym of one branch
     ("Pentagon", "Knesset") is an organisation of that country; a plural demonym used as a noun
-    ("Kenyans queued") is a group of civilians of that country (of its modifier: "Bosnian Serbs")."""
+    ("Kenyans queued") is a group of civilians of that country (of its modifier: "Kenyan Somalis")."""
     place = g.gaz.lookup(n.core) if n.label in ("GPE", "NORP", "ORG", "FAC", "LOC", "GAZ") else None
     if place is None:
         return False
@@ -360,7 +360,7 @@ def _add(g: _Group, start: int, end: int, text: str, kind: MentionKind, core: st
 
 def _unknown_person(groups: list[_Group], toks: set[str]) -> _Group | None:
     """The person whose name tokens include (or are included in) ``toks``. When several share them (two
-    relatives, "Dorie Greenspan" and "her husband Michael Greenspan"), a bare "Greenspan" goes to the most
+    relatives, "Ilse Brandauer" and "her husband Tomasz Brandauer"), a bare "Brandauer" goes to the most
     mentioned, the most recent on a tie: news refers to the secondary relative by the given name."""
     best: _Group | None = None
     for g in groups:

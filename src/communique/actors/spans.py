@@ -48,7 +48,7 @@ class NameSpan:
     title: str = ""  # for people: the title words before the name ("Councillor", "Foreign Minister")
 
     def size(self, doc: Doc) -> int:
-        """Tokens in the name, a trailing period the phrase match took ("Greenspan.") not counted."""
+        """Tokens in the name, a trailing period the phrase match took ("Brandauer.") not counted."""
         n = self.j - self.i
         return n - 1 if n > 1 and doc[self.j - 1].text == "." else n
 
@@ -58,7 +58,7 @@ def _is_title_word(tok: Token, gaz: Gazetteer) -> bool:
     if HONORIFICS.match(tok.text + " "):
         return True
     if tok.lower_ in lexicon().forenames:
-        return False  # "Christian Yelich", "Dean Smith": a given name before a role noun
+        return False  # "Christian Ferrante", "Dean Okonjo": a given name before a role noun
     return gaz.role(low) is not None or gaz.lookup(tok.text) is not None
 
 
@@ -340,9 +340,9 @@ def _hyphen_pair(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
 
 
 def _pair_parts(doc: Doc, pair: tuple[int, int], gaz: Gazetteer, known: dict[str, set[str]]) -> list[NameSpan] | None:
-    """A hyphenated pair of names ("Gasol-Valanciunas", "Biden-Putin", "Russian-Ukrainian"): one span per
+    """A hyphenated pair of names ("Okafor-Lindqvist", "Biden-Putin", "Russian-Ukrainian"): one span per
     part when each part is a known name, none when a summit or trade follows; None (keep the entity) for a
-    double-barrelled surname ("Kathleen Wilson-Thompson", then "Wilson-Thompson")."""
+    double-barrelled surname ("Helen Ortega-Lind", then "Ortega-Lind")."""
     a, b = doc[pair[0]], doc[pair[1]]
     whole = person_key(f"{a.text} {b.text}")
     text = doc[pair[0] : pair[1] + 1].text
@@ -369,7 +369,7 @@ def _pair_parts(doc: Doc, pair: tuple[int, int], gaz: Gazetteer, known: dict[str
 
 def _doc_surnames(doc: Doc) -> dict[str, set[str]]:
     """Last names of the article's multi-word person entities, and their name tails of two or more words
-    (to tell "Wilson-Thompson" the surname from a "Gasol-Valanciunas" pair)."""
+    (to tell "Ortega-Lind" the surname from a "Okafor-Lindqvist" pair)."""
     surnames: set[str] = set()
     tails: set[str] = set()
     for ent in doc.ents:
