@@ -12,7 +12,7 @@ from communique import data
 from communique.actors.coref.organisations import MODIFIER_DEPS, country_of, org_noun, statement
 from communique.actors.coref.state import INDEFINITE, Resolver, text_of
 from communique.actors.gazetteer import gazetteer
-from communique.actors.names import GROUP_WORDS, UNKNOWN_SOURCES, NounKind
+from communique.actors.names import GROUP_WORDS, UNKNOWN_SOURCES, Gender, NounKind
 from communique.actors.table import ActorEntry
 from communique.records import ActorType
 from communique.syntax import SUBJECT_DEPS
@@ -20,11 +20,10 @@ from communique.syntax import SUBJECT_DEPS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from communique.actors.names import Gender
 
 NOT_EPITHETS = data.words("actors.not_epithets")
 STATEMENT_NOUNS = data.words("actors.statement_nouns")
-NounInfo = tuple[NounKind, "Gender | None"]
+NounInfo = tuple[NounKind, Gender | None]
 
 
 def nominal(r: Resolver, t: Token) -> None:
