@@ -148,24 +148,24 @@ def test_mentions_demonym_pair_gives_two_countries_not_one(named: Named) -> None
 
 
 def test_mentions_double_barrelled_surname_stays_one_person(named: Named, find: Find) -> None:
-    actors = named("Kathleen Wilson-Thompson chairs the board. Wilson-Thompson said the vote was fair.")
-    person = find(actors, "Kathleen Wilson-Thompson")
+    actors = named("Helen Ortega-Lind chairs the board. Ortega-Lind said the vote was fair.")
+    person = find(actors, "Helen Ortega-Lind")
     assert person.type == "person"
-    assert {m.text for m in person.mentions} == {"Kathleen Wilson-Thompson", "Wilson-Thompson"}
+    assert {m.text for m in person.mentions} == {"Helen Ortega-Lind", "Ortega-Lind"}
 
 
 def test_mentions_title_words_leave_the_name_and_become_the_role(named: Named, find: Find) -> None:
     actors = named(
-        "Councillor Aaron Fry said the bylaw would pass. Coach Stephen Gillis praised the players. "
+        "Councillor Aaron Fry said the bylaw would pass. Coach Martin Vasko praised the players. "
         "Sen. Jon Tester objected, and Coun. Priya Nair abstained."
     )
-    fry, gillis = find(actors, "Aaron Fry"), find(actors, "Stephen Gillis")
+    fry, gillis = find(actors, "Aaron Fry"), find(actors, "Martin Vasko")
     tester, nair = find(actors, "Jon Tester"), find(actors, "Priya Nair")
     assert (fry.name, fry.role, fry.sector) == ("Aaron Fry", "Councillor", "GOV")
-    assert (gillis.name, gillis.role, gillis.sector) == ("Stephen Gillis", "Coach", "CVL")
+    assert (gillis.name, gillis.role, gillis.sector) == ("Martin Vasko", "Coach", "CVL")
     assert (tester.name, tester.role, tester.sector) == ("Jon Tester", "Senator", "LEG")
     assert (nair.role, nair.sector) == ("Councillor", "GOV")
-    assert not any(a.name in ("Coun", "Coach Stephen") for a in actors)
+    assert not any(a.name in ("Coun", "Coach Martin") for a in actors)
 
 
 def test_mentions_title_never_overrides_an_office_holders_own_role(named: Named, find: Find) -> None:
@@ -205,15 +205,15 @@ def test_mentions_title_gives_a_role_to_an_office_holder_named_before_the_term(n
 
 
 def test_mentions_name_after_an_office_title_does_not_absorb_the_office(named: Named, find: Find) -> None:
-    actors = named("She met with Minister of Crown-Indigenous Relations Carolyn Bennett on Monday.")
-    assert find(actors, "Carolyn Bennett").name == "Carolyn Bennett"
+    actors = named("He spoke to Minister of Crown-Indigenous Relations Margaret Oyelaran on Tuesday.")
+    assert find(actors, "Margaret Oyelaran").name == "Margaret Oyelaran"
 
 
 def test_mentions_surname_of_a_long_retired_office_holder_is_an_unknown_person(named: Named, find: Find) -> None:
-    actors = named("Greenspan\u2019s new cookbook is out, and Dorie Greenspan signed copies on Friday.")
-    dorie = find(actors, "Dorie Greenspan")
-    assert {m.text for m in dorie.mentions} == {"Greenspan", "Dorie Greenspan"}
-    assert dorie.role is None  # not Alan Greenspan, who left office two decades before
+    actors = named("Greenspan\u2019s new cookbook is out, and Talia Greenspan signed copies on Friday.")
+    talia = find(actors, "Talia Greenspan")
+    assert {m.text for m in talia.mentions} == {"Greenspan", "Talia Greenspan"}
+    assert talia.role is None  # not Alan Greenspan, who left office two decades before
 
 
 def test_mentions_possessive_inside_a_known_group_name_stays(named: Named, find: Find) -> None:
@@ -241,9 +241,9 @@ def test_mentions_place_with_a_title_word_tagged_as_a_person_stays_the_place(nam
 
 
 def test_mentions_given_name_that_is_also_a_role_word_stays_in_the_name(named: Named, find: Find) -> None:
-    actors = named("Christian Yelich hit a home run, and Dean Chaumoo watched from the stands.")
-    assert find(actors, "Christian Yelich").role is None
-    assert find(actors, "Dean Chaumoo").name == "Dean Chaumoo"
+    actors = named("Christian Ferrante hit a home run, and Dean Okonjo watched from the stands.")
+    assert find(actors, "Christian Ferrante").role is None
+    assert find(actors, "Dean Okonjo").name == "Dean Okonjo"
 
 
 def test_mentions_capitalised_word_opening_a_sentence_is_no_retired_office_holder(named: Named) -> None:

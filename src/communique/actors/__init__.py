@@ -4,23 +4,12 @@ Stages, in order: ``mentions.group_entities`` (named mentions from the parse and
 alias), ``coref.resolve_coreference`` (pronouns, role nouns, groups), ``coding.code_actors`` (country,
 sector and role as of the article's date). Helpers other stages use: ``coding.code_phrase``,
 ``coding.role_sector`` and ``coding.code_actor_at`` (an actor as of an event's date); the data look-ups
-are in ``gazetteer``.
+are in ``gazetteer``; ``table.ActorTable`` owns actor ids while a stage builds actors.
 """
-
-from __future__ import annotations
 
 from communique.actors.coding import code_actor_at, code_actors, code_phrase, role_sector
 from communique.actors.coref import resolve_coreference
+from communique.actors.extract import extract_actors
 from communique.actors.mentions import group_entities
-from communique.document import Document
-from communique.records import Actor
 
 __all__ = ["code_actor_at", "code_actors", "code_phrase", "extract_actors", "group_entities", "resolve_coreference", "role_sector"]
-
-
-def extract_actors(document: Document, *, published: str | None = None) -> list[Actor]:
-    """Every actor of the article, ids ``A1..An``: named mentions, then coreference, then coding."""
-    doc = document.doc
-    actors = group_entities(doc, published=published)
-    actors = resolve_coreference(document, actors)
-    return code_actors(doc, actors, published=published)

@@ -41,27 +41,25 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from communique import data
 from communique.actors.gazetteer import INTERNATIONAL, Gazetteer, as_date, gazetteer
-from communique.actors.names import lexicon
+from communique.actors.names import alternation, lexicon
 from communique.records import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-BLOCKING = frozenset("to against with toward towards into onto on at over about between by versus vs than like".split())
-WEAK = frozenset("in inside near from across around outside within throughout".split())
-PREPOSITIONS = BLOCKING | WEAK | frozenset("of for under after before during among".split())
-SKIP_BACK = frozenset("the a an its their his her our this that these those".split())
-AFFIX = re.compile(r"^(.+?)-(led|backed|based|born|controlled|held|run|allied|aligned|linked|affiliated|funded|supported|occupied|annexed)$", re.I)
+BLOCKING = data.words("actors.blocking_preps")
+WEAK = data.words("actors.weak_preps")
+PREPOSITIONS = data.words("actors.blocking_preps", "actors.weak_preps", "actors.other_preps")
+SKIP_BACK = data.words("actors.skip_back")
+AFFIX = re.compile(rf"^(.+?)-({alternation(data.words('actors.affix_participles'))})$", re.I)
 TOKEN = re.compile(r"\w+(?:[.&/\-]\w+|['\u2019](?!s\b)\w+)*\.?|['\u2019]s\b|[^\w\s]")
 MAX_NGRAM = 8
-NAME_HEADS = frozenset("administration government regime camp allies aides era team campaign family loyalists".split())
-SPONSOR = frozenset(f"-{w}" for w in "backed funded supported sponsored allied aligned armed trained".split())
-ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|at|az)-[A-Z]")  # "al-Qaeda", "al-Shabaab"
-CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December".split()
-)
+NAME_HEADS = data.words("actors.name_heads")
+SPONSOR = frozenset(f"-{w}" for w in data.words("actors.sponsor_participles"))
+ARTICLE = re.compile(rf"^(?:{alternation(data.words('actors.arabic_articles'))})-[A-Z]")  # "al-Qaeda", "al-Shabaab"
+CALENDAR = frozenset(w.capitalize() for w in data.words("actors.calendar"))  # as written: "Monday", "May"
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "dep"})
 PERSONLIKE = frozenset({"person", "group", "unknown"})
 UNCODED_PROVENANCE = (
@@ -201,7 +199,7 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer, nam
         return _Cue("city", i, j, city.code, None, -2.0, "")
     role = gaz.role(span)
     if role is not None and name_before and span[:1].isupper() and span.lower() in lexicon().forenames:
-        role = None  # "Christian Yelich", "Dean Smith": a given name, not a role
+        role = None  # "Christian Ferrante", "Dean Okonjo": a given name, not a role
     if role is not None and not span.isupper():
         return _Cue("role", i, j, None, role.sector, float(role.weight), "", role.label)
     return None

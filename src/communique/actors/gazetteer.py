@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from communique import data
+from communique.actors.names import alternation
 
 PlaceKind = Literal["country", "demonym", "capital", "metonym", "place"]
 BodyType = Literal["organization", "group"]
@@ -33,12 +34,7 @@ BodyType = Literal["organization", "group"]
 ISO_EXTRA = frozenset({"XKX"})  # user-assigned ISO code we use (Kosovo)
 RECENT_YEARS = 4  # a surname alone names an office-holder this long after the term ended
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})  # CAMEO codes for bodies without one country
-TITLES = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|gen|lt|col|maj|capt|adm|sgt|rep|sen|gov|rev|sheikh|"
-    r"ayatollah|president|premier|chancellor|king|queen|prince|princess|emir|pope|general|senator|"
-    r"prime minister|foreign minister|defen[cs]e minister|minister|secretary[- ]general|secretary)\.?\s+)+",
-    re.I,
-)
+TITLES = re.compile(rf"^(?:(?:{alternation(data.words('actors.office_titles'))})\.?\s+)+", re.I)
 _ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9.&+\-/]{2,}$")
 
 

@@ -4,7 +4,7 @@ Candidates come from two sources: the entities of the parse (PERSON, ORG, GPE, N
 cheap phrase match of the gazetteer aliases over the doc's tokens (office-holders, international bodies,
 armed groups, seats of power), which catches names the small model misses or cuts short ("Recep Tayyip
 Erdogan" tagged as "Tayyip Erdogan", "Hamas" tagged as a person). Overlaps keep the longest span (a period
-the phrase match took, "Greenspan.", does not count); on a tie the gazetteer wins.
+the phrase match took, "Brandauer.", does not count); on a tie the gazetteer wins.
 
 Clean-up of the entities:
 
@@ -14,14 +14,14 @@ Clean-up of the entities:
   sector of its role noun in ``roles.tsv`` (Senator LEG, Councillor GOV, Coach CVL);
 - possessives: a possessor inside an entity is cut off ("Canada's [Justin Trudeau]"), a trailing
   "'s" or curly "’s" never belongs to the name;
-- hyphenated pairs ("Gasol-Valanciunas", "Biden-Putin", "Russian-Ukrainian") split into one mention per
+- hyphenated pairs ("Okafor-Lindqvist", "Biden-Putin", "Russian-Ukrainian") split into one mention per
   part when each part is a known name (a surname of the article's people, an office-holder, a place or
   body), are dropped when a pair noun follows ("the Smith-Jones talks"), and stay whole as a
-  double-barrelled surname of a person named in full ("Kathleen Wilson-Thompson", "Wilson-Thompson");
+  double-barrelled surname of a person named in full ("Helen Ortega-Lind", "Ortega-Lind");
 - a one-word organisation or place that is the surname of a person named in full ("Tester said") is
   that person.
 
-Grouping, in this order:
+Candidate spans are found in ``communique.actors.spans``. Grouping, in this order (one rule each):
 
 - a known office-holder: every alias goes to one actor ("Recep Tayyip Erdogan", "Mr. Erdogan", "Erdogan");
 - a known body or group ("U.N.", "United Nations"; "Hamas"), coded as of the article's date;
@@ -34,64 +34,35 @@ Grouping, in this order:
   a one-word "person" that is a given name or the surname of a person already named stays a person;
   unknown places are skipped;
 - other people and organisations group by name tokens: "Jane Mwangi", "Ms. Mwangi" -> one actor named by
-  the fullest form; when two people share a surname ("Dorie Greenspan", "her husband Michael Greenspan")
-  both stay apart and a bare "Greenspan" goes to the more mentioned of them (the more recent on a tie); two ministries of different countries ("Russia's Defence Ministry", "Ukraine's Defence
+  the fullest form; when two people share a surname ("Ilse Brandauer", "her husband Tomasz Brandauer")
+  both stay apart and a bare "Brandauer" goes to the more mentioned of them (the more recent on a tie); two ministries of different countries ("Russia's Defence Ministry", "Ukraine's Defence
   Ministry") stay apart.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from communique.actors.gazetteer import (
-    Gazetteer,
-    RoleNoun,
-    fold,
-    gazetteer,
-    is_acronym,
-    normalise,
-    person_key,
-)
+from communique import data
+from communique.actors.gazetteer import Gazetteer, gazetteer, normalise, person_key
 from communique.actors.names import lexicon
+from communique.actors.spans import HONORIFICS, POSSESSIVE, NameSpan, candidate_spans, trim_period
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-HONORIFICS = re.compile(
-    r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|gen|lt|col|maj|capt|cmdr|adm|sgt|rep|sen|gov|"
-    r"rev|fr|sheikh|ayatollah|imam|rabbi|president|premier|chancellor|king|queen|prince|princess|emir|"
-    r"pope|general|senator|judge|justice|minister)\.?\s+)+",
-    re.I,
-)
-COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. sir dame lord lady".split())
-NOT_ORGS = frozenset({"GMT", "UTC", "EST", "EDT", "CET", "CEST", "BST", "PST", "ET"})
-LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-MAX_PHRASE_TOKENS = 8
-POSSESSIVE = re.compile(r"['\u2018\u2019\u02bc`]s?$")
-ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})  # "al-Qaeda", "al-Shabaab"
+NOT_ORGS = data.words("actors.not_orgs")  # time zones, lower-case
 GROUP_HEADS = frozenset({"MIL", "REB", "COP", "OPP", "PTY", "CRM"})
-NAME_PARTICLES = frozenset({"of", "the", "for", "and", "al", "bin", "de", "la", "von", "der"})
-
-
-@dataclass
-class _Span:
-    i: int  # first token
-    j: int  # one past the last token
-    label: str  # spaCy label, or "GAZ" for a phrase match
-    table: str = ""  # for phrase matches: person / body / place
-    title: str = ""  # for people: the title words before the name ("Councillor", "Foreign Minister")
-
-    def size(self, doc: Doc) -> int:
-        """Tokens in the name, a trailing period the phrase match took ("Greenspan.") not counted."""
-        n = self.j - self.i
-        return n - 1 if n > 1 and doc[self.j - 1].text == "." else n
 
 
 @dataclass
 class _Group:
+    """An actor being grouped: its alias key, coding, name tokens and mentions."""
+
     key: tuple[str, ...]
     type: ActorType
     name: str
@@ -102,6 +73,218 @@ class _Group:
     tokens: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
     last: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One candidate span as the grouping rules read it: characters, label, and the name without title."""
+
+    span: NameSpan
+    start: int
+    end: int
+    text: str
+    label: str
+    core: str  # the name without title, article or possessive
+    single: bool  # one word
+    toks: set[str]  # person-key words of the core
+
+
+class _Grouper:
+    """The groups of one article while its name spans are grouped in text order."""
+
+    def __init__(self, doc: Doc, published: str | None) -> None:
+        self.doc = doc
+        self.text = doc.text  # ``Doc.text`` joins every token on each call
+        self.published = published
+        self.gaz = gazetteer()
+        self.groups: list[_Group] = []
+        self.by_key: dict[tuple[str, ...], _Group] = {}
+
+    def get(self, key: tuple[str, ...], make: _Group) -> _Group:
+        """The group of ``key``, made from ``make`` when there is none yet."""
+        g = self.by_key.get(key)
+        if g is None:
+            g = make
+            self.by_key[key] = g
+            self.groups.append(g)
+        return g
+
+    def add(self, g: _Group, n: _Name, kind: MentionKind = "name", end: int | None = None) -> None:
+        end = n.end if end is None else end
+        _add(g, n.start, end, self.text[n.start : end], kind, n.core, n.span.i)
+
+
+def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
+    """Actors from the named mentions of ``doc``, grouped by alias (see the module docstring)."""
+    grouper = _Grouper(doc, published)
+    for s in candidate_spans(doc, grouper.gaz):
+        n = _name(doc, grouper.text, s, grouper.gaz)
+        any(rule(grouper, n) for rule in RULES)
+    return [
+        Actor(
+            id=f"A{i}", name=g.name, type=g.type, mentions=tuple(sorted(g.mentions, key=lambda m: (m.start, m.end))),
+            country=g.country, sector=g.sector, role=g.role, provenance=g.provenance,
+        )
+        for i, g in enumerate(grouper.groups, 1)
+    ]
+
+
+def _name(doc: Doc, full: str, s: NameSpan, gaz: Gazetteer) -> _Name:
+    start, end = doc[s.i].idx, doc[s.j - 1].idx + len(doc[s.j - 1].text)
+    end = start + len(trim_period(full[start:end]))
+    text = full[start:end]
+    label = s.label
+    if label == "PERSON" and gaz.lookup(text) is not None and not gaz.person_names(text):
+        label = "GPE"  # "Jordan said" tagged as a person: a country first
+    personal = label == "PERSON" or s.table == "person"
+    core = (strip_title(text) if personal else _strip_article(text)) or text
+    return _Name(s, start, end, text, label, core, len(core.split()) == 1, {w for w in person_key(core).split() if w})
+
+
+def place_rule(g: _Grouper, n: _Name) -> bool:
+    """A city, region or state abbreviation that is not a capital is a place actor named in full.
+
+    "shelling hit Kharkiv" -> a place (type unknown, sector CVL) in UKR; "Kelowna, B.C." keeps "B.C."
+    whole, named British Columbia. A given name or a surname already named ("Lorna Surrey ... Surrey
+    said") stays a person.
+    """
+    gaz, full, s = g.gaz, g.text, n.span
+    city = None
+    if n.label in ("GPE", "LOC", "FAC", "PERSON", "ORG") or s.table == "city":
+        city = gaz.city(n.core) or (gaz.city(n.core + ".") if full[n.end : n.end + 1] == "." else None)
+    if city is not None and (n.label == "PERSON" or g.doc[s.i].ent_type_ == "PERSON") and n.single and (
+        n.core.lower() in lexicon().forenames or _unknown_person(g.groups, n.toks) is not None
+    ):
+        return False
+    if city is None or gaz.person_names(n.core) or gaz.body(n.core) is not None or gaz.lookup(n.core) is not None:
+        return False
+    key = ("L", normalise(city.alias))
+    name, end = n.core, n.end
+    if normalise(n.core) != normalise(city.alias) and len(n.core) <= 6:  # "Ont." -> Ontario, period kept
+        name = city.alias
+        if full[end : end + 1] == ".":
+            end += 1
+    group = g.get(key, _Group(key, "unknown", name, city.code, "CVL", f"Place in {city.name}", "actors.gazetteer_place"))
+    g.add(group, n, end=end)
+    return True
+
+
+def person_rule(g: _Grouper, n: _Name) -> bool:
+    """A person name is a known office-holder (every alias one actor, coded by the term at the article's
+    date), else a person grouped by name words with the people already named.
+
+    "President Ruto ... William Ruto ... Ruto" -> one office-holder; "Halima Osei ... Ms. Osei" -> one
+    person; a one-word name of a person already named is that person, not an office-holder.
+    """
+    s = n.span
+    if not (n.label == "PERSON" or s.table == "person"):
+        return False
+    local = _unknown_person(g.groups, n.toks) if n.single else None
+    canonical = None if local else g.gaz.person_at(n.core, g.published, single=n.single)
+    if canonical is not None:
+        _officeholder(g, n, canonical)
+        return True
+    if not (n.label == "PERSON" or local is not None or (n.single and _tagged_person(g.doc[s.i]))):
+        return False
+    found = local or _unknown_person(g.groups, n.toks)
+    if found is None:
+        found = g.get(("U", str(len(g.groups))), _Group(("U", str(len(g.groups))), "person", n.core))
+    g.add(found, n)
+    found.tokens |= n.toks
+    _give_title(found, s.title, g.gaz)
+    return True
+
+
+def _officeholder(g: _Grouper, n: _Name, canonical: str) -> None:
+    """``n`` is a mention of the office-holder ``canonical``, coded by the term at the article's date."""
+    term = g.gaz.term_at(canonical, g.published)
+    group = g.get(("P", canonical), _Group(("P", canonical), "person", n.core, provenance="actors.officeholder"))
+    if term is not None and term.sector:
+        group.country, group.sector, group.role = term.country, term.sector, term.role or None
+    elif term is not None:
+        group.country = term.country
+    g.add(group, n)
+    group.tokens |= n.toks
+    _give_title(group, n.span.title, g.gaz)
+
+
+def body_rule(g: _Grouper, n: _Name) -> bool:
+    """A known body or group is one actor, coded as of the article's date; an armed-group noun after it
+    belongs to the mention ("Houthi rebels", "Hamas militants")."""
+    body = g.gaz.body(n.core, g.published)
+    if body is None:
+        return False
+    key = ("B", body.name)
+    group = g.get(key, _Group(key, body.type, n.core, body.country, body.sector, provenance="actors.gazetteer_body"))
+    doc, s = g.doc, n.span
+    end = n.end
+    head = doc[s.j] if s.j < len(doc) else None
+    if head is not None and _root(doc, s).head.i == head.i and head.pos_ == "NOUN":
+        info = g.gaz.role(head.lower_)
+        if info is not None and info.sector in GROUP_HEADS:
+            end = head.idx + len(head.text)
+    g.add(group, n, end=end)
+    return True
+
+
+def country_rule(g: _Grouper, n: _Name) -> bool:
+    """A country name, demonym, capital or seat of power is the country actor; a metonym of one branch
+    ("Pentagon", "Knesset") is an organisation of that country; a plural demonym used as a noun
+    ("Kenyans queued") is a group of civilians of that country (of its modifier: "Kenyan Somalis")."""
+    place = g.gaz.lookup(n.core) if n.label in ("GPE", "NORP", "ORG", "FAC", "LOC", "GAZ") else None
+    if place is None:
+        return False
+    key: tuple[str, ...]
+    if place.kind == "metonym" and place.sector and place.sector != "GOV":
+        key = ("M", place.code, normalise(place.alias))
+        group = g.get(key, _Group(key, "organization", n.core, place.code, place.sector, provenance="actors.gazetteer_metonym"))
+        g.add(group, n, "metonym")
+        return True
+    if place.kind == "demonym" and _noun_use(_root(g.doc, n.span)):
+        code = _context_country(g.doc, n.span, g.gaz) or place.code
+        key = ("D", code, normalise(n.core))
+        group = g.get(key, _Group(key, "group", n.core, code, "CVL", provenance="actors.demonym_group"))
+        g.add(group, n, "group")
+        return True
+    key = ("C", place.code)
+    group = g.get(key, _Group(key, "country", place.name, place.code, "GOV", provenance="actors.gazetteer_country"))
+    kind: MentionKind = "country" if place.kind == "country" else ("demonym" if place.kind == "demonym" else "metonym")
+    group.mentions.append(Mention(n.start, n.end, n.text, kind))
+    group.last = n.span.i
+    return True
+
+
+def org_rule(g: _Grouper, n: _Name) -> bool:
+    """An organisation entity groups by name and the country its possessor or modifier gives: "Russia's
+    Defence Ministry" and "Ukraine's Defence Ministry" stay apart, a bare "Defence Ministry" goes to the
+    latest of that name. Time zones and the tail of a title ("Secretary of [State]") are dropped."""
+    if n.label != "ORG":
+        return False
+    if n.core.lower() in NOT_ORGS or _title_tail(g.doc, n.span, g.gaz):
+        return True
+    ctx = _context_country(g.doc, n.span, g.gaz)
+    norm = normalise(n.core)
+    key = ("O", norm, ctx or "")
+    org = g.by_key.get(key) if ctx else (_latest_org(g.groups, norm) or g.by_key.get(key))
+    if org is None:
+        org = g.get(key, _Group(key, "organization", n.core))
+    g.add(org, n)
+    return True
+
+
+def norp_group_rule(g: _Grouper, n: _Name) -> bool:
+    """A nationality or religious group the recogniser found, used as a noun, is a group ("Druze fled")."""
+    if n.label != "NORP" or not _noun_use(_root(g.doc, n.span)):
+        return False
+    key = ("N", normalise(n.core))
+    group = g.get(key, _Group(key, "group", n.core, provenance="actors.ner_group"))
+    g.add(group, n, "group")
+    return True
+
+
+RULES: tuple[Callable[[_Grouper, _Name], bool], ...] = (
+    place_rule, person_rule, body_rule, country_rule, org_rule, norp_group_rule,
+)
 
 
 def strip_title(text: str) -> str:
@@ -116,310 +299,6 @@ def _strip_article(text: str) -> str:
     return re.sub(r"^the\s+", "", text, flags=re.I).strip()
 
 
-def _is_title_word(tok: Token, gaz: Gazetteer) -> bool:
-    low = tok.lower_.rstrip(".")
-    if HONORIFICS.match(tok.text + " "):
-        return True
-    if tok.lower_ in lexicon().forenames:
-        return False  # "Christian Yelich", "Dean Smith": a given name before a role noun
-    return gaz.role(low) is not None or gaz.lookup(tok.text) is not None
-
-
-def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() or tok.text[:1].isdigit()
-
-
-def phrase_matches(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
-    """Gazetteer aliases found in ``doc``: office-holders, bodies and groups, countries and seats of power.
-
-    A single ordinary word must be a proper noun (or an adjective, for demonyms) to count, so "Amnesty was
-    granted" or "turkey" never match; acronyms match only in capitals.
-    """
-    gaz = gaz or gazetteer()
-    firsts = gaz.first_words()
-    plain, persons, exact = gaz.key_sets()
-    out: list[_Span] = []
-    text = doc.text
-    toks = list(doc)  # one pass: indexing a Doc builds a new Token each time
-    n = len(toks)
-    texts = [t.text for t in toks]
-    low = [t.lower_ if t.text.isascii() else fold(t.text).lower() for t in toks]
-    ws = [bool(t.whitespace_) for t in toks]
-    skip = [t.is_punct or t.is_space for t in toks]
-    caps = [x[:1].isupper() or x[:1].isdigit() for x in texts]
-    newlines = [0]
-    for x in texts:
-        newlines.append(newlines[-1] + ("\n" in x))
-    i = 0
-    while i < n:
-        tok = toks[i]
-        lower = tok.lower_
-        article = lower in ARTICLES and i + 2 < n and texts[i + 1] == "-" and caps[i + 2]
-        if not (caps[i] or article) or skip[i] or lower == "the" or (
-            normalise(texts[i]) not in firsts and person_key(texts[i]) not in firsts
-        ):
-            i += 1
-            continue
-        top = min(n, i + MAX_PHRASE_TOKENS)
-        quicks: list[str] = []
-        acc = ""
-        for k in range(i, top):
-            quicks.append(acc + low[k])
-            acc += low[k] + (" " if ws[k] else "")
-        best: _Span | None = None
-        for j in range(top, i, -1):
-            last = toks[j - 1]
-            if (skip[j - 1] and texts[j - 1] != ".") or last.is_space or newlines[j] != newlines[i]:
-                continue
-            span_text = text[tok.idx : last.idx + len(texts[j - 1])]
-            quick = quicks[j - i - 1]
-            quick_trim = quick[:-1] if quick.endswith(".") else quick
-            pkey = " ".join(quick.replace(".", " ").replace("-", " ").split())
-            if not (quick in plain or quick_trim in plain or pkey in persons or span_text in exact):
-                continue
-            table = _table_of(span_text, gaz)
-            if table is None:
-                continue
-            size = j - i - (1 if j - i > 1 and texts[j - 1] == "." else 0)
-            if size == 1 and not _single_word_ok(tok, table, gaz):
-                continue
-            if j - i > 1 and not all(
-                caps[k] or toks[k].is_punct or (k == i and article) or low[k] in NAME_PARTICLES or POSSESSIVE.fullmatch(texts[k])
-                for k in range(i, j)
-            ):
-                continue
-            best = _Span(i, j, "GAZ", table)
-            break
-        if best is not None:
-            out.append(best)
-            i = best.j
-        else:
-            i += 1
-    return out
-
-
-def _trim_period(text: str) -> str:
-    """A sentence-final period the tokenizer left on a name ("Khan Younis."), but not "Jr." or "U.S.";
-    a possessive glued to the name by an odd apostrophe ("Trump\u2018s") goes too."""
-    text = POSSESSIVE.sub("", text)
-    if text.endswith(".") and not is_acronym(text) and not re.search(r"(?:\b[A-Z]|\bJr|\bSr|\bSt)\.$", text):
-        return text[:-1]
-    return text
-
-
-def _table_of(span_text: str, gaz: Gazetteer) -> str | None:
-    if span_text.endswith(".") and gaz.city(span_text) is not None and gaz.city(span_text[:-1]) is None:
-        return "city"  # "Calif.", "Ont.": the period belongs to the abbreviation
-    span_text = _trim_period(span_text)
-    if gaz.person_names(span_text, titles=False):
-        return "person"
-    if gaz.body(span_text) is not None:
-        return "body"
-    if gaz.lookup(span_text) is not None:
-        return "place"
-    if gaz.city(span_text) is not None:
-        return "city"
-    return None
-
-
-def _single_word_ok(tok: Token, table: str, gaz: Gazetteer) -> bool:
-    if tok.text.isupper() or any(c.isdigit() for c in tok.text):
-        return True  # acronyms are matched case-sensitively already
-    if table == "place":
-        place = gaz.lookup(tok.text)
-        if place is not None and place.kind == "demonym":
-            return tok.pos_ in ("ADJ", "PROPN", "NOUN")
-    if tok.i > 0 and doc_prev_is_name(tok):
-        return False  # "Ana Harris": a surname alone inside an unknown name
-    return tok.pos_ == "PROPN" or bool(tok.ent_type_)
-
-
-def doc_prev_is_name(tok: Token) -> bool:
-    prev = tok.doc[tok.i - 1]
-    return prev.pos_ == "PROPN" and _capitalised(prev) and prev.ent_type_ == "PERSON" and tok.ent_type_ == "PERSON"
-
-
-def _is_credit(doc: Doc, i: int, j: int) -> bool:
-    """An outlet in a dateline, "ADEN, June 1 (Communique Wire) -": a credit, not an actor."""
-    if i == 0 or j >= len(doc) or doc[i - 1].text != "(" or doc[j].text != ")":
-        return False
-    after = doc[j + 1].text if j + 1 < len(doc) else ""
-    return after in ("-", "\u2013", "\u2014", "--") and doc[i - 1].i - doc[i - 1].sent.start < 12
-
-
-def _entity_spans(doc: Doc, gaz: Gazetteer, bylines: frozenset[int]) -> list[_Span]:
-    out: list[_Span] = []
-    known = _doc_surnames(doc)
-    for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
-        i, j = ent.start, ent.end
-        while j > i and (POSSESSIVE.fullmatch(doc[j - 1].text) or doc[j - 1].is_space):
-            j -= 1
-        if j <= i or "\n" in doc[i:j].text or _is_credit(doc, i, j) or i in bylines:
-            continue
-        while i < j and doc[i].lower_ == "the":
-            i += 1
-        # "Kitchener's Frederick Mall", "Canada's Justin Trudeau": the name is what follows the possessive;
-        # the possessor is left to the phrase match or its own entity
-        cut = next((k for k in range(j - 1, i, -1) if POSSESSIVE.fullmatch(doc[k].text) and doc[k].text[:1] != "`"), None)
-        if (
-            cut is not None and cut + 1 < j and _capitalised(doc[cut + 1]) and (ent.label_ == "PERSON" or j - cut > 2)
-            and _known_possessor(doc, i, cut, j, gaz, known)
-        ):
-            i = cut + 1
-        title = ""
-        label = ent.label_
-        if label == "PERSON" and j - i > 1 and (gaz.city(_trim_period(doc[i:j].text)) or gaz.lookup(doc[i:j].text)):
-            label = "GPE"  # "Prince George", "Saint John" tagged as people: a known place keeps its title word
-        if label == "PERSON":
-            k = i
-            while k < j and _is_title_word(doc[k], gaz) and k < j - 1:
-                k += 1
-                if k < j and doc[k].text == "." and k < j - 1:
-                    k += 1
-            if k == j - 1 and doc[k].text == "." or (k == i and j - i == 1 and _title_only(doc, i, gaz)):
-                continue  # "Coun." or "Det." tagged as a person on its own: a title, not a name
-            title = doc[i:k].text if k > i else ""
-            i = k
-            # the small model often drops a first given name: "Recep [Tayyip Erdogan]"; not when the entity
-            # starts with a known given name ("Crown-Indigenous Relations [Carolyn Bennett]")
-            while i > 0 and doc[i].lower_ not in lexicon().forenames:
-                prev = doc[i - 1]
-                if prev.pos_ == "PROPN" and _capitalised(prev) and prev.dep_ == "compound" and not prev.ent_type_ and not _is_title_word(prev, gaz):
-                    i -= 1
-                else:
-                    break
-            title = _title_before(doc, i, gaz) if not title else title
-        if i >= j:
-            continue
-        if label in ("ORG", "GPE") and _surname_of_known(doc, i, j, gaz, known):
-            label = "PERSON"  # "Tester said", "Wilson-Thompson said" after the full name: a person
-        pair = _hyphen_pair(doc, i, j)
-        if pair is not None:
-            parts = _pair_parts(doc, pair, gaz, known)
-            if parts is not None:
-                out.extend(parts)
-                continue
-        out.append(_Span(i, j, label, title=title))
-    return out
-
-
-def _known_possessor(doc: Doc, i: int, cut: int, j: int, gaz: Gazetteer, known: dict[str, set[str]]) -> bool:
-    """Whether tokens ``i:cut`` are a possessor to cut from a name ("[Canada]'s Justin Trudeau"): a known
-    place, body, office-holder or person of the article, and the whole is no known body ("Tigray People's
-    Liberation Front")."""
-    head = doc[i:cut].text
-    whole = doc[i:j].text
-    if gaz.body(whole) is not None or gaz.person_names(whole):
-        return False
-    return bool(
-        gaz.lookup(head) or gaz.city(head) or gaz.body(head) or gaz.person_names(head, titles=False)
-        or person_key(head) in known["surnames"]
-    )
-
-
-def _surname_of_known(doc: Doc, i: int, j: int, gaz: Gazetteer, known: dict[str, set[str]]) -> bool:
-    """A one-word (or hyphenated) name that is the surname of a person named in full in the article and is
-    no known place or body."""
-    text = doc[i:j].text
-    key = person_key(text)
-    if not (key in known["surnames"] and j - i == 1 or key in known["tails"] and _hyphen_pair(doc, i, j)):
-        return False
-    return gaz.lookup(text) is None and gaz.city(text) is None and gaz.body(text) is None
-
-
-PAIR_HEADS = frozenset(
-    "summit talks meeting meetings trade deal deals pairing duo partnership ticket match matchup fight bout race "
-    "rivalry relations ties border war conflict agreement accord pact alliance call calls dialogue negotiations "
-    "handshake feud split axis era line frontline front".split()
-)
-
-
-def _hyphen_pair(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
-    """Tokens ``A - B`` (no spaces, both capitalised words): the indices of A and B, else None."""
-    if j - i != 3 or doc[i + 1].text not in ("-", "\u2013") or doc[i].whitespace_ or doc[i + 1].whitespace_:
-        return None
-    a, b = doc[i], doc[i + 2]
-    if not (a.is_alpha and b.is_alpha and _capitalised(a) and _capitalised(b)) or a.lower_ in ARTICLES:
-        return None
-    return i, i + 2
-
-
-def _pair_parts(doc: Doc, pair: tuple[int, int], gaz: Gazetteer, known: dict[str, set[str]]) -> list[_Span] | None:
-    """A hyphenated pair of names ("Gasol-Valanciunas", "Biden-Putin", "Russian-Ukrainian"): one span per
-    part when each part is a known name, none when a summit or trade follows; None (keep the entity) for a
-    double-barrelled surname ("Kathleen Wilson-Thompson", then "Wilson-Thompson")."""
-    a, b = doc[pair[0]], doc[pair[1]]
-    whole = person_key(f"{a.text} {b.text}")
-    text = doc[pair[0] : pair[1] + 1].text
-    if whole in known["tails"] or gaz.lookup(text) or gaz.city(text) or gaz.body(text) or gaz.person_names(text):
-        return None  # "Guinea-Bissau", "Baden-Wurttemberg": one known name
-    labels: list[str] = []
-    for tok in (a, b):
-        word = tok.text
-        if person_key(word) in known["surnames"] or gaz.person_names(word):
-            labels.append("PERSON")
-        elif gaz.lookup(word) is not None or gaz.city(word) is not None:
-            labels.append("GPE")
-        elif gaz.body(word) is not None:
-            labels.append("ORG")
-        else:
-            labels.append("")
-    if all(labels):
-        return [_Span(pair[0], pair[0] + 1, labels[0]), _Span(pair[1], pair[1] + 1, labels[1])]
-    nxt = doc[pair[1] + 1] if pair[1] + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in PAIR_HEADS:
-        return []  # "the Smith-Jones talks": two unknown parties, not one person
-    return None
-
-
-def _doc_surnames(doc: Doc) -> dict[str, set[str]]:
-    """Last names of the article's multi-word person entities, and their name tails of two or more words
-    (to tell "Wilson-Thompson" the surname from a "Gasol-Valanciunas" pair)."""
-    surnames: set[str] = set()
-    tails: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        words = person_key(POSSESSIVE.sub("", ent.text)).split()
-        if len(words) >= 2:
-            surnames.add(words[-1])
-        if len(words) >= 3:
-            tails.add(" ".join(words[-2:]))
-    return {"surnames": surnames, "tails": tails}
-
-
-def _title_only(doc: Doc, i: int, gaz: Gazetteer) -> bool:
-    """A one-token "person" that is a title abbreviation before a name: "[Coun]. Aaron Fry"."""
-    tok = doc[i]
-    return i + 1 < len(doc) and doc[i + 1].text == "." and _title_role(tok.text + ".", gaz) is not None
-
-
-def _title_before(doc: Doc, i: int, gaz: Gazetteer) -> str:
-    """Capitalised title words right before token ``i``: "[Sen.] Jon Tester", "[Foreign Minister] Wang Yi"."""
-    k = i
-    while k > 0:
-        prev = doc[k - 1]
-        if prev.text == "." and k > 1 and _title_role(doc[k - 2].text + ".", gaz) is not None:
-            k -= 2
-            continue
-        if _capitalised(prev) and not prev.is_punct and (
-            _title_role(prev.text, gaz) is not None or (k < i and gaz.role(f"{prev.text} {doc[k].text}".lower()) is not None)
-        ):
-            k -= 1  # "[Prime] Minister": a word that starts a role of two words counts too
-            continue
-        break
-    return doc[k:i].text if k < i else ""
-
-
-def _title_role(text: str, gaz: Gazetteer) -> RoleNoun | None:
-    """The person role a title word or abbreviation names: "Sen." -> Senator, "Coach" -> Coach."""
-    if text.lower() in COURTESY or text.isupper() or text.lower() in lexicon().forenames:
-        return None
-    return gaz.role(text.lower())
-
-
 def title_label(title: str, gaz: Gazetteer | None = None) -> tuple[str, str | None] | None:
     """The role and sector that title words give: the longest role noun that ends them ("Chinese Foreign
     Minister" -> Foreign Minister, GOV; "Det. Sgt." -> Sergeant; "Coach" -> Coach, CVL), or None."""
@@ -432,30 +311,7 @@ def title_label(title: str, gaz: Gazetteer | None = None) -> tuple[str, str | No
     return None
 
 
-def candidate_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[_Span]:
-    """Non-overlapping name spans: entities and gazetteer matches, longest first, gazetteer on a tie."""
-    gaz = gaz or gazetteer()
-    bylines = _bylines(doc)
-    cands = [c for c in phrase_matches(doc, gaz) if c.i not in bylines] + _entity_spans(doc, gaz, bylines)
-    cands.sort(key=lambda s: (-s.size(doc), 0 if s.label == "GAZ" else 1, s.i))
-    taken: list[_Span] = []
-    used: set[int] = set()
-    for c in cands:
-        if any(k in used for k in range(c.i, c.j)):
-            continue
-        taken.append(c)
-        used.update(range(c.i, c.j))
-    for c in taken:  # "Mr. Erdogan": the courtesy title belongs to the mention
-        if c.i > 0 and doc[c.i - 1].lower_ in COURTESY and (c.label == "PERSON" or c.table == "person") and (c.i - 1) not in used:
-            c.i -= 1
-            used.add(c.i)
-        elif c.table == "person" and not c.title:
-            c.title = _title_before(doc, c.i, gaz)  # "General [Michel Aoun]" before his presidency
-    taken.sort(key=lambda s: s.i)
-    return taken
-
-
-def _title_tail(doc: Doc, s: _Span, gaz: Gazetteer) -> bool:
+def _title_tail(doc: Doc, s: NameSpan, gaz: Gazetteer) -> bool:
     """A one-word "organisation" that is part of a title: "Secretary of [State]", "[Defense] Minister"."""
     if s.j - s.i != 1:
         return False
@@ -467,20 +323,7 @@ def _title_tail(doc: Doc, s: _Span, gaz: Gazetteer) -> bool:
     return s.i >= 2 and doc[s.i - 1].lower_ == "of" and gaz.role(doc[s.i - 2].lower_) is not None
 
 
-def _bylines(doc: Doc) -> frozenset[int]:
-    """Tokens on a short line that starts with "By": the author, not an actor."""
-    out: set[int] = set()
-    start = 0
-    toks = list(doc)
-    for k, t in enumerate(toks):
-        if "\n" in t.text_with_ws or k == len(toks) - 1:
-            if toks[start].lower_ == "by" and k - start < 16:
-                out.update(range(start, k + 1))
-            start = k + 1
-    return frozenset(out)
-
-
-def _root(doc: Doc, s: _Span) -> Token:
+def _root(doc: Doc, s: NameSpan) -> Token:
     toks = doc[s.i : s.j]
     for t in toks:
         if t.head.i < s.i or t.head.i >= s.j or t.head.i == t.i:
@@ -493,7 +336,7 @@ def _noun_use(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") and tok.dep_ not in ("amod", "compound", "poss")
 
 
-def _context_country(doc: Doc, s: _Span, gaz: Gazetteer) -> str | None:
+def _context_country(doc: Doc, s: NameSpan, gaz: Gazetteer) -> str | None:
     """The country a possessor or modifier gives a name: "Turkey's Defence Ministry" -> TUR."""
     root = _root(doc, s)
     for child in root.lefts:
@@ -504,142 +347,6 @@ def _context_country(doc: Doc, s: _Span, gaz: Gazetteer) -> str | None:
             if place is not None:
                 return place.code
     return None
-
-
-def group_entities(doc: Doc, *, published: str | None = None) -> list[Actor]:
-    """Actors from the named mentions of ``doc``, grouped by alias (see the module docstring)."""
-    gaz = gazetteer()
-    groups: list[_Group] = []
-    by_key: dict[tuple[str, ...], _Group] = {}
-
-    def get(key: tuple[str, ...], make: _Group) -> _Group:
-        g = by_key.get(key)
-        if g is None:
-            g = make
-            by_key[key] = g
-            groups.append(g)
-        return g
-
-    key: tuple[str, ...]
-    full = doc.text
-    for s in candidate_spans(doc, gaz):
-        start, end = doc[s.i].idx, doc[s.j - 1].idx + len(doc[s.j - 1].text)
-        end = start + len(_trim_period(full[start:end]))
-        text = full[start:end]
-        label = s.label
-        if label == "PERSON" and gaz.lookup(text) is not None and not gaz.person_names(text):
-            label = "GPE"  # "Jordan said" tagged as a person: a country first
-        personal = label == "PERSON" or s.table == "person"
-        core = (strip_title(text) if personal else _strip_article(text)) or text
-        single = len(core.split()) == 1
-        toks = {w for w in person_key(core).split() if w}
-
-        city = None
-        if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") or s.table == "city":
-            city = gaz.city(core) or (gaz.city(core + ".") if full[end : end + 1] == "." else None)
-        if city is not None and (label == "PERSON" or doc[s.i].ent_type_ == "PERSON") and single and (
-            core.lower() in lexicon().forenames or _unknown_person(groups, toks) is not None
-        ):
-            city = None  # "Florence" tagged as a person, "Surrey" after "Jane Surrey": a person first
-        if city is not None and not gaz.person_names(core) and gaz.body(core) is None and gaz.lookup(core) is None:
-            key = ("L", normalise(city.alias))
-            name = core
-            if normalise(core) != normalise(city.alias) and len(core) <= 6:  # "Ont." -> Ontario, period kept
-                name = city.alias
-                if full[end : end + 1] == ".":
-                    end += 1
-                    text = full[start:end]
-            g = get(key, _Group(key, "unknown", name, city.code, "CVL", f"Place in {city.name}", "actors.gazetteer_place"))
-            _add(g, start, end, text, "name", core, s.i)
-            continue
-
-        if label == "PERSON" or s.table == "person":
-            local = _unknown_person(groups, toks) if single else None
-            canonical = None if local else gaz.person_at(core, published, single=single)
-            if canonical is not None:
-                term = gaz.term_at(canonical, published)
-                g = get(("P", canonical), _Group(("P", canonical), "person", core, provenance="actors.officeholder"))
-                if term is not None and term.sector:
-                    g.country, g.sector, g.role = term.country, term.sector, term.role or None
-                elif term is not None:
-                    g.country = term.country
-                _add(g, start, end, text, "name", core, s.i)
-                g.tokens |= toks
-                _give_title(g, s.title, gaz)
-                continue
-            if label == "PERSON" or local is not None or (single and _tagged_person(doc[s.i])):  # a retired "Greenspan"
-                found = local or _unknown_person(groups, toks)
-                if found is None:
-                    found = get(("U", str(len(groups))), _Group(("U", str(len(groups))), "person", core))
-                _add(found, start, end, text, "name", core, s.i)
-                found.tokens |= toks
-                _give_title(found, s.title, gaz)
-                continue
-
-        body = gaz.body(core, published)
-        if body is not None:
-            key = ("B", body.name)
-            g = get(key, _Group(key, body.type, core, body.country, body.sector, provenance="actors.gazetteer_body"))
-            mend = end
-            head = doc[s.j] if s.j < len(doc) else None
-            if head is not None and _root(doc, s).head.i == head.i and head.pos_ == "NOUN":
-                info = gaz.role(head.lower_)
-                if info is not None and info.sector in GROUP_HEADS:
-                    mend = head.idx + len(head.text)  # "Houthi rebels", "Hamas militants"
-            _add(g, start, mend, full[start:mend], "name", core, s.i)
-            continue
-
-        place = gaz.lookup(core) if label in ("GPE", "NORP", "ORG", "FAC", "LOC", "GAZ") else None
-        if place is not None:
-            if place.kind == "metonym" and place.sector and place.sector != "GOV":
-                key = ("M", place.code, normalise(place.alias))
-                g = get(key, _Group(key, "organization", core, place.code, place.sector, provenance="actors.gazetteer_metonym"))
-                _add(g, start, end, text, "metonym", core, s.i)
-                continue
-            root = _root(doc, s)
-            if place.kind == "demonym" and _noun_use(root):
-                code = _context_country(doc, s, gaz) or place.code  # "Bosnian Serbs" live in Bosnia
-                key = ("D", code, normalise(core))
-                g = get(key, _Group(key, "group", core, code, "CVL", provenance="actors.demonym_group"))
-                _add(g, start, end, text, "group", core, s.i)
-                continue
-            key = ("C", place.code)
-            g = get(key, _Group(key, "country", place.name, place.code, "GOV", provenance="actors.gazetteer_country"))
-            kind: MentionKind = "country" if place.kind == "country" else ("demonym" if place.kind == "demonym" else "metonym")
-            g.mentions.append(Mention(start, end, text, kind))
-            g.last = s.i
-            continue
-
-        if label == "ORG" and (core.upper() in NOT_ORGS or _title_tail(doc, s, gaz)):
-            continue  # time zones; "Secretary of [State]", "Secretary of [Defense]"
-        if label == "ORG":
-            ctx = _context_country(doc, s, gaz)
-            norm = normalise(core)
-            key = ("O", norm, ctx or "")
-            org = by_key.get(key) if ctx else (_latest_org(groups, norm) or by_key.get(key))
-            if org is None:
-                org = get(key, _Group(key, "organization", core))
-            _add(org, start, end, text, "name", core, s.i)
-            continue
-
-        if label == "NORP" and _noun_use(_root(doc, s)):
-            key = ("N", normalise(core))
-            g = get(key, _Group(key, "group", core, provenance="actors.ner_group"))
-            _add(g, start, end, text, "group", core, s.i)
-
-    return [
-        Actor(
-            id=f"A{i}",
-            name=g.name,
-            type=g.type,
-            mentions=tuple(sorted(g.mentions, key=lambda m: (m.start, m.end))),
-            country=g.country,
-            sector=g.sector,
-            role=g.role,
-            provenance=g.provenance,
-        )
-        for i, g in enumerate(groups, 1)
-    ]
 
 
 def _add(g: _Group, start: int, end: int, text: str, kind: MentionKind, core: str, at: int) -> None:
@@ -653,7 +360,7 @@ def _add(g: _Group, start: int, end: int, text: str, kind: MentionKind, core: st
 
 def _unknown_person(groups: list[_Group], toks: set[str]) -> _Group | None:
     """The person whose name tokens include (or are included in) ``toks``. When several share them (two
-    relatives, "Dorie Greenspan" and "her husband Michael Greenspan"), a bare "Greenspan" goes to the most
+    relatives, "Ilse Brandauer" and "her husband Tomasz Brandauer"), a bare "Brandauer" goes to the most
     mentioned, the most recent on a tie: news refers to the secondary relative by the given name."""
     best: _Group | None = None
     for g in groups:

@@ -1,12 +1,14 @@
 """Small lexicons for coreference: given names by gender, titles, and nouns that can name an actor.
 
-The facts live in ``communique/data/forenames.tsv`` and ``communique/data/person_nouns.tsv``; this module
-loads them once per process and answers look-ups.
+The facts live in ``communique/data/en/forenames.tsv``, ``communique/data/en/person_nouns.tsv`` and the
+``actors.*`` lists of ``communique/data/en/words/actors.tsv``; this module loads them once per process and
+answers look-ups.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,20 +17,17 @@ from communique import data
 Gender = Literal["m", "f"]
 NounKind = Literal["person", "group", "org"]
 
-TITLE_GENDER: dict[str, Gender] = {
-    "mr": "m", "mr.": "m", "mister": "m", "sir": "m", "lord": "m", "messrs": "m", "messrs.": "m", "monsieur": "m",
-    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f", "madame": "f", "dame": "f",
-    "lady": "f", "mme": "f", "mme.": "f",
-}
-TITLES = frozenset(TITLE_GENDER) | frozenset(
-    "dr dr. prof prof. gen gen. col col. lt lt. sgt sgt. capt capt. rep rep. sen sen. gov gov. adm adm. "
-    "maj maj. cpl cpl. pte pte. rev rev. fr fr. hon hon. judge justice president premier chancellor king "
-    "queen prince princess sheikh emir ayatollah pope minister senator governor mayor ambassador".split()
-)
-GROUP_WORDS = frozenset(
-    "police authorities people staff government military army public media press crowd".split()
-)
-UNKNOWN_SOURCES = frozenset("source sources person people someone insider insiders individual individuals".split())
+TITLE_GENDER: dict[str, Gender] = data.word_map("actors.title_gender")  # type: ignore[assignment]
+TITLES = frozenset(TITLE_GENDER) | data.words("actors.titles")
+GROUP_WORDS = data.words("actors.group_words")
+UNKNOWN_SOURCES = data.words("actors.unknown_sources")
+MALE, FEMALE = data.words("pronouns.male"), data.words("pronouns.female")
+PLURAL, NEUTER = data.words("pronouns.plural"), data.words("pronouns.neuter")
+
+
+def alternation(words: frozenset[str]) -> str:
+    """A regex alternation of ``words`` (escaped), longest first so a longer title wins over its prefix."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,19 +35,8 @@ SECTORS = frozenset(
     "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL REF HLH HRI DEV AGR ENV LAB LEG ELI UAF REL MOD RAD "
     "SEP INS IGO NGO JEW MUS CHR HIN BUD SHI SUN CTH ORT PRO ATH ENR AID".split()
 )
-COMMON = frozenset(
-    "ali khan mohammed muhammad mohamed ahmed ahmad hassan hussein husain abdullah abdallah kim lee park singh "
-    "smith jones brown johnson williams wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he "
-    "lin gao luo nguyen tran le pham rahman islam hossain hoque uddin ibrahim ismail yusuf omar umar osman "
-    "othman salem saleh khalid khaled said saeed rashid hamid mahmoud mustafa jr sr ii iii de da di la le van "
-    "von der al el bin ibn abu".split()
-)
-
-
-NOT_PEOPLE = frozenset(
-    "republic kingdom state states union federation government ministry party army front movement council "
-    "committee forces organization organisation league alliance authority".split()
-)
+COMMON = data.words("actors.common_surnames")
+NOT_PEOPLE = data.words("actors.not_people")
 
 
 @dataclass
