@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from communique import nlp
-from communique.actors import extract_actors
+from communique.actors import ActorTable, extract_actors
 from communique.document import Document
 from communique.events import extract_events
 from communique.ingest import read_inputs
@@ -73,7 +73,9 @@ def main() -> None:
         actors = extract_actors(document, published=art.published)
         stage["actors"] += time.perf_counter() - t
         t = time.perf_counter()
-        quotes, actors = extract_quotes(document, actors, times, published=art.published)
+        table = ActorTable(actors)
+        quotes = extract_quotes(document, table, times, published=art.published)
+        actors = table.freeze()
         stage["quotes"] += time.perf_counter() - t
         t = time.perf_counter()
         extract_events(document, actors, quotes, times, published=art.published)

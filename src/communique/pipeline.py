@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from communique import nlp
-from communique.actors import extract_actors
+from communique.actors import ActorTable, extract_actors
 from communique.document import Document
 from communique.errors import InputError
 from communique.events import extract_events
@@ -35,9 +35,9 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
     """Run every stage on an article already parsed into ``doc`` (``doc.text == article.text``)."""
     document = Document.build(doc)
     times = extract_times(doc, article.published)
-    actors = extract_actors(document, published=article.published)
-    quotes, actors = extract_quotes(document, actors, times, published=article.published)
-    events, actors = extract_events(document, actors, quotes, times, published=article.published)
+    table = ActorTable(extract_actors(document, published=article.published))
+    quotes = extract_quotes(document, table, times, published=article.published)
+    events, actors = extract_events(document, table.freeze(), quotes, times, published=article.published)
     return Analysis(
         article=article,
         actors=tuple(actors),

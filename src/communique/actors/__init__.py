@@ -11,5 +11,8 @@ from communique.actors.coding import code_actor_at, code_actors, code_phrase, ro
 from communique.actors.coref import resolve_coreference
 from communique.actors.extract import extract_actors
 from communique.actors.mentions import group_entities
+from communique.actors.table import ActorTable
 
-__all__ = ["code_actor_at", "code_actors", "code_phrase", "extract_actors", "group_entities", "resolve_coreference", "role_sector"]
+__all__ = [
+    "ActorTable",
+    "code_actor_at", "code_actors", "code_phrase", "extract_actors", "group_entities", "resolve_coreference", "role_sector"]

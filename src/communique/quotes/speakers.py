@@ -15,8 +15,9 @@ from communique import data
 from communique.actors.gazetteer import gazetteer
 from communique.actors.names import UNKNOWN_SOURCES
 from communique.actors.names import lexicon as name_lexicon
+from communique.actors.table import ActorTable
 from communique.document import Document
-from communique.records import Actor, ActorType, Mention, MentionKind
+from communique.records import ActorType, MentionKind
 from communique.syntax import children, first_child
 
 if TYPE_CHECKING:
@@ -80,14 +81,13 @@ def _text(tokens: list[Token]) -> str:
 class SpeakerIndex:
     """Actors by the tokens of their mentions, and the new actors the quote stage creates."""
 
-    def __init__(self, document: Document, actors: list[Actor]) -> None:
+    def __init__(self, document: Document, actors: ActorTable) -> None:
         doc = document.doc
         self.doc = doc
-        self.actors = list(actors)
+        self.actors = actors
         self.cue_nouns = document.cue_nouns
         self.owner: dict[int, int] = {}
         self._widths: dict[tuple[int, int], int] = {}
-        self.by_id = {a.id: i for i, a in enumerate(self.actors)}
         for i, a in enumerate(self.actors):
             for m in a.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -99,7 +99,6 @@ class SpeakerIndex:
                     if prev is None or self._width(prev, t.i) > len(span):
                         self.owner[t.i] = i
                         self._widths[(i, t.i)] = len(span)
-        self.next_id = 1 + max((int(a.id[1:]) for a in self.actors if a.id[1:].isdigit()), default=0)
 
     def _width(self, actor: int, token: int) -> int:
         return self._widths.get((actor, token), 10**6)
@@ -237,20 +236,13 @@ class SpeakerIndex:
                 if a.name.lower() == name.lower() and a.provenance.startswith("quotes."):
                     self._add(i, toks, kind)
                     return a.id
-        actor = Actor(id=f"A{self.next_id}", name=name, type=type_, mentions=(), provenance="quotes.speaker")
-        self.next_id += 1
-        self.actors.append(actor)
-        self._add(len(self.actors) - 1, toks, kind)
-        return actor.id
+        index = self.actors.new(name, type_, "quotes.speaker")
+        self._add(index, toks, kind)
+        return self.actors[index].id
 
     def _add(self, index: int, toks: list[Token], kind: MentionKind) -> None:
-        a = self.actors[index]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        if any(m.start == start and m.end == end for m in a.mentions):
+        if not self.actors.add(index, start, end, self.doc.text[start:end], kind):
             return
-        m = Mention(start, end, self.doc.text[start:end], kind)
-        self.actors[index] = Actor(
-            a.id, a.name, a.type, a.mentions + (m,), a.country, a.sector, a.role, a.provenance
-        )
         for t in toks:
             self.owner.setdefault(t.i, index)

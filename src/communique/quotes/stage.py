@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from communique import data
+from communique.actors.table import ActorTable
 from communique.document import Document
 from communique.quotes.direct import direct_marks
 from communique.quotes.draft import Draft, Work
@@ -33,7 +34,7 @@ from communique.quotes.mixed import mixed_frames
 from communique.quotes.posts import embedded_posts
 from communique.quotes.resolve import resolve_speakers
 from communique.quotes.speakers import SpeakerIndex, mention_span
-from communique.records import Actor, Quote, Span, Timex
+from communique.records import Quote, Span, Timex
 from communique.times import governing_time
 
 RULES: tuple[Callable[[Work], None], ...] = (
@@ -50,18 +51,18 @@ RULES: tuple[Callable[[Work], None], ...] = (
 
 
 def extract_quotes(
-    document: Document, actors: list[Actor], times: list[Timex], *, published: str | None = None
-) -> tuple[list[Quote], list[Actor]]:
-    """Quotes found in the document; returns them with the actor list, extended with any new speakers."""
+    document: Document, actors: ActorTable, times: list[Timex], *, published: str | None = None
+) -> list[Quote]:
+    """Quotes found in the document; a speaker no actor covers is added to ``actors`` as a new actor."""
     doc = document.doc
     if not len(doc):
-        return [], list(actors)
+        return []
     work = Work(document, find_frames(document), SpeakerIndex(document, actors))
     for rule in RULES:
         rule(work)
     drafts = sorted(work.drafts, key=lambda d: (d.start, d.end))
     quotes = [_record(work, d, f"Q{n}", times, published) for n, d in enumerate(drafts, 1)]
-    return quotes, work.index.actors
+    return quotes
 
 
 def _record(work: Work, d: Draft, qid: str, times: list[Timex], published: str | None) -> Quote:
