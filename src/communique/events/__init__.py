@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from communique import data
 from communique.actors.coding import code_actor_at
 from communique.claims import Claim, assess
 from communique.document import Document
@@ -27,14 +28,11 @@ from communique.events.arguments import Participants
 from communique.events.extract import Found, embedded_code, find_events, misparsed_main
 from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match
 from communique.records import Actor, Event, EventStatus, Quote, Span, Timex
+from communique.times import governing_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-try:
-    from communique.times import governing_time as _governing_time
-except ImportError:  # pragma: no cover
-    _governing_time = None  # type: ignore[assignment]
 
 ACTORLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT"})
 MAX_PER_SENTENCE = 3
@@ -99,16 +97,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return [e for e in events if best[(e.type, e.actors, e.recipients)] is e]
 
 
-VIOLENT_CAUSES = frozenset({
-    "bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "landmine", "minefield", "grenade",
-    "missile", "rocket", "shell", "mortar", "drone", "strike", "airstrike", "attack", "shelling", "gunfire",
-    "bullet", "shot", "sniper", "raid", "ambush", "fighting", "clash", "artillery", "barrage",
-})
-
-
 def _violent_cause(h: Token) -> bool:
     """A subject that can kill without being a participant: a weapon or an attack."""
-    return h.lemma_.lower() in VIOLENT_CAUSES or h.pos_ == "PRON" or match(h) is not None
+    return h.lemma_.lower() in data.words("events.violent_causes") or h.pos_ == "PRON" or match(h) is not None
 
 
 def _subordinate(tok: Token) -> bool:
@@ -135,7 +126,7 @@ def _retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, 
     """Apply PLOVER's rules for intentions: future cooperation -> AGREE, future force -> THREATEN,
     refusals ("will not lift", "did not agree to") -> REJECT."""
     code, status, rule = found.code, claim.status, found.rule
-    will = any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "would", "shall", "can", "ca", "could") for c in tok.children)
+    will = any(c.dep_ == "aux" and c.lower_ in data.words("events.intent_auxiliaries") for c in tok.children)
     if status == "negated" and (found.frame == "intent" or (will and code.type in COOPERATIVE)):
         got = frame_code("refuse", code if found.frame != "intent" or found.embedded is None else _embedded_code(found))
         new = code_of(*got) if got else None
@@ -288,13 +279,9 @@ def _build(
     if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and anchor.head.i < anchor.i:
         confidence -= 0.1  # "declared a ceasefire and promised to ...": the first clause leads
     date = date_text = None
-    if _governing_time is not None:
-        try:
-            tx = _governing_time(doc, found.trigger.i, times, published)
-        except Exception:  # noqa: BLE001 - the time stage must not break events
-            tx = None
-        if tx is not None:
-            date, date_text = tx.value, (tx.text or None)  # the publication date has no expression
+    tx = governing_time(doc, found.trigger.i, times, published)
+    if tx is not None:
+        date, date_text = tx.value, (tx.text or None)  # the publication date has no expression
     s = found.anchor.sent
     start, end = s.start_char, s.end_char
     text = doc.text

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from communique import data
 from communique.actors.gazetteer import gazetteer
 from communique.claims import cues
 from communique.events.patterns import (
@@ -23,28 +24,25 @@ from communique.events.patterns import (
     objects,
     participant_sectors,
     through,
+    weapons,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-RECIPIENT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "for", "from", "between", "around")
-NOUN_PREPS = ("to", "with", "against", "on", "from", "between", "by", "in", "of")
+
+def _RECIPIENT_OF_IN() -> frozenset[str]:
+    return data.words("events.recipient_preps") | {"of", "in"}
+
+
+def _RECIPIENT_IN() -> frozenset[str]:
+    return data.words("events.recipient_preps") | {"in"}
+
+
 FRAME_PREPS = ("to", "on", "upon", "for", "in")
 OWNER_PREPS = ("by", "from", "of")
 MUST = frozenset({"must", "should"})
-GENERIC_HEADS = frozenset({
-    "effort", "program", "programme", "mission", "campaign", "operation", "process", "initiative",
-    "delivery", "convoy", "shipment", "package", "plan", "drive", "push", "bid", "action", "measure",
-    "pact", "agreement", "deal", "accord", "force", "team", "troop", "contingent",
-})
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
-PROGRAMME_NOUNS = frozenset({"package", "program", "programme", "project", "budget", "fund", "initiative", "scheme"})
-MEETING_NOUNS = frozenset({"summit", "meeting", "talk", "talks", "negotiation", "negotiations", "conference", "dialogue"})
-EXPEL_VERBS = frozenset({"expel", "deport", "oust", "eject", "kick", "evict"})
-WEAPON_NOUNS = frozenset({"missile", "rocket", "shell", "bomb", "drone", "mortar", "grenade", "mine", "artillery", "strike", "airstrike"})
-# the frame verbs that give an event even when they embed none ("Syria offered its troops")
-STANDALONE_INTENT = frozenset({"agree", "offer", "promise", "pledge", "vow", "commit", "willing", "ready", "prepared", "accept"})
 
 
 @dataclass
@@ -81,7 +79,7 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
                     for b in g.children:
                         if b.dep_ in ("prep", "agent") and b.lower_ == "by":
                             return [x for x in b.children if x.dep_ == "pobj"]
-        if v.lemma_.lower() in EXPEL_VERBS:
+        if v.lemma_.lower() in data.words("events.expel_verbs"):
             return _prep_objects(v, ("from",))  # "inspectors were expelled from North Korea": the expeller
         return []
     subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
@@ -91,11 +89,11 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         subj = before[-1] if before else subs[0]
         if subj.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misparsed participle
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
-        if subj.lemma_.lower() in MEETING_NOUNS:  # "the summit between the EU and Turkey failed to ...": its parties
+        if subj.lemma_.lower() in data.words("events.meeting_nouns"):  # "the summit between the EU and Turkey failed to ...": its parties
             parties = _prep_objects(subj, ("between", "among"))
             if parties:
                 return parties
-        if subj.lemma_.lower() in WEAPON_NOUNS:  # "missiles fired by the Israeli military struck ..."
+        if subj.lemma_.lower() in weapons("munition", "attack", "emplaced"):  # "missiles fired by the Israeli military struck ..."
             for acl in subj.children:
                 if acl.dep_ == "acl":
                     agents = [g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
@@ -113,11 +111,11 @@ def _subject(v: Token, seen: int = 0) -> list[Token]:
         raised = [c for c in v.head.children if c.dep_ == "nsubjpass"]
         if raised:
             return raised  # "Washington is expected to announce ...", "Kyiv was forced to withdraw"
-    if v.dep_ == "xcomp" and v.head.lemma_.lower() in ("order", "force", "compel", "instruct", "direct"):
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in data.words("events.compel_verbs"):
         return _subject(v.head, seen + 1)  # "ordered the paper to suspend publication": the orderer acts
     if v.dep_ == "xcomp":
         objs = [c for c in v.head.children if c.dep_ in ("dobj",)]
-        if objs and v.head.lemma_.lower() in ("urge", "ask", "press", "pressure", "order", "force", "invite", "tell", "allow", "persuade", "encourage"):
+        if objs and v.head.lemma_.lower() in data.words("events.persuade_verbs"):
             return objs
         return _subject(v.head, seen + 1)
     if v.dep_ == "conj" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -218,7 +216,7 @@ def _thing(n: Token) -> bool:
 def _through_thing(n: Token) -> list[Token]:
     """Whom a thing concerns: "the ban on X", "relations with X", "X's decision", "a village in X"."""
     out = [c for c in n.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
-    out += _prep_objects(n, NOUN_PREPS)
+    out += _prep_objects(n, data.words("events.noun_preps"))
     out += _acl_objects(n)
     out += [c for c in n.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
     return out
@@ -230,10 +228,10 @@ def _recipients(v: Token, exclude: set[int]) -> list[Token]:
         out += [c for c in v.children if c.dep_ == "nsubjpass"]
     else:
         out += [c for c in objects(v) if c.i not in exclude and c.dep_ != "nsubjpass" and not _own(c)]
-    out += [t for t in _prep_objects(v, RECIPIENT_PREPS) if t.i not in exclude]
+    out += [t for t in _prep_objects(v, data.words("events.recipient_preps")) if t.i not in exclude]
     for c in v.children:
         if c.dep_ == "prt":
-            out += [g for g in _prep_objects(c, RECIPIENT_PREPS)]
+            out += [g for g in _prep_objects(c, data.words("events.recipient_preps"))]
     vpat = match(v)
     vcode = _pattern_code(vpat) if vpat is not None else None
     topical = vcode is not None and vcode.type == "CONSULT"
@@ -324,7 +322,7 @@ def _frame_event(v: Token, pat: Pattern, consumed: set[int]) -> Found | None:
         return None
     lemma = v.lemma_.lower()
     if inner is None:
-        if frame == "intent" and lemma not in STANDALONE_INTENT:
+        if frame == "intent" and lemma not in data.words("events.standalone_intent"):
             return None
         if frame == "intent" and any(c.dep_ == "ccomp" for c in v.children):
             return None  # "analysts agreed that ...", "both accepted that ...": an opinion
@@ -369,14 +367,14 @@ def _frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: se
     if embedded is not None and not out:
         if embedded.pos_ in ("NOUN", "PROPN"):
             out += _owners(embedded)
-            out += _prep_objects(embedded, RECIPIENT_PREPS + ("in",))
+            out += _prep_objects(embedded, _RECIPIENT_IN())
             if embedded.head.pos_ in ("VERB",) and embedded.head is not v:
                 out += [t for t in _recipients(embedded.head, {embedded.i}) if match(t) is None]
         else:
             out += [t for t in _recipients(embedded, set()) if match(t) is None]
             for o in objects(embedded):
                 if match(o) is not None:
-                    out += _owners(o) + _prep_objects(o, RECIPIENT_PREPS + ("in",))
+                    out += _owners(o) + _prep_objects(o, _RECIPIENT_IN())
             out += _prep_objects(embedded, ("in",))
     for c in v.children:  # "rejected an Indian proposal": the proposal's owner
         if c.dep_ in ("dobj",) and frame == "refuse" and not out:
@@ -484,7 +482,7 @@ def _purpose_recipients(v: Token) -> list[Token]:
     """"staged a hunger strike to protest against Sweden's decision": whom the protest targets."""
     out: list[Token] = []
     for c in v.children:
-        if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in ("protest", "demand", "press", "call", "demonstrate", "denounce", "oppose", "seek", "urge"):
+        if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in data.words("events.protest_purpose_verbs"):
             for t in objects(c) + _prep_objects(c, ("against", "from", "on", "for")):
                 out += _through_thing(t) if _thing(t) else [t]
     return out
@@ -540,10 +538,6 @@ def _noun_actor(n: Token) -> list[Token]:
     return out
 
 
-DENY_VERBS = frozenset({"deny", "reject", "refute", "dismiss", "rebut", "rebuff", "disprove", "contest", "dispute"})
-CHARGE_NOUNS = frozenset({
-    "charge", "allegation", "accusation", "claim", "report", "suggestion", "rumour", "rumor", "assertion",
-})
 CLAIMANT_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i"})
 
 
@@ -562,9 +556,9 @@ def _unasserted(sent: Span) -> set[int]:
         lemma = v.lemma_.lower()
         if v.pos_ not in ("VERB", "AUX"):
             continue
-        if lemma in DENY_VERBS:
+        if lemma in data.words("events.deny_verbs"):
             for c in v.children:
-                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CHARGE_NOUNS:
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in data.words("events.charge_nouns"):
                     for g in c.children:
                         if g.dep_ in ("acl", "relcl", "ccomp", "prep"):
                             take(g)
@@ -792,7 +786,7 @@ def find_events(sent: Span) -> list[Found]:
         cands: list[Token] = []
         for o in objects(t) + _prep_objects(t, ("in", "on", "into")) + [n for n in _prep_objects(t, ("for",)) if _consult_noun(n, pats)]:
             cands.append(o)
-            if o.lemma_.lower() in GENERIC_HEADS:  # "a mediation effort", "aid deliveries"
+            if o.lemma_.lower() in data.words("events.generic_heads"):  # "a mediation effort", "aid deliveries"
                 cands.extend(c for c in o.children if c.dep_ == "compound")
             if o.lemma_.lower() in ("delegation", "team", "mission", "group"):  # "led a delegation on a visit"
                 cands.extend(_prep_objects(o, ("on",)))
@@ -819,12 +813,10 @@ def find_events(sent: Span) -> list[Found]:
             f = Found(t, o, code, "events.light_verb_noun", confidence=0.75)
             f.actor_heads = _subject(t) if not _passive(t) else _prep_objects(t, ("by",))
             f.actor_heads = f.actor_heads or _noun_actor(o)
-            f.recipient_heads = _prep_objects(o, RECIPIENT_PREPS + ("of", "in")) + _prep_objects(t, RECIPIENT_PREPS + ("in",))
-            if o.dep_ == "compound" and o.head.lemma_.lower() in GENERIC_HEADS:  # "a mediation effort between X and Y"
-                f.recipient_heads += _prep_objects(o.head, RECIPIENT_PREPS + ("of", "in"))
+            f.recipient_heads = _prep_objects(o, _RECIPIENT_OF_IN()) + _prep_objects(t, _RECIPIENT_IN())
+            if o.dep_ == "compound" and o.head.lemma_.lower() in data.words("events.generic_heads"):  # "a mediation effort between X and Y"
+                f.recipient_heads += _prep_objects(o.head, _RECIPIENT_OF_IN())
             f.recipient_heads += _purpose_recipients(t)
-            if _passive(t):
-                f.recipient_heads += []
             found.append(f)
             consumed.update((t.i, o.i))
             break
@@ -854,11 +846,10 @@ def find_events(sent: Span) -> list[Found]:
         if not subj and _passive(t) and f.code.cameo.startswith("074"):
             # "2,000 Russian soldiers were deployed as peacekeepers": the peacekeepers are the providers
             subj = [c for c in t.children if c.dep_ == "nsubjpass"]
-        subj = [w for h in subj for w in (_owners(h) or [h])] if any(h.lemma_.lower() in PROGRAMME_NOUNS for h in subj) else subj
+        subj = [w for h in subj for w in (_owners(h) or [h])] if any(h.lemma_.lower() in data.words("events.programme_nouns") for h in subj) else subj
         f.actor_heads = subj
         excl = {o.i for o in objects(t) if pats.get(o.i) is not None}
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("order", "force", "compel", "instruct", "direct"):
-            excl |= set()
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in data.words("events.compel_verbs"):
             f.recipient_heads = [c for c in t.head.children if c.dep_ == "dobj"]
         themes = {v for key, vals in p.conditions if key == "obj" for v in vals}
         theme_objs = [o for o in objects(t) if o.lemma_.lower() in themes or o.lower_ in themes]  # "shared intelligence"
@@ -909,11 +900,11 @@ def find_events(sent: Span) -> list[Found]:
             continue
         f = Found(t, t, code, "events.nominal", nominal=True, confidence=0.6)
         f.actor_heads = doers
-        f.recipient_heads = [r for r in _prep_objects(t, RECIPIENT_PREPS + ("in", "of")) if r not in doers]
+        f.recipient_heads = [r for r in _prep_objects(t, _RECIPIENT_OF_IN()) if r not in doers]
         found.append(f)
         consumed.add(t.i)
         for o in _prep_objects(t, ("of",)):
             if o.i in pats:  # "donor of assistance in Iraq": one event, the inner noun's places too
                 consumed.add(o.i)
-                f.recipient_heads += _prep_objects(o, RECIPIENT_PREPS + ("in",))
+                f.recipient_heads += _prep_objects(o, _RECIPIENT_IN())
     return found
