@@ -81,7 +81,7 @@ def meeting_parties(subj: Token) -> list[Token]:
 def weapon_firers(subj: Token) -> list[Token]:
     """A weapon that strikes stands for whoever fired it.
 
-    "Rockets fired by the rebel militia hit the depot" -> militia.
+    "Shells fired by the rebels hit a school" -> rebels.
     """
     if subj.lemma_.lower() not in weapons("munition", "attack", "emplaced"):
         return []
