@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from communique import data
+from communique import data, syntax
 from communique.records import EventStatus
 
 if TYPE_CHECKING:
@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 
 # the order in which one status overrides another when several cues apply
 PRIORITY: tuple[EventStatus, ...] = ("negated", "hypothetical", "future", "alleged", "reported", "asserted")
-CLAUSE_UP = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "csubj", "parataxis")
+# the dependencies through which a governing word's cue reaches the trigger below it
+GOVERNED_DEPS = frozenset({
+    "xcomp", "ccomp", "pcomp", "advcl", "acl", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "relcl",
+    "attr", "oprd", "acomp", "csubj", "parataxis", "compound", "amod", "appos",
+})
+MAX_STEPS = 8
 
 
 @functools.cache
@@ -49,15 +54,15 @@ def _kind(tok: Token) -> str | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subs:  # the nearest before the verb: a dateline ("ADEN, June 12 (Wire) - X said") is none
-        before = [c for c in subs if c.i < verb.i]
-        return before[-1] if before else subs[0]
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
+    """Whom a reporting or hedging verb rests on: its nearest subject (a dateline before it is none:
+    "OSLO, June 12 (Wire) - The ministry said"), a passive's agent, else the subject of the verb it
+    is coordinated with or governed by."""
+    subj = syntax.nearest_subject(verb)
+    if subj is not None:
+        return subj
+    agents = syntax.passive_agents(verb)
+    if agents:
+        return agents[0]
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
     return None
@@ -127,71 +132,127 @@ def _according(tok: Token) -> Token | None:
     return None
 
 
+class _Best:
+    """The strongest status offered so far (``PRIORITY``: negated beats hypothetical ... asserted)."""
+
+    def __init__(self) -> None:
+        self.claim: Claim | None = None
+
+    def offer(self, claim: Claim | None) -> None:
+        if claim is None:
+            return
+        if self.claim is None or PRIORITY.index(claim.status) < PRIORITY.index(self.claim.status):
+            self.claim = claim
+
+
 def assess(tok: Token) -> Claim:
-    """The status of the event whose trigger is ``tok`` (verb or event noun)."""
-    best: Claim | None = None
-
-    def offer(claim: Claim) -> None:
-        nonlocal best
-        if best is None or PRIORITY.index(claim.status) < PRIORITY.index(best.status):
-            best = claim
-
+    """The status of the event whose trigger is ``tok`` (verb or event noun): the cues on the
+    trigger itself, then those of the words governing it, up to a relative clause."""
+    best = _Best()
     local = _local(tok)
     if local:
-        offer(Claim(local[0], cue=local[1], rule="claims.local_" + local[0]))  # type: ignore[arg-type]
+        best.offer(Claim(local[0], cue=local[1], rule="claims.local_" + local[0]))  # type: ignore[arg-type]
         if local[0] == "negated":
             return Claim("negated", cue=local[1], rule="claims.local_negated", reporter=_reporter(tok))
-    cur = tok
-    # a nominal trigger takes the status of the verb it hangs on ("launched an offensive")
-    steps = 0
-    reported = False
-    while cur.head is not cur and steps < 8:
-        steps += 1
-        dep, head = cur.dep_, cur.head
-        if dep == "conj" and cur.tag_ in ("VB", "VBP") and any(c.dep_ == "xcomp" and c.i < cur.i for c in head.children):
-            dep = "xcomp"  # "are meant to release X, allow Y": a bare verb shares the first infinitive's governor
-        src = _according(cur)
-        if src is not None and not reported:
-            offer(Claim("reported", src, cur, "claims.according_to"))
-            reported = True
-        kind = _kind(head)
-        if dep in ("xcomp", "ccomp", "pcomp", "advcl", "acl", "conj", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "relcl", "attr", "oprd", "acomp", "csubj", "parataxis", "compound", "amod", "appos"):
-            if kind == "report" and dep in ("ccomp", "xcomp", "parataxis", "dobj", "advcl") and not reported:
-                offer(Claim("reported", _subject(head), head, "claims.reporting_verb"))
-                reported = True
-            elif kind == "allege" and dep in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl") and not reported:
-                offer(Claim("alleged", _subject(head), head, "claims.hedging_verb"))
-                reported = True
-            elif kind == "fail" and dep == "xcomp":
-                offer(Claim("negated", cue=head, rule="claims.failed_to"))
-            elif kind == "future" and dep == "xcomp":
-                offer(Claim("future", cue=head, rule="claims.intent_verb"))
-            elif kind == "consider" and dep in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"):
-                offer(Claim("hypothetical", cue=head, rule="claims.considered"))
-            elif kind == "hypo" and dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
-                offer(Claim("hypothetical", cue=head, rule="claims.modal_verb"))
-            if dep in ("ccomp", "xcomp", "advcl", "conj") and head.pos_ in ("VERB", "AUX"):
-                up = _local(head)
-                if up and up[0] in ("negated",) and dep == "xcomp" and kind in ("future", "hypo"):
-                    offer(Claim("negated", cue=up[1], rule="claims.negated_intent"))
-                elif up and up[0] == "hypothetical" and dep in ("conj", "xcomp"):
-                    offer(Claim("hypothetical", cue=up[1], rule="claims.inherited_condition"))
-                elif up and up[0] == "future" and dep in ("conj", "xcomp"):
-                    offer(Claim("future", cue=up[1], rule="claims.inherited_future"))
-                elif up and up[0] == "alleged":
-                    offer(Claim("alleged", cue=up[1], rule="claims.inherited_hedge"))
-            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
-                offer(Claim("hypothetical", cue=cur, rule="claims.condition_clause"))
-        if dep == "relcl":
-            break  # a relative clause's own tense and polarity decide it, not the main clause's
-        if dep in ("xcomp", "dobj") and head.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in head.children):
-            offer(Claim("negated", cue=head, rule="claims.negated_governor"))
-        cur = head
+    cur, reported = _walk_up(tok, best)
     src = _according(cur)
     if src is not None and not reported:
-        offer(Claim("reported", src, cur, "claims.according_to"))
-    final = best or Claim("asserted")
+        best.offer(Claim("reported", src, cur, "claims.according_to"))
+    final = best.claim or Claim("asserted")
     return Claim(final.status, final.source, final.cue, final.rule, _reporter(tok))
+
+
+def _walk_up(tok: Token, best: _Best) -> tuple[Token, bool]:
+    """Offer the cues of each word above ``tok`` (a nominal trigger takes the status of the verb it
+    hangs on: "launched an offensive"); returns where the walk stopped and whether a source was found."""
+    cur = tok
+    reported = False
+    for _ in range(MAX_STEPS):
+        if cur.head is cur:
+            break
+        dep, head = _step_dep(cur), cur.head
+        src = _according(cur)
+        if src is not None and not reported:
+            best.offer(Claim("reported", src, cur, "claims.according_to"))
+            reported = True
+        if dep in GOVERNED_DEPS:
+            kind = _kind(head)
+            cue = _governor_cue(dep, head, kind, reported)
+            best.offer(cue)
+            reported = reported or (cue is not None and cue.status in ("reported", "alleged"))
+            best.offer(_inherited(dep, head, kind))
+            best.offer(_condition_clause(dep, cur))
+        if dep == "relcl":
+            break  # a relative clause's own tense and polarity decide it, not the main clause's
+        best.offer(_negated_governor(dep, head))
+        cur = head
+    return cur, reported
+
+
+def _step_dep(cur: Token) -> str:
+    """The dependency of ``cur`` on its head; a bare verb coordinated with an infinitive shares the
+    infinitive's governor ("are meant to release the prisoners, allow visits": "allow" is an xcomp)."""
+    if cur.dep_ == "conj" and cur.tag_ in ("VB", "VBP") and any(c.dep_ == "xcomp" and c.i < cur.i for c in cur.head.children):
+        return "xcomp"
+    return cur.dep_
+
+
+def _governor_cue(dep: str, head: Token, kind: str | None, reported: bool) -> Claim | None:
+    """The status a governing word's own cue gives what it governs.
+
+    "Police said the convoy was attacked" (reported), "Rebels allegedly ..." (alleged), "The talks
+    failed to produce a deal" (negated), "Ruritania plans to hold a vote" (future), "The cabinet is
+    considering sanctions" (considered), "Freedonia may have to withdraw" (hypothetical).
+    """
+    if kind == "report" and dep in ("ccomp", "xcomp", "parataxis", "dobj", "advcl") and not reported:
+        return Claim("reported", _subject(head), head, "claims.reporting_verb")
+    if kind == "allege" and dep in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl") and not reported:
+        return Claim("alleged", _subject(head), head, "claims.hedging_verb")
+    if kind == "fail" and dep == "xcomp":
+        return Claim("negated", cue=head, rule="claims.failed_to")
+    if kind == "future" and dep == "xcomp":
+        return Claim("future", cue=head, rule="claims.intent_verb")
+    if kind == "consider" and dep in ("xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep"):
+        return Claim("hypothetical", cue=head, rule="claims.considered")
+    if kind == "hypo" and dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return Claim("hypothetical", cue=head, rule="claims.modal_verb")
+    return None
+
+
+def _inherited(dep: str, head: Token, kind: str | None) -> Claim | None:
+    """A clause inherits the local status of the verb it is governed by or coordinated with.
+
+    "Ruritania did not plan to attack" (negated intent), "If talks resume, both sides would meet and
+    sign" (inherited condition), "The army will regroup and attack" (inherited future).
+    """
+    if dep not in ("ccomp", "xcomp", "advcl", "conj") or head.pos_ not in ("VERB", "AUX"):
+        return None
+    up = _local(head)
+    if up is None:
+        return None
+    if up[0] == "negated" and dep == "xcomp" and kind in ("future", "hypo"):
+        return Claim("negated", cue=up[1], rule="claims.negated_intent")
+    if up[0] == "hypothetical" and dep in ("conj", "xcomp"):
+        return Claim("hypothetical", cue=up[1], rule="claims.inherited_condition")
+    if up[0] == "future" and dep in ("conj", "xcomp"):
+        return Claim("future", cue=up[1], rule="claims.inherited_future")
+    if up[0] == "alleged":
+        return Claim("alleged", cue=up[1], rule="claims.inherited_hedge")
+    return None
+
+
+def _condition_clause(dep: str, cur: Token) -> Claim | None:
+    """An if/unless clause is hypothetical: "if the rebels attack the town"."""
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+        return Claim("hypothetical", cue=cur, rule="claims.condition_clause")
+    return None
+
+
+def _negated_governor(dep: str, head: Token) -> Claim | None:
+    """What a negated verb governs did not happen: "The army did not manage to enter the town"."""
+    if dep in ("xcomp", "dobj") and head.pos_ in ("VERB", "AUX") and syntax.is_negated(head):
+        return Claim("negated", cue=head, rule="claims.negated_governor")
+    return None
 
 
 def _reporter(tok: Token) -> Token | None:

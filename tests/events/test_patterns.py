@@ -52,3 +52,15 @@ def test_lemma_fallback_matches_mislemmatised_verbs(nlp: Language) -> None:
     assert is_light(staged)
     pat = match(shelled)
     assert pat is not None and pat.cameo == "194"
+
+
+def test_events_word_lists_load_and_weapons_have_kinds() -> None:
+    from communique import data
+    from communique.events.found import recipient_preps
+    from communique.events.patterns import weapons
+
+    assert "warplane" in weapons("vehicle") and "warplane" not in weapons("munition")
+    assert "mine" in weapons("emplaced") and "mine" not in weapons("munition", "vehicle", "attack")
+    assert set(data.word_map("events.weapons").values()) == {"munition", "vehicle", "attack", "emplaced"}
+    assert "with" in recipient_preps() and "in" not in recipient_preps() and "in" in recipient_preps("in")
+    assert {"treaty", "memorandum"} <= data.words("events.document_nouns")

@@ -9,61 +9,36 @@ article; it is local to one ``extract_events`` call, never shared.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from communique import data
+from communique.actors import coding
 from communique.actors.gazetteer import gazetteer, normalise
-from communique.events.patterns import participant_sectors, through
+from communique.events.patterns import participant_sectors, through, weapons
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-try:  # the actor-coding module may offer a phrase coder; use it when present
-    from communique.actors import coding as _coding
-except ImportError:  # pragma: no cover - the package always has it
-    _coding = None  # type: ignore[assignment]
-
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod", "npadvmod")
 OF_PREPS = ("of", "from", "in", "for", "throughout", "across", "at")
-PRONOUNS_SKIP = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "this", "that", "which", "who"})
-DOCUMENT_NOUNS = frozenset({
-    "agreement", "deal", "accord", "resolution", "report", "statement", "plan", "law", "bill", "declaration",
-    "treaty", "document", "letter", "proposal", "framework", "constitution", "decree", "memo", "memorandum",
-    "communique", "text", "draft", "study", "survey", "poll", "article", "editorial", "ruling", "verdict",
-})
-PLACE_NOUNS = frozenset({
-    "village", "town", "city", "camp", "region", "area", "province", "district", "base", "position",
-    "territory", "facility", "site", "border", "home", "house", "school", "hospital", "port", "airport",
-    "stronghold", "enclave", "capital", "neighborhood", "neighbourhood", "state", "zone", "corridor",
-    "bridge", "road", "market", "mosque", "church", "embassy", "office", "building", "compound", "target",
-})
-WEAPONS = frozenset({"artillery", "tank", "drone", "jet", "aircraft", "helicopter", "warplane", "warship", "missile", "rocket", "mortar", "bomb"})
+PRONOUN_LISTS = (
+    "pronouns.male", "pronouns.female", "pronouns.plural", "pronouns.neuter", "pronouns.first_second",
+    "pronouns.relative", "pronouns.demonstrative",
+)
+
+
+def _pronouns() -> frozenset[str]:
+    """Every pronoun: a pronoun heads no actor phrase of its own."""
+    return data.words(*PRONOUN_LISTS)
+
+
 GROUP_SECTORS = frozenset({"MIL", "REB", "COP", "CVL", "OPP", "LAB", "EDU", "REF", "MED", "PTY", "LEG", "JUD"})
 
 
-def _code_phrase(text: str, published: str | None) -> tuple[str | None, str | None, str | None] | None:
-    fn: Any = getattr(_coding, "code_phrase", None)
-    if fn is None:
-        return None
-    try:
-        out = fn(text, published=published)
-    except Exception:  # noqa: BLE001 - another stage's helper must not break events
-        return None
-    if isinstance(out, tuple) and len(out) == 3:
-        return out
-    return None
-
-
 def _role_sector(noun: str) -> str | None:
-    fn: Any = getattr(_coding, "role_sector", None)
-    if fn is not None:
-        try:
-            got = fn(noun)
-        except Exception:  # noqa: BLE001
-            got = None
-        if isinstance(got, str) and got:
-            return got
-    return participant_sectors().get(noun)
+    """The sector of a participant noun: the actor coder's role table, else the events table."""
+    return coding.role_sector(noun) or participant_sectors().get(noun)
 
 
 class Participants:
@@ -114,7 +89,7 @@ class Participants:
         """Actor ids for the phrase headed by ``head`` and its conjuncts ("the US and Jordan")."""
         out: list[str] = []
         for h in _conjuncts(head):
-            if recipient and h.lemma_.lower() in WEAPONS:
+            if recipient and h.lemma_.lower() in weapons("munition", "vehicle", "attack"):
                 continue  # "launched artillery": a weapon is no recipient
             aid = self._resolve_one(h, create=create, recipient=recipient)
             if aid and aid not in out:
@@ -130,16 +105,16 @@ class Participants:
         covered = self.covering(h)
         if covered is not None:
             return covered
-        if h.pos_ == "PRON" or h.lower_ in PRONOUNS_SKIP:
+        if h.pos_ == "PRON" or h.lower_ in _pronouns():
             return None
-        if lemma in DOCUMENT_NOUNS and not recipient:
+        if lemma in data.words("events.document_nouns") and not recipient:
             return None  # "the Washington agreement calls for ...": a text is no actor (its owner may be a recipient)
         for c in h.children:  # "the group, al-Nusra Front": the apposed name
             if c.dep_ == "appos" and sector is None:
                 aid = self.covering(c) or (self._proper_noun(c) if create else None)
                 if aid:
                     return aid
-        modifier = self._modifier_actor(h, person_like=sector is None and lemma not in PLACE_NOUNS)
+        modifier = self._modifier_actor(h, person_like=sector is None and lemma not in data.words("events.place_nouns"))
         if sector is None:
             if modifier is not None:
                 return modifier
@@ -233,7 +208,7 @@ class Participants:
         place = gazetteer().lookup(text)
         if place is not None:
             return self._country_actor(place.code, place.name, h)
-        coded = _code_phrase(text, self.published)
+        coded = coding.code_phrase(text, published=self.published)
         if coded and coded[0]:
             return self._add(text, "organization", coded[0], coded[1], coded[2], [(start, end, "name")])
         if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"):
@@ -254,14 +229,14 @@ class Participants:
             return aid
         country = self.country_of(modifier) if modifier else None
         role = None
-        coded = _code_phrase(text, self.published)
+        coded = coding.code_phrase(text, published=self.published)
         if coded:
             country = coded[0] or country
             sector = coded[1] or sector
             role = coded[2]
         kind: MentionKind = "group" if sector in GROUP_SECTORS or h.tag_ == "NNS" else "role"
-        atype: ActorType = "group" if kind == "group" else ("organization" if h.tag_ != "NNP" and h.lemma_.lower() in ("government", "administration", "army", "police", "parliament", "court", "ministry", "regime", "cabinet") else "person")
-        if kind == "group" and h.lemma_.lower() in ("army", "police", "military", "navy", "government", "parliament", "court"):
+        atype: ActorType = "group" if kind == "group" else ("organization" if h.tag_ != "NNP" and h.lemma_.lower() in data.words("events.institution_nouns") else "person")
+        if kind == "group" and h.lemma_.lower() in data.words("events.institution_groups"):
             atype = "organization"
         return self._add(text, atype, country, sector, role, [(start, end, kind)])
 

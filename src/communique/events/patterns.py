@@ -124,30 +124,20 @@ def participant_sectors() -> dict[str, str]:
     return {row[0].strip(): row[1].strip() for row in data.rows("event_participants.tsv") if len(row) >= 2}
 
 
-CURRENCIES = frozenset({"euro", "dollar", "pound", "yen", "yuan", "rupee", "franc", "riyal", "dirham", "$", "€", "£"})
-ARG_PREPS = frozenset({
-    "to", "from", "of", "with", "for", "on", "against", "into", "off", "out", "over", "as", "by", "upon", "at",
-})
-TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "today", "tonight", "behalf",
-})
-QUANTITY = frozenset({
-    "part", "some", "all", "most", "many", "ton", "tons", "number", "series", "day", "days", "week", "weeks",
-    "contingent", "contingents", "patch", "detachment", "tonne", "tonnes", "truckload", "truckloads", "kilogram", "kilograms", "litre", "litres", "liter", "liters",
-    "amount", "wave", "round", "string", "spate", "scores", "score", "dozens", "dozen", "hundreds", "thousands",
-    "group", "members", "member", "million", "millions", "portion", "half", "third", "batch", "shipment",
-    "consignment", "package", "worth", "type", "kind", "form", "one", "two", "three", "each", "any", "none",
-    "state", "billion", "%", "percent", "per", "$", "€", "£", "lot", "bulk", "majority", "pair",
-})
+
+
+@functools.cache
+def weapons(*kinds: str) -> frozenset[str]:
+    """Weapon nouns of the given kinds (munition, vehicle, attack, emplaced) from ``events.weapons``."""
+    return frozenset(w for w, kind in data.word_map("events.weapons").items() if kind in kinds)
 
 
 def through(n: Token) -> Token:
     """Look through a quantity noun: "part of a program" -> program, "thousands of Kurds" -> Kurds."""
+    quantity = data.words("events.quantity_nouns")
     for _ in range(2):
-        money = n.ent_type_ == "MONEY" or n.lemma_.lower() in CURRENCIES
-        if n.lemma_.lower() not in QUANTITY and n.lower_ not in QUANTITY and n.pos_ != "NUM" and not money:
+        money = n.ent_type_ == "MONEY" or n.lemma_.lower() in data.words("events.currencies")
+        if n.lemma_.lower() not in quantity and n.lower_ not in quantity and n.pos_ != "NUM" and not money:
             break
         preps = ("of", "in", "for", "worth") if money or n.lower_ in ("million", "billion", "$", "€", "£") else ("of",)
         nxt = next((g for c in n.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"), None)
@@ -177,7 +167,7 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key == "prep":  # "called on Tuesday" is no "call on": a time is no prepositional argument
         return any(
             c.dep_ in ("prep", "dative") and c.lower_ in values
-            and not any(g.ent_type_ in ("DATE", "TIME") or g.lower_.rstrip(".") in TIME_WORDS for g in c.children if g.dep_ == "pobj")
+            and not any(g.ent_type_ in ("DATE", "TIME") or g.lower_.rstrip(".") in data.words("events.time_words") for g in c.children if g.dep_ == "pobj")
             for c in children
         )
     if key == "objent":  # "Trump called Erdogan": a named person as the object
@@ -185,7 +175,7 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key == "obj":
         cands = objects(tok)
         for c in children:  # argument prepositions only: "withdrew from talks", not "under the peace deal"
-            if c.dep_ in ("prep", "dative", "prt") and c.lower_ in ARG_PREPS:
+            if c.dep_ in ("prep", "dative", "prt") and c.lower_ in data.words("events.arg_preps"):
                 cands.extend(g for g in c.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN":
             cands.extend(c for c in children if c.dep_ == "compound")

@@ -1,0 +1,386 @@
+"""From a found trigger to an ``Event``: status, actor ids, attribution, confidence, date and spans.
+
+``build_event`` runs the rules below in order on a ``Draft``; a gate returns False to drop the event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from communique import data, syntax
+from communique.claims import Claim, assess
+from communique.events.arguments import Participants
+from communique.events.found import Found
+from communique.events.frames import embedded_code
+from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match
+from communique.events.subjects import misparsed_main
+from communique.records import Event, EventStatus, Quote, Span, Timex
+from communique.times import governing_time
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ACTORLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT"})
+ARMED_SECTORS = frozenset({"REB", "MIL", "INS", "SEP", "PMF"})
+CONDITIONAL_AUXILIARIES = ("would", "'d", "will", "'ll", "shall")
+OWN_POSSESSIVES = ("its", "their", "his", "her", "our")
+PLACE_PREPS = ("in", "at", "inside", "throughout", "near")
+# a place, a topic or a share is no new participant: "in Ruritania", "over the border", "of the two"
+NO_NEW_PARTICIPANT_PREPS = ("in", "at", "over", "of", "between")
+DOMESTIC_TARGET_SECTORS = ("CVL", "OPP", "REB", "MED", "EDU", "LAB")
+
+
+@dataclass
+class Draft:
+    """An event being built: what the rules have decided so far."""
+
+    found: Found
+    claim: Claim
+    code: Code
+    status: EventStatus
+    rule: str
+    quote: Quote | None
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    source: str | None = None
+
+
+def build_event(
+    doc: Doc,
+    found: Found,
+    parts: Participants,
+    quotes: list[Quote],
+    times: list[Timex],
+    published: str | None,
+) -> Event | None:
+    """The event of ``found``, or None when a gate drops it."""
+    claim = assess(found.anchor)
+    if not stated(found, claim):
+        return None
+    code, status, rule = retype(found, claim, found.anchor)
+    d = Draft(found, claim, code, status, rule, quote_at(quotes, found.trigger.idx))
+    d.actors = actor_ids(d, parts)
+    d.recipients = recipient_ids(d, parts)
+    place_participants(found, parts, d.actors, claim)
+    place_domestic_targets(d.code, parts, d.actors, d.recipients)
+    if not has_doer(d):
+        return None
+    appeal_to_yield(d, parts)
+    if not asks_someone(d) or not foreground_or_done(d):
+        return None
+    attribute(d, parts)
+    quoted_must(d)
+    if d.status not in ("reported", "alleged"):
+        d.source = None
+    return to_event(doc, d, times, published)
+
+
+def stated(found: Found, claim: Claim) -> bool:
+    """An option under consideration is a statement (CAMEO 014), and an aim or a condition in a
+    subordinate clause is none either.
+
+    "The cabinet is considering sanctions"; "a resolution that aims to tighten sanctions".
+    """
+    if claim.rule == "claims.considered":
+        return False
+    return not (found.frame is None and claim.status in ("future", "hypothetical") and subordinate(found.anchor))
+
+
+def subordinate(tok: Token) -> bool:
+    """``tok`` sits in a relative, adverbial or prepositional clause (a misparsed main clause does not)."""
+    if misparsed_main(tok):
+        return False
+    cur = tok
+    for _ in range(10):
+        if cur.head is cur:
+            return False
+        if cur.dep_ in ("relcl", "acl", "advcl", "pcomp") and cur.pos_ in ("VERB", "AUX"):
+            return True
+        cur = cur.head
+    return False
+
+
+def quote_at(quotes: list[Quote], start: int) -> Quote | None:
+    """The quote whose span holds character ``start``."""
+    for q in quotes:
+        if q.start <= start < q.end:
+            return q
+    return None
+
+
+def retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, str]:
+    """Apply PLOVER's rules for intentions: future cooperation -> AGREE, future force -> THREATEN,
+    refusals ("will not lift", "did not agree to") -> REJECT, a failure to agree -> REJECT."""
+    code, status, rule = found.code, claim.status, found.rule
+    for recode in (refusal, failed_agreement, announced_future):
+        got = recode(found, claim, tok)
+        if got is not None:
+            return got[0], got[1], rule + got[2]
+    return code, status, rule
+
+
+def _frame_as(frame: str, code: Code | None) -> Code | None:
+    got = frame_code(frame, code)
+    return code_of(*got) if got else None
+
+
+def refusal(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, str] | None:
+    """A negated intention or promise of cooperation is a refusal.
+
+    "Freedonia will not lift the blockade" -> REJECT.
+    """
+    will = any(c.lower_ in data.words("events.intent_auxiliaries") for c in syntax.children(tok, ("aux",)))
+    code = found.code
+    if claim.status != "negated" or not (found.frame == "intent" or (will and code.type in COOPERATIVE)):
+        return None
+    inner = code if found.frame != "intent" or found.embedded is None else embedded_of(found)
+    new = _frame_as("refuse", inner)
+    return (new, "asserted", "+refusal") if new is not None else None
+
+
+def failed_agreement(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, str] | None:
+    """Talks that failed to reach a deal ended in rejection, not in a deal.
+
+    "The two sides failed to reach agreement on the border" -> REJECT.
+    """
+    if claim.status != "negated" or claim.rule != "claims.failed_to" or found.code.type not in ("AGREE", "CONSULT", "SUPPORT") or found.frame is not None:
+        return None
+    new = _frame_as("refuse", found.code)
+    return (new, "asserted", "+failed") if new is not None else None
+
+
+def announced_future(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, str] | None:
+    """Announced cooperation is an agreement, announced force a threat; a conditional offer too.
+
+    "Norway will send aid" -> AGREE; "We would meet the mediator if ..." -> AGREE.
+    """
+    would = any(c.lower_ in CONDITIONAL_AUXILIARIES for c in syntax.children(tok, ("aux",)))
+    if not (claim.status == "future" or (claim.status == "hypothetical" and would)) or found.frame is not None:
+        return None
+    new = _frame_as("future", found.code)
+    return (new, claim.status, "+future") if new is not None else None
+
+
+def embedded_of(found: Found) -> Code | None:
+    """The code of the event a frame embeds, if any."""
+    return embedded_code(found.embedded) if found.embedded is not None else None
+
+
+def actor_ids(d: Draft, parts: Participants) -> list[str]:
+    """The actor ids of the doer phrases; an unresolved pronoun is the reporting subject ("Ruritania
+    says it is willing ..."), a first person in a quote its speaker ('"We will not withdraw," the
+    minister said')."""
+    found = d.found
+    actors: list[str] = []
+    for h in found.actor_heads:
+        for aid in parts.resolve(h):
+            if aid not in actors:
+                actors.append(aid)
+    if not actors and found.actor_heads and any(h.pos_ == "PRON" for h in found.actor_heads) and d.claim.reporter is not None:
+        actors = parts.resolve(d.claim.reporter)
+    if not actors and d.quote is not None and d.quote.speaker and any(h.lower_ in ("i", "we") for h in found.actor_heads):
+        actors = [d.quote.speaker]
+    return actors
+
+
+def recipient_ids(d: Draft, parts: Participants) -> list[str]:
+    """The actor ids of the recipient phrases that are no actor; a place or a topic adds no new
+    participant ("fighting in the north")."""
+    recipients: list[str] = []
+    for h in d.found.recipient_heads:
+        create = h.dep_ != "pobj" or h.head.lower_ not in NO_NEW_PARTICIPANT_PREPS
+        for aid in parts.resolve(h, create=create, recipient=True):
+            if aid not in recipients and aid not in d.actors:
+                recipients.append(aid)
+    return recipients
+
+
+def place_participants(found: Found, parts: Participants, actors: list[str], claim: Claim) -> None:
+    """Code an uncoded participant ("their forces", "prisoners", "students") from its event: the
+    reporting subject for "their/its", else the one country of the event's place (most such events
+    are domestic: "prisoners rioted at a jail in Dili")."""
+    uncoded = [a for a in actors if parts.country_of(a) is None]
+    if not uncoded:
+        return
+    heads = found.actor_heads
+    own = any(c.lower_ in OWN_POSSESSIVES for h in heads for c in syntax.possessors(h, pronouns=True))
+    if own and claim.reporter is not None and place_by_reporter(parts, actors, uncoded, claim.reporter):
+        return
+    places: set[str] = set()
+    for h in found.recipient_heads:
+        if not (h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS):
+            continue  # only where it happened: "the juntas expelled French troops" says nothing of the juntas
+        for aid in parts.resolve(h, create=False, recipient=True):
+            c = parts.country_of(aid)
+            if c:
+                places.add(c)
+    if len(places) == 1:
+        for a in uncoded:
+            parts.locate(a, next(iter(places)), "place")
+
+
+def place_by_reporter(parts: Participants, actors: list[str], uncoded: list[str], reporter: Token) -> bool:
+    """"Ruritania says its forces ...": the participants are the reporter's country's; "his
+    country" is that country itself. False when the reporter has no country."""
+    for aid in parts.resolve(reporter, create=False):
+        country = parts.country_of(aid)
+        if country:
+            for a in uncoded:
+                parts.locate(a, country, "reporter")
+            for i, a in enumerate(actors):
+                if a in uncoded and parts.by_id[a].name.lower() in ("country", "nation"):
+                    actors[i] = parts.fold_into_country(a, country)
+            return True
+    return False
+
+
+def place_domestic_targets(code: Code, parts: Participants, actors: list[str], recipients: list[str]) -> None:
+    """Police act at home: the uncoded protesters a country's police arrest or fire on are its own."""
+    police = [a for a in actors if parts.by_id[a].sector == "COP" and parts.country_of(a)]
+    if not police or code.type not in ("COERCE", "ASSAULT"):
+        return
+    country = parts.country_of(police[0])
+    for r in recipients:
+        if parts.country_of(r) is None and parts.by_id[r].sector in DOMESTIC_TARGET_SECTORS:
+            parts.locate(r, country or "", "police")
+
+
+def has_doer(d: Draft) -> bool:
+    """An event needs a resolved actor unless its type may stand without one; violence needs a
+    subject that can kill: a weapon, an attack, a pronoun, not "heavy rains killed 20 people"."""
+    if d.actors:
+        return True
+    if d.code.type not in ACTORLESS_TYPES:
+        return False
+    heads = d.found.actor_heads
+    return not (d.code.type in ("ASSAULT", "COERCE") and heads and not any(violent_cause(h) for h in heads))
+
+
+def violent_cause(h: Token) -> bool:
+    """A subject that can kill without being a participant: a weapon or an attack."""
+    return h.lemma_.lower() in data.words("events.violent_causes") or h.pos_ == "PRON" or match(h) is not None
+
+
+def appeal_to_yield(d: Draft, parts: Participants) -> None:
+    """A call for a truce by no armed party is no intent but an appeal to yield (CAMEO 025).
+
+    "The UN called for a ceasefire".
+    """
+    if d.found.rule == "events.appeal_truce" and not any(parts.by_id[a].sector in ARMED_SECTORS for a in d.actors):
+        d.code = Code("025", "REQUEST", "yield", d.code.context)
+        d.found.confidence = min(d.found.confidence, 0.6)
+
+
+def asks_someone(d: Draft) -> bool:
+    """"X must ..." asks something of someone: a recipient, or whoever would do a passive.
+
+    "The sea must not become a graveyard": no one is asked; "The prisoners must be freed": it is
+    asked of whoever holds them.
+    """
+    emb = d.found.embedded
+    passive_demand = emb is not None and bool(syntax.children(emb, ("nsubjpass", "auxpass")))
+    return not (d.found.rule == "events.must_request" and not d.recipients and not passive_demand)
+
+
+def foreground_or_done(d: Draft) -> bool:
+    """An event without a doer stands only as an asserted main-clause verb: "a soldier killed in the
+    north" is background."""
+    if d.actors:
+        return True
+    return not (d.found.nominal or d.status not in ("asserted", "reported") or subordinate(d.found.anchor))
+
+
+def attribute(d: Draft, parts: Participants) -> None:
+    """Who a reported or alleged event rests on: the attributed source, a quote's speaker."""
+    if d.status in ("reported", "alleged") and d.claim.source is not None:
+        ids = parts.resolve(d.claim.source)
+        d.source = ids[0] if ids else None
+    if d.quote is None:
+        return
+    if d.status in ("asserted", "reported"):
+        d.status = "reported"
+        d.source = d.quote.speaker
+    elif d.status == "alleged":
+        d.source = d.source or d.quote.speaker
+
+
+def quoted_must(d: Draft) -> None:
+    """A speaker saying someone must act requests it of them.
+
+    '"Ruritania must withdraw its soldiers," the minister said': the minister requests it of Ruritania.
+    """
+    anchor, quote = d.found.anchor, d.quote
+    must = any(c.lower_ in ("must", "should") for c in syntax.children(anchor, ("aux",)))
+    if not must or d.found.frame is not None or quote is None or not quote.speaker or d.code.type == "REQUEST":
+        return
+    new = _frame_as("demand", d.code)
+    if new is None:
+        return
+    d.recipients = [a for a in d.actors if a != quote.speaker]
+    d.actors = [quote.speaker]
+    d.code, d.status, d.source, d.rule = new, "reported", quote.speaker, d.rule + "+quoted_must"
+
+
+def confidence(d: Draft) -> float:
+    """The found trigger's confidence, lowered for a missing doer or recipient, an unreal status and
+    background clauses ("declared a truce and promised to ...": the first clause leads)."""
+    anchor = d.found.anchor
+    value = d.found.confidence
+    if not d.actors:
+        value -= 0.25
+    if not d.recipients:
+        value -= 0.05
+    if d.status in ("hypothetical", "negated"):
+        value -= 0.1
+    if subordinate(anchor):
+        value -= 0.1
+    if anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX") and anchor.head.i < anchor.i:
+        value -= 0.1
+    return round(max(0.05, min(0.99, value)), 3)
+
+
+def trigger_bounds(found: Found, rule: str) -> tuple[int, int]:
+    """The trigger's characters: a whole hyphenated word ("build-up", "test-fired"); a light verb
+    with its noun ("launched ... offensive")."""
+    trig, doc = found.trigger, found.trigger.doc
+    start, end = trig.idx, trig.idx + len(trig.text)
+    if trig.i >= 2 and doc[trig.i - 1].text == "-" and not doc[trig.i - 1].whitespace_ and not doc[trig.i - 2].whitespace_:
+        start = doc[trig.i - 2].idx
+    anchor = found.anchor
+    if anchor is not trig and anchor.sent == trig.sent and rule.startswith("events.light"):
+        start, end = min(start, anchor.idx), max(end, anchor.idx + len(anchor.text))
+    return start, end
+
+
+def to_event(doc: Doc, d: Draft, times: list[Timex], published: str | None) -> Event:
+    """The ``Event`` record of a finished draft, dated by the time expression that governs it."""
+    found, text = d.found, doc.text
+    date = date_text = None
+    tx = governing_time(doc, found.trigger.i, times, published)
+    if tx is not None:
+        date, date_text = tx.value, (tx.text or None)  # the publication date has no expression
+    s = found.anchor.sent
+    start, end = s.start_char, s.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    t_start, t_end = trigger_bounds(found, d.rule)
+    code = d.code
+    return Event(
+        id="E0",
+        type=code.type,
+        evidence=Span.of(text, start, end),
+        actors=tuple(d.actors),
+        recipients=tuple(d.recipients),
+        mode=code.mode,
+        context=code.context,
+        cameo=code.cameo,
+        date=date,
+        date_text=date_text,
+        status=d.status,
+        source=d.source,
+        quote=d.quote.id if d.quote else None,
+        confidence=confidence(d),
+        trigger=Span.of(text, t_start, t_end),
+        provenance=d.rule + "|" + d.claim.rule,
+    )

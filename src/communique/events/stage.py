@@ -1,0 +1,78 @@
+"""The events stage: every sentence's triggers built into events, ranked, numbered; actors coded as
+of their events' dates.
+
+Per sentence: ``triggers.find_events`` finds the triggers, ``build.build_event`` resolves each to an
+event or drops it; one event per (type, actors, recipients) is kept, and the most confident
+``MAX_PER_SENTENCE`` of them, in text order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from communique.actors.coding import code_actor_at
+from communique.document import Document
+from communique.events.arguments import Participants
+from communique.events.build import build_event
+from communique.events.triggers import find_events
+from communique.records import Actor, Event, Quote, Timex
+
+MAX_PER_SENTENCE = 3
+
+
+def extract_events(
+    document: Document,
+    actors: list[Actor],
+    quotes: list[Quote],
+    times: list[Timex],
+    *,
+    published: str | None = None,
+) -> tuple[list[Event], list[Actor]]:
+    """Events found in the document; returns them with the actor list, extended with any new participants."""
+    doc = document.doc
+    parts = Participants(doc, actors, published)
+    events: list[Event] = []
+    for sent in doc.sents:
+        kept: list[Event] = []
+        for found in find_events(sent):
+            ev = build_event(doc, found, parts, quotes, times, published)
+            if ev is not None:
+                kept.append(ev)
+        kept = dedupe(kept)
+        kept.sort(key=lambda e: -e.confidence)
+        events.extend(sorted(kept[:MAX_PER_SENTENCE], key=lambda e: e.evidence.start if e.trigger is None else e.trigger.start))
+    events = [replace(e, id=f"E{i}") for i, e in enumerate(events, 1)]
+    return events, coded_at_event_dates(parts.actors, events, published)
+
+
+def coded_at_event_dates(actors: list[Actor], events: list[Event], published: str | None) -> list[Actor]:
+    """Code each actor as of the date of the events it takes part in, when those are all dated in
+    one other year than the article ("In 2010, Prime Minister Erdogan visited Damascus" keeps him
+    Prime Minister in a 2025 story). An actor whose events disagree, or are undated, keeps the
+    coding as of publication: one actor record has one coding."""
+    years: dict[str, set[str]] = {}
+    dates: dict[str, str] = {}
+    for e in events:
+        for aid in (*e.actors, *e.recipients):
+            year = e.date[:4] if e.date and e.date[:4].isdigit() else "?"
+            years.setdefault(aid, set()).add(year)
+            if e.date and year != "?":
+                dates.setdefault(aid, e.date)
+    pub_year = (published or "")[:4]
+    out: list[Actor] = []
+    for a in actors:
+        ys = years.get(a.id, set())
+        if len(ys) == 1 and "?" not in ys and pub_year and next(iter(ys)) != pub_year:
+            a = code_actor_at(a, dates[a.id])
+        out.append(a)
+    return out
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, actors, recipients) in a sentence: the most confident."""
+    best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
+    for e in events:
+        key = (e.type, e.actors, e.recipients)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    return [e for e in events if best[(e.type, e.actors, e.recipients)] is e]

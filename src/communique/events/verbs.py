@@ -1,0 +1,166 @@
+"""Plain event verbs ("shelled", "expelled", "praised"): the verb pass of ``find_events``.
+
+A verb with a trigger pattern and no frame is one event. Its doer is its subject (an event noun as
+subject lends its own doer); its recipients are its objects and argument phrases. Event nouns among
+its objects ("killed in a bomb attack", "rejected the offer") are this same event and are consumed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique import data, syntax
+from communique.events.found import Found, Scan, pattern_code
+from communique.events.frames import mark_subtree_events
+from communique.events.nominal import noun_actor
+from communique.events.patterns import Code, Pattern, code_of, is_light, objects, participant_sectors
+from communique.events.recipients import owners, purpose_recipients, recipients
+from communique.events.subjects import subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# the types whose objects' owners are recipients, and whose of/for/over phrase is a charge, no event
+JUDGING_TYPES = ("REJECT", "ACCUSE", "SUPPORT")
+
+
+def head_type(t: Token, pats: dict[int, Pattern]) -> str | None:
+    """The PLOVER type of the event word ``t`` hangs on (a verb, or a light verb's event object)."""
+    head = t.head
+    hp = pats.get(head.i)
+    code = code_of(hp.cameo, hp.type) if hp is not None else None
+    if code is None and is_light(head):
+        for o in objects(head):
+            op = pats.get(o.i)
+            oc = code_of(op.cameo, op.type) if op is not None else None
+            if oc is not None:
+                return oc.type
+    return code.type if code else None
+
+
+def purpose_of_event(t: Token, pats: dict[int, Pattern], consumed: set[int]) -> bool:
+    """``t`` states the aim of a protest, not an event of its own.
+
+    "Farmers staged a sit-in to protest the new tax", "Crowds marched, demanding the minister's
+    resignation".
+    """
+    if t.dep_ not in ("advcl", "xcomp", "acl", "conj") or t.head is t:
+        return False
+    head = t.head
+    own = pattern_code(pats.get(head.i))
+    head_type = own.type if own is not None else None
+    if head_type is None and is_light(head):
+        for o in objects(head):
+            op = pats.get(o.i)
+            oc = code_of(op.cameo, op.type) if op is not None else None
+            head_type = oc.type if oc else head_type
+    if head_type is None and (head.i in consumed or head.dep_ == "acl"):
+        hp2 = pats.get(head.head.i) if head.dep_ == "acl" else None
+        oc = code_of(hp2.cameo, hp2.type) if hp2 is not None else None
+        head_type = oc.type if oc else None
+    return head_type in ("PROTEST",) and t.dep_ != "conj"
+
+
+def verb_pass(scan: Scan) -> None:
+    """Every plain event verb not yet consumed."""
+    for t in scan.toks:
+        p = scan.pats.get(t.i)
+        if p is None or t.i in scan.consumed or p.pos != "V" or p.frame is not None:
+            continue
+        code = pattern_code(p)
+        if code is None or not verb_stands(scan, t, code):
+            continue
+        f = Found(t, t, code, "events.verb", confidence=0.75)
+        f.actor_heads = verb_doers(scan, t, f)
+        f.recipient_heads = verb_recipients(scan, t, p, code)
+        absorb_event_objects(scan, t, code, f)
+        absorb_charges(scan, t, code)
+        scan.add(f, t.i)
+
+
+def verb_stands(scan: Scan, t: Token, code: Code) -> bool:
+    """A protest verb that states another protest's aim is none of its own; a gerund of result is
+    the event it follows.
+
+    "The navy shelled the port, killing six sailors": one ASSAULT.
+    """
+    if code.type == "PROTEST" and purpose_of_event(t, scan.pats, scan.consumed):
+        return False
+    return not (t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and t.head is not t and head_type(t, scan.pats) == code.type)
+
+
+def verb_doers(scan: Scan, t: Token, f: Found) -> list[Token]:
+    """The doers of an event verb: its subject; an event noun as subject lends its own doer (and
+    its more specific code); passive peacekeepers provide themselves; a programme stands for its owner.
+
+    "Ruritania's offensive killed hundreds" -> Ruritania; "2,000 soldiers were deployed as
+    peacekeepers" -> soldiers; "A Norwegian aid package reached the town" -> Norwegian.
+    """
+    code = f.code
+    subj = subject(t)
+    for s in list(subj):
+        sp = scan.pats.get(s.i)
+        if sp is not None and sp.pos == "N" and sp.frame != "embed":
+            subj = noun_actor(s)
+            scode = pattern_code(sp)
+            if scode is not None and scode.type == code.type and len(scode.cameo) >= len(code.cameo):
+                f.code = scode
+            scan.consumed.add(s.i)
+    if not subj and syntax.is_passive(t) and f.code.cameo.startswith("074"):
+        subj = syntax.subjects(t, ("nsubjpass",))
+    if any(h.lemma_.lower() in data.words("events.programme_nouns") for h in subj):
+        subj = [w for h in subj for w in (owners(h) or [h])]
+    return subj
+
+
+def verb_recipients(scan: Scan, t: Token, p: Pattern, code: Code) -> list[Token]:
+    """The recipients of an event verb: whom it is ordered upon, the owners of the thing it names
+    ("summoned Ruritania's ambassador"), its other objects and argument phrases, a protest's target.
+
+    "The court ordered the paper to close" -> paper; "Freedonia deployed troops to the border" -> the
+    troops are its own, no recipient.
+    """
+    excl = {o.i for o in objects(t) if scan.pats.get(o.i) is not None}
+    out: list[Token] = []
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() in data.words("events.compel_verbs"):
+        out = syntax.direct_objects(t.head)
+    themes = {v for key, vals in p.conditions if key == "obj" for v in vals}
+    theme_objs = [o for o in objects(t) if o.lemma_.lower() in themes or o.lower_ in themes]  # "shared intelligence"
+    if code.type == "MOBILIZE":
+        theme_objs += [o for o in objects(t) if participant_sectors().get(o.lemma_.lower()) == "MIL"]
+    excl |= {o.i for o in theme_objs}
+    out += [w for o in theme_objs for w in owners(o)]
+    out = out + recipients(t, excl) + syntax.prep_objects(t, ("in",))
+    if code.type == "PROTEST":
+        out += purpose_recipients(t)
+    return out
+
+
+def absorb_event_objects(scan: Scan, t: Token, code: Code, f: Found) -> None:
+    """An event noun as object or in/with/during phrase is this same event.
+
+    "Two guards were killed in a bomb attack", "Freedonia rejected the Ruritanian offer" (whose owner
+    is the recipient).
+    """
+    for o in objects(t):
+        if o.i in scan.pats:
+            mark_subtree_events(o, scan.consumed)
+            if code.type in JUDGING_TYPES:
+                f.recipient_heads += owners(o)
+    for pobj in syntax.prep_objects(t, ("in", "with", "during")):
+        if pobj.i in scan.pats and scan.pats[pobj.i].frame != "embed":
+            scan.consumed.add(pobj.i)
+
+
+def absorb_charges(scan: Scan, t: Token, code: Code) -> None:
+    """What someone is accused of, praised or condemned for is no event of its own.
+
+    "Ruritania accused Freedonia of massing troops", "The envoy praised the rebels for releasing
+    the hostages".
+    """
+    if code.type not in JUDGING_TYPES:
+        return
+    for c in syntax.children(t, ("prep",)):
+        if c.lower_ in ("of", "for", "over"):
+            for g in syntax.children(c, ("pcomp", "pobj")):
+                mark_subtree_events(g, scan.consumed)
