@@ -75,10 +75,9 @@ def main() -> None:
         t = time.perf_counter()
         table = ActorTable(actors)
         quotes = extract_quotes(document, table, times, published=art.published)
-        actors = table.freeze()
         stage["quotes"] += time.perf_counter() - t
         t = time.perf_counter()
-        extract_events(document, actors, quotes, times, published=art.published)
+        extract_events(document, table, quotes, times, published=art.published)
         stage["events"] += time.perf_counter() - t
 
     n = len(articles)

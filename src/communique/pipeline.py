@@ -37,7 +37,8 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
     times = extract_times(doc, article.published)
     table = ActorTable(extract_actors(document, published=article.published))
     quotes = extract_quotes(document, table, times, published=article.published)
-    events, actors = extract_events(document, table.freeze(), quotes, times, published=article.published)
+    events = extract_events(document, table, quotes, times, published=article.published)
+    actors = table.freeze()
     return Analysis(
         article=article,
         actors=tuple(actors),

@@ -41,14 +41,16 @@ def nlp() -> Language:
 
 @pytest.fixture(scope="session")
 def run(nlp: Language) -> Callable[..., Result]:
-    from communique.actors import extract_actors
+    from communique.actors import ActorTable, extract_actors
     from communique.document import Document
     from communique.events import extract_events
 
     def _run(text: str, quotes: list[Quote] | None = None, published: str = "2025-03-04") -> Result:
         document = Document.build(nlp(text))
         actors = extract_actors(document, published=published)
-        events, actors = extract_events(document, actors, quotes or [], [], published=published)
+        table = ActorTable(actors)
+        events = extract_events(document, table, quotes or [], [], published=published)
+        actors = table.freeze()
         return Result(events, actors)
 
     return _run

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from communique import data
 from communique.actors import coding
 from communique.actors.gazetteer import gazetteer, normalise
+from communique.actors.table import ActorEntry, ActorTable
 from communique.events.patterns import participant_sectors, through, weapons
-from communique.records import Actor, ActorType, Mention, MentionKind
+from communique.records import ActorType, MentionKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,18 +45,27 @@ def _role_sector(noun: str) -> str | None:
 class Participants:
     """The article's actors, indexed by the tokens their mentions cover; grows with new participants."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], published: str | None) -> None:
+    def __init__(self, doc: Doc, table: ActorTable, published: str | None) -> None:
         self.doc = doc
         self.published = published
-        self.actors: list[Actor] = list(actors)
+        self.table = table
         self.by_token: dict[int, list[str]] = {}
-        self.by_id: dict[str, Actor] = {a.id: a for a in actors}
+        self.by_id: dict[str, ActorEntry] = {}
+        self.index_of: dict[str, int] = {}
         self.by_name: dict[str, str] = {}
-        self.next_id = 1 + max((int(a.id[1:]) for a in actors if re.fullmatch(r"A\d+", a.id)), default=0)
-        for a in actors:
+        for i, a in enumerate(table):
+            if a.merged_into is not None:
+                continue
+            self.by_id[a.id] = a
+            self.index_of[a.id] = i
             self.by_name.setdefault(normalise(a.name), a.id)
             for m in a.mentions:
                 self._index(m.start, m.end, a.id)
+
+    @property
+    def actors(self) -> list[ActorEntry]:
+        """The live actors of the article, in table order."""
+        return [a for a in self.table if a.merged_into is None]
 
     def _index(self, start: int, end: int, actor_id: str) -> None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -75,10 +85,7 @@ class Participants:
         a = self.by_id.get(actor_id)
         if a is None or a.country or not a.provenance.startswith("events.participant"):
             return
-        new = Actor(a.id, a.name, a.type, a.mentions, country=country, sector=a.sector, role=a.role,
-                    provenance=f"{a.provenance}+{why}")
-        self.by_id[a.id] = new
-        self.actors = [new if x.id == a.id else x for x in self.actors]
+        a.update(country=country, provenance=f"{a.provenance}+{why}")
 
     def country_of(self, actor_id: str) -> str | None:
         a = self.by_id.get(actor_id)
@@ -176,14 +183,10 @@ class Participants:
             spans: list[tuple[int, int, MentionKind]] = [(m.start, m.end, "other") for m in part.mentions]
             new_id = self._add(name, "country", code, "GOV", None, spans)
         else:
-            merged = Actor(target.id, target.name, target.type, target.mentions + part.mentions, target.country,
-                           target.sector, target.role, target.provenance)
-            self.by_id[target.id] = merged
-            self.actors = [merged if a.id == target.id else a for a in self.actors]
             new_id = target.id
             for m in part.mentions:
                 self._index(m.start, m.end, new_id)
-        self.actors = [a for a in self.actors if a.id != participant_id]
+        self.table.merge(self.index_of[participant_id], self.index_of[new_id])
         del self.by_id[participant_id]
         for ids in self.by_token.values():
             if participant_id in ids:
@@ -249,12 +252,14 @@ class Participants:
         role: str | None,
         spans: list[tuple[int, int, MentionKind]],
     ) -> str:
-        aid = f"A{self.next_id}"
-        self.next_id += 1
-        mentions = tuple(Mention(s, e, self.doc.text[s:e], k) for s, e, k in spans)
-        actor = Actor(aid, name, atype, mentions, country=country, sector=sector, role=role, provenance="events.participant")
-        self.actors.append(actor)
+        index = self.table.new(name, atype, "events.participant", country=country)
+        actor = self.table[index]
+        actor.update(sector=sector, role=role)
+        for s, e, k in spans:
+            self.table.add(index, s, e, self.doc.text[s:e], k)
+        aid = actor.id
         self.by_id[aid] = actor
+        self.index_of[aid] = index
         self.by_name.setdefault(normalise(name), aid)
         for s, e, _ in spans:
             self._index(s, e, aid)

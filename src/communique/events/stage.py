@@ -11,24 +11,26 @@ from __future__ import annotations
 from dataclasses import replace
 
 from communique.actors.coding import code_actor_at
+from communique.actors.table import ActorTable
 from communique.document import Document
 from communique.events.arguments import Participants
 from communique.events.build import build_event
 from communique.events.triggers import find_events
-from communique.records import Actor, Event, Quote, Timex
+from communique.records import Event, Quote, Timex
 
 MAX_PER_SENTENCE = 3
 
 
 def extract_events(
     document: Document,
-    actors: list[Actor],
+    actors: ActorTable,
     quotes: list[Quote],
     times: list[Timex],
     *,
     published: str | None = None,
-) -> tuple[list[Event], list[Actor]]:
-    """Events found in the document; returns them with the actor list, extended with any new participants."""
+) -> list[Event]:
+    """Events found in the document; new participants go into ``actors``, and actors whose events all
+    lie in another year are re-coded as of that date there."""
     doc = document.doc
     parts = Participants(doc, actors, published)
     events: list[Event] = []
@@ -42,10 +44,11 @@ def extract_events(
         kept.sort(key=lambda e: -e.confidence)
         events.extend(sorted(kept[:MAX_PER_SENTENCE], key=lambda e: e.evidence.start if e.trigger is None else e.trigger.start))
     events = [replace(e, id=f"E{i}") for i, e in enumerate(events, 1)]
-    return events, coded_at_event_dates(parts.actors, events, published)
+    coded_at_event_dates(actors, events, published)
+    return events
 
 
-def coded_at_event_dates(actors: list[Actor], events: list[Event], published: str | None) -> list[Actor]:
+def coded_at_event_dates(actors: ActorTable, events: list[Event], published: str | None) -> None:
     """Code each actor as of the date of the events it takes part in, when those are all dated in
     one other year than the article ("In 2010, Prime Minister Erdogan visited Damascus" keeps him
     Prime Minister in a 2025 story). An actor whose events disagree, or are undated, keeps the
@@ -59,13 +62,11 @@ def coded_at_event_dates(actors: list[Actor], events: list[Event], published: st
             if e.date and year != "?":
                 dates.setdefault(aid, e.date)
     pub_year = (published or "")[:4]
-    out: list[Actor] = []
     for a in actors:
         ys = years.get(a.id, set())
-        if len(ys) == 1 and "?" not in ys and pub_year and next(iter(ys)) != pub_year:
-            a = code_actor_at(a, dates[a.id])
-        out.append(a)
-    return out
+        if a.merged_into is None and len(ys) == 1 and "?" not in ys and pub_year and next(iter(ys)) != pub_year:
+            coded = code_actor_at(a.freeze(), dates[a.id])
+            a.update(**{f: getattr(coded, f) for f in ("name", "type", "country", "sector", "role", "provenance")})
 
 
 def dedupe(events: list[Event]) -> list[Event]:
