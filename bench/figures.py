@@ -46,13 +46,17 @@ def gate_floor(task: str, metric: str, outs: dict[str, dict[str, Any]]) -> str:
     """
     if (task, metric) in REFERENCE:
         return "—"
-    check = outs["check"]
-    se = check["bootstrap_se"][metric] or outs["all"]["bootstrap_se"][metric]
+    half = "tune" if outs["check"].get("empty") else "check"
+    base = outs[half]
+    se = base["bootstrap_se"][metric] or outs["all"]["bootstrap_se"][metric]
     other = FLOOR_AT_LEAST.get((task, metric))
-    return f"{floor(figure(check, metric), se, figure(check, other) if other else None):.4f}"
+    value = floor(figure(base, metric), se, figure(base, other) if other else None)
+    return f"{value:.4f}" + (" (on tune: no lent check documents)" if half == "tune" else "")
 
 
 def _cell(out: dict[str, Any], metric: str) -> str:
+    if out.get("empty"):
+        return "kept apart"
     return f"{figure(out, metric):.3f} ± {out['bootstrap_se'][metric]:.3f}"
 
 
@@ -62,7 +66,7 @@ def _signed(value: float) -> str:
 
 
 def _documents(out: dict[str, Any]) -> int:
-    return int(out["bootstrap"]["documents"])
+    return 0 if out.get("empty") else int(out["bootstrap"]["documents"])
 
 
 def rows(task: str, outs: dict[str, dict[str, Any]]) -> list[str]:
@@ -70,9 +74,9 @@ def rows(task: str, outs: dict[str, dict[str, Any]]) -> list[str]:
     lines = []
     check = outs["check"]
     for metric in outs["all"]["bootstrap_se"]:
-        gap = figure(outs["tune"], metric) - figure(check, metric)
+        gap = "—" if check.get("empty") else _signed(figure(outs["tune"], metric) - figure(check, metric))
         lines.append(f"| {task} | {metric} | {_cell(outs['tune'], metric)} | {_cell(check, metric)} | "
-                     f"{_cell(outs['all'], metric)} | {_signed(gap)} | {gate_floor(task, metric, outs)} |")
+                     f"{_cell(outs['all'], metric)} | {gap} | {gate_floor(task, metric, outs)} |")
     return lines
 
 

@@ -37,11 +37,23 @@ def half_of(doc_id: str) -> str:
     return "check" if digest & 1 else "tune"
 
 
+class EmptySplit(Exception):
+    """The chosen half of a gold file holds no document (the lent GGT, PLOVER and benchmark files
+    hold only tune documents: their check halves are the sets kept apart)."""
+
+
 def select(rows: Iterable[T], doc_id: Callable[[T], str], split: str) -> list[T]:
-    """The rows of one half (``"all"``: every row), in their original order."""
+    """The rows of one half (``"all"``: every row), in their original order.
+
+    Raises EmptySplit when a half is asked for and the file holds none of its documents.
+    """
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; choose from {', '.join(SPLITS)}")
-    return [row for row in rows if split == "all" or half_of(doc_id(row)) == split]
+    rows = list(rows)
+    out = [row for row in rows if split == "all" or half_of(doc_id(row)) == split]
+    if rows and not out:
+        raise EmptySplit(split)
+    return out
 
 
 def refuse_errors_outside_tune(split: str, errors: bool) -> None:
