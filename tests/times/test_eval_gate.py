@@ -1,6 +1,6 @@
 """Evaluation gate: the TE3 figures on the *check* half may not fall below their pinned floors.
 
-The gate scores only the check half of the documents (split by sha1 of the file name, see
+The gate scores only the check half of the documents (split by the parity of sha1 of the file name, see
 ``communique.eval.protocol``). Each floor is the check figure minus two bootstrap standard errors
 (1000 resamples of the documents), measured on 2026-12-03. Skipped when the shared evaluation folder
 is absent. Raise a floor when the figures improve; never lower one without saying why in the commit.
@@ -17,10 +17,8 @@ from communique.eval import run_task
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 FLOORS = {
-    "value_f1": 0.878,  # check 0.9474, SE 0.0347 (4 documents, 38 TIMEX3)
-    # check 1.000 with SE 0 (every check document perfect, so every resample is): the SE over all
-    # eight documents, 0.0146, stands in for it
-    "extraction_f1": 0.970,
+    "value_f1": 0.843,  # check 0.911, SE 0.034 (5 documents)
+    "extraction_f1": 0.939,  # check 0.978, SE 0.019
 }
 
 
