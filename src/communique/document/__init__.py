@@ -66,6 +66,7 @@ class Document:
     spans: list[tuple[int, int, int, int]] = field(default_factory=list)
     sent_of: list[int] = field(default_factory=list)
     noise: list[bool] = field(default_factory=list)
+    _text: str | None = None
     cue_verbs: dict[int, tuple[Cue, int | None]] = field(default_factory=dict)
     cue_nouns: frozenset[int] = frozenset()
 
@@ -92,7 +93,10 @@ class Document:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        """The article text, read once (spaCy's ``Doc.text`` joins every token on each call)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
     def _index_chars(self) -> None:
         """``char_tok[c]``: the token holding character ``c``; whitespace maps to the next token."""

@@ -47,6 +47,7 @@ class Participants:
 
     def __init__(self, doc: Doc, table: ActorTable, published: str | None) -> None:
         self.doc = doc
+        self.text = doc.text  # ``Doc.text`` joins every token on each call: read it once
         self.published = published
         self.table = table
         self.by_token: dict[int, list[str]] = {}
@@ -207,7 +208,7 @@ class Participants:
         if h.pos_ != "PROPN":
             return None
         start, end = _phrase_bounds(h)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         place = gazetteer().lookup(text)
         if place is not None:
             return self._country_actor(place.code, place.name, h)
@@ -224,7 +225,7 @@ class Participants:
 
     def _new_participant(self, h: Token, modifier: str | None, sector: str) -> str:
         start, end = _phrase_bounds(h)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         key = normalise(text)
         if key in self.by_name:
             aid = self.by_name[key]
@@ -256,7 +257,7 @@ class Participants:
         actor = self.table[index]
         actor.update(sector=sector, role=role)
         for s, e, k in spans:
-            self.table.add(index, s, e, self.doc.text[s:e], k)
+            self.table.add(index, s, e, self.text[s:e], k)
         aid = actor.id
         self.by_id[aid] = actor
         self.index_of[aid] = index

@@ -73,7 +73,7 @@ def build_event(
     quoted_must(d)
     if d.status not in ("reported", "alleged"):
         d.source = None
-    return to_event(doc, d, times, published)
+    return to_event(doc, d, times, published, parts.text)
 
 
 def stated(found: Found, claim: Claim) -> bool:
@@ -353,9 +353,10 @@ def trigger_bounds(found: Found, rule: str) -> tuple[int, int]:
     return start, end
 
 
-def to_event(doc: Doc, d: Draft, times: list[Timex], published: str | None) -> Event:
-    """The ``Event`` record of a finished draft, dated by the time expression that governs it."""
-    found, text = d.found, doc.text
+def to_event(doc: Doc, d: Draft, times: list[Timex], published: str | None, text: str) -> Event:
+    """The ``Event`` record of a finished draft (``text``: the article text), dated by the time
+    expression that governs it."""
+    found = d.found
     date = date_text = None
     tx = governing_time(doc, found.trigger.i, times, published)
     if tx is not None:

@@ -84,7 +84,7 @@ def _placement(lay: Document, qi: int, out: list[Draft], by_mark: dict[int, Draf
     prev_same = [x for x in out if x.end <= q.start and lay.paragraph_of(lay.token_at(x.start)) == para]
     initial = olo <= p_start or all(doc[i].is_space or doc[i].is_punct for i in range(p_start, olo))
     words = sum(1 for i in range(lo, min(hi, len(doc))) if not doc[i].is_punct and not doc[i].is_space)
-    if q.single and initial and q.close_mark is not None and not doc.text[q.close_mark + 1 : lay.paragraph_chars(para)[1]].strip():
+    if q.single and initial and q.close_mark is not None and not lay.text[q.close_mark + 1 : lay.paragraph_chars(para)[1]].strip():
         return False, None
     if q.continued and qi - 1 in by_mark:
         return True, by_mark[qi - 1]

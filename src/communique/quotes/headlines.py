@@ -33,7 +33,7 @@ def headline_attributions(work: Work) -> None:
     named = {t.lower_ for t in doc if t.ent_type_ in ("PERSON", "ORG") and t.pos_ == "PROPN"}
     for a, b in lay.para_bounds:
         colon = next((i for i in range(a, min(a + 6, b)) if doc[i].text == ":"), None)
-        if colon is None or colon == a or "\n" in doc.text[doc[a].idx : doc[b - 1].idx]:
+        if colon is None or colon == a or "\n" in lay.text[doc[a].idx : doc[b - 1].idx]:
             continue
         label = [t for t in doc[a:colon] if not t.is_space and t.text not in HYPHENS]  # "Okonjo-Iweala"
         rest = [t for t in doc[colon + 1 : b] if not t.is_space]
@@ -72,7 +72,7 @@ def transcript_labels(work: Work) -> None:
 
 def _transcript_label(work: Work, d: Draft) -> None:
     doc = work.doc
-    m = TRANSCRIPT_LABEL.match(doc.text, d.start, d.end)
+    m = TRANSCRIPT_LABEL.match(work.document.text, d.start, d.end)
     if m is None or m.end() >= d.end:
         return
     label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")

@@ -53,7 +53,7 @@ def mute_source(work: Work, d: Draft) -> bool:
 
 def open_question(work: Work, d: Draft) -> bool:
     """An indirect content that is a question left open ("asked whether the talks would resume")."""
-    return d.kind == "indirect" and work.doc.text[d.start : d.end].split(" ", 1)[0].lower() in ("if", "whether")
+    return d.kind == "indirect" and work.document.text[d.start : d.end].split(" ", 1)[0].lower() in ("if", "whether")
 
 
 def time_clause(work: Work, d: Draft) -> bool:

@@ -84,6 +84,7 @@ class SpeakerIndex:
     def __init__(self, document: Document, actors: ActorTable) -> None:
         doc = document.doc
         self.doc = doc
+        self.text = document.text
         self.actors = actors
         self.cue_nouns = document.cue_nouns
         self.owner: dict[int, int] = {}
@@ -219,7 +220,7 @@ class SpeakerIndex:
                     if len(sub) <= 8:
                         extra = sub
                     break
-            name = doc.text[toks[0].idx : (extra[-1] if extra else toks[-1]).idx + len((extra[-1] if extra else toks[-1]).text)]
+            name = self.text[toks[0].idx : (extra[-1] if extra else toks[-1]).idx + len((extra[-1] if extra else toks[-1]).text)]
             name = " ".join(name.split())
             info = name_lexicon().noun(head.lemma_)
             plural = head.tag_ in ("NNS", "NNPS")
@@ -242,7 +243,7 @@ class SpeakerIndex:
 
     def _add(self, index: int, toks: list[Token], kind: MentionKind) -> None:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        if not self.actors.add(index, start, end, self.doc.text[start:end], kind):
+        if not self.actors.add(index, start, end, self.text[start:end], kind):
             return
         for t in toks:
             self.owner.setdefault(t.i, index)

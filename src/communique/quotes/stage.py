@@ -67,7 +67,7 @@ def extract_quotes(
 
 def _record(work: Work, d: Draft, qid: str, times: list[Timex], published: str | None) -> Quote:
     """The quote record of a draft: its speaker mention, its cue as written and the date of its cue."""
-    doc, text = work.doc, work.doc.text
+    doc, text = work.doc, work.document.text
     speaker_mention = None
     if d.speaker_tok is not None and not d.inherited:
         s, e = d.mention or mention_span(doc, doc[d.speaker_tok])
