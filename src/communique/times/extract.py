@@ -79,7 +79,7 @@ def _is_month(doc: Doc, c: Candidate) -> bool:
         return True
     tok = span[0]
     if tok.i > 0 and doc[tok.i - 1].lower_ in MONTH_PREPS:
-        return True  # "In August Trump met ..."
+        return True  # "In August Merkel visited ..."
     if tok.ent_type_ in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART"):
         return False
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -188,7 +188,11 @@ def _modifies_a_noun(doc: Doc, c: Candidate) -> bool:
     return doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
-AHEAD = re.compile(r"\b(?:ahead\s+of|before|for|until|till|to|toward|towards|awaiting|await)\s+$", re.I)
+AHEAD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data.words("times.ahead_words"), key=len, reverse=True))
+    + r")\s+$",
+    re.I,
+)
 
 
 def _anchor_tense(doc: Doc, c: Candidate) -> Tense:
