@@ -221,7 +221,12 @@ def _steered(text: str, c: Candidate, tense: Tense) -> Tense:
 
 
 def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
-    """Every temporal expression of ``doc`` with its TIMEX3 type and value, in text order."""
+    """Every temporal expression of ``doc`` with its TIMEX3 type and value, in text order
+    (``communique.times.extract_times``).
+
+    Values are relative to ``published`` (ISO date or datetime); with none, relative expressions keep
+    X placeholders ("XXXX-03-03", "XXXX-WXX-5") and nothing is anchored on today's date.
+    """
     text = doc.text
     ref = cal.parse_iso(published)
     tenses: dict[tuple[int, int], Tense] = {}
