@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
 from communique import data
@@ -37,3 +39,10 @@ def test_data_every_word_file_has_a_source_header_and_unique_list_names():
     assert "pronouns.plural" in names
     for name in names:
         assert data.words(name), name
+    folder = resources.files("communique.data").joinpath("en").joinpath("words")
+    files = [f for f in folder.iterdir() if f.name.endswith(".tsv")]
+    assert len(files) >= 6
+    for f in files:
+        head = [line for line in f.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+        assert head and any("columns:" in line for line in head), f.name
+        assert any(w in " ".join(head).lower() for w in ("source", "written for", "from")), f.name
