@@ -116,3 +116,67 @@ ORDINAL_DAY = [
                          FUTURE + PAST + SAME_DAY + PROGRESSIVE + POSSESSIVE + RELATIVE + ORDINAL_DAY)
 def test_direction_of_a_day_named_without_one(text, published, expr, value):
     assert found(text, published)[expr] == ("DATE", value)
+
+
+# each direction rule of communique.times.tense with three sentences of its own
+RULE_CASES = {
+    "since_looks_back": [
+        ("Prices have doubled since Monday.", WED, "Monday", "2021-11-15"),
+        ("The crossing will stay shut, as it has been since Thursday.", FRI, "Thursday", "2013-03-21"),
+        ("No ship has docked since the 9th.", FRI, "the 9th", "2013-03-09"),
+    ],
+    "scheduled_modifier": [
+        ("Voters were worried about the forthcoming referendum on Sunday.", TUE, "Sunday", "2024-05-19"),
+        ("The rebels rejected Wednesday's proposed ceasefire.", SUN, "Wednesday's", "2019-09-11"),
+        ("The ministry released the route of the march slated for Saturday.", WED, "Saturday", "2021-11-20"),
+        # a participle that dates its own act is no schedule
+        ("The rebels rejected a truce proposed on Monday.", WED, "Monday", "2021-11-15"),
+        ("Both sides ignored a truce proposed in early March.", "2020-01-01", "early March", "2019-03"),
+    ],
+    "relative_clause": [
+        ("Friday's conference, which Norway will host, has already drawn protests.", TUE, "Friday's", "2024-05-17"),
+        ("Monday's protests, which are continuing, have spread to the south.", WED, "Monday's", "2021-11-15"),
+        ("Sunday's raid, which the army had planned for weeks, is under investigation.", FRI, "Sunday's", "2013-03-17"),
+    ],
+    "reporting_present": [
+        ("The ministry says Friday that the road is closed.", WED, "Friday", "2021-11-12"),
+        ("Officials tell reporters on Thursday that the port is open.", TUE, "Thursday", "2024-05-09"),
+        ("The army confirms Monday that two soldiers died.", SUN, "Monday", "2019-09-02"),
+    ],
+    "moved_forward": [
+        ("The hearing was postponed until Thursday.", FRI, "Thursday", "2013-03-28"),
+        ("The referendum was moved to Sunday.", WED, "Sunday", "2021-11-21"),
+        ("The talks were set for Monday.", TUE, "Monday", "2024-05-20"),
+    ],
+    "until_in_a_present_clause": [
+        ("The border has been closed until Saturday.", WED, "Saturday", "2021-11-20"),
+        ("Schools stay shut until Monday.", FRI, "Monday", "2013-03-25"),
+        ("The rebels fought until Saturday.", WED, "Saturday", "2021-11-13"),
+    ],
+    "headline_schedule": [
+        ("Talks resume Monday in Vienna.", TUE, "Monday", "2024-05-20"),
+        ("Polls open Sunday in Kenya.", WED, "Sunday", "2021-11-21"),
+        ("Peace talks resume Thursday", SUN, "Thursday", "2019-09-12"),
+    ],
+    "arranged_event": [
+        ("Oman is hosting Thursday's summit.", SUN, "Thursday's", "2019-09-12"),
+        ("Iran is boycotting Friday's talks.", TUE, "Friday's", "2024-05-17"),
+        ("The UN chairs Monday's meeting in Geneva.", WED, "Monday's", "2021-11-22"),
+    ],
+    "possessive_in_a_present_clause": [
+        ("The impact of Monday's debate is still small.", FRI, "Monday's", "2013-03-18"),
+        ("The outcome of Sunday's vote remains unclear.", WED, "Sunday's", "2021-11-14"),
+        ("Critics question Thursday's decision by the court.", TUE, "Thursday's", "2024-05-09"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("rule", "text", "published", "expr", "value"),
+                         [(rule, *case) for rule, cases in RULE_CASES.items() for case in cases])
+def test_direction_rule(rule, text, published, expr, value):
+    assert found(text, published)[expr] == ("DATE", value), rule
+
+
+def test_every_direction_rule_is_tested():
+    from communique.times.tense import DIRECTION_RULES
+    assert {r.__name__ for r in DIRECTION_RULES} == set(RULE_CASES)

@@ -36,6 +36,8 @@ REPORTING = data.words("times.reporting_verbs")
 
 # words on a noun that put its day ahead: "the upcoming vote", "Friday's scheduled vote"
 SCHEDULED = data.words("times.scheduled_modifiers")
+# participles after a noun that name the time its event is set for: "drills planned on Friday"
+SCHEDULED_PARTICIPLES = data.words("times.scheduled_participles")
 # verbs of arranging an event: "Oman is hosting Thursday's summit"
 ARRANGING = data.words("times.arranging_verbs")
 # timetable verbs of a headline that the tagger may take for nouns: "Talks resume Monday"
@@ -128,13 +130,14 @@ def scheduled_modifier(site: Site, tense: Tense) -> Tense | None:
     """A word of schedule on the noun the day belongs to, or a participle of scheduling it hangs on,
     puts the day ahead whatever the clause's verb: "fretted about the upcoming election on Sunday",
     "criticised Friday's scheduled vote", "Monday's planned strike is likely to ...", "prepared for the
-    next hearing on Tuesday", "published a map of drills planned on Friday"."""
+    next hearing on Tuesday", "published a map of drills planned on Friday". A participle that dates its
+    own act ("a truce proposed in early March") is no schedule."""
     for tok in site.nouns():
         if any(ch.lower_ in SCHEDULED and ch.dep_ in ("amod", "acl", "advmod", "compound") and site.outside(ch)
                for ch in tok.children):
             return "future"
     verb = site.verb
-    if (verb is not None and verb.dep_ in ("acl", "amod") and verb.lower_ in SCHEDULED
+    if (verb is not None and verb.dep_ in ("acl", "amod") and verb.lower_ in SCHEDULED_PARTICIPLES
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
         return "future"
     return None
@@ -204,7 +207,7 @@ def headline_schedule(site: Site, tense: Tense) -> Tense | None:
 
 def arranged_event(site: Site, tense: Tense) -> Tense | None:
     """A present verb of arranging or attending an event looks ahead to its day, even a possessive
-    one: "Oman is hosting Thursday's summit", "Iran boycotts Friday's talks"."""
+    one: "Oman is hosting Thursday's summit", "Iran is boycotting Friday's talks"."""
     if tense == "present" and site.verb is not None and site.verb.lemma_ in ARRANGING:
         return "future"
     return None
