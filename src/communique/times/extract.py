@@ -188,13 +188,6 @@ def _modifies_a_noun(doc: Doc, c: Candidate) -> bool:
     return doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
-AHEAD = re.compile(
-    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data.words("times.ahead_words"), key=len, reverse=True))
-    + r")\s+$",
-    re.I,
-)
-
-
 def _anchor_tense(doc: Doc, c: Candidate) -> Tense:
     """The tense of the event "the day before" hangs on: "before they head to the polls" is present,
     "before his graduation" (no verb) says nothing, so the narrative's year stays."""
@@ -202,22 +195,6 @@ def _anchor_tense(doc: Doc, c: Candidate) -> Tense:
     span = doc.char_span(c.end, c.end + len(m.group(0)), alignment_mode="contract") if m else None
     verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")), None)
     return verb_tense(verb) if verb is not None else "none"
-
-
-def _steered(text: str, c: Candidate, tense: Tense) -> Tense:
-    """The tense a date named without its year or week is placed by, after the words around it.
-
-    "since Tuesday" is past whatever the verb; "Monday's debate" in a present clause ("the impact of
-    Monday's debate is small", "the move follows Tuesday's declaration") names a past event, unless
-    the clause looks ahead to it ("ahead of Monday's debate").
-    """
-    before = text[max(0, c.start - 20):c.start]
-    if re.search(r"\bsince\s+$", before, re.I):
-        return "past"
-    if (tense == "present" and c.kind == "weekday" and re.search(r"['’]s$", text[c.start:c.end])
-            and not AHEAD.search(before)):
-        return "past"
-    return tense
 
 
 def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
@@ -237,7 +214,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
             if c.kind == "anchored":
                 tenses[key] = _anchor_tense(doc, c)
             else:
-                tenses[key] = _steered(text, c, tense_at(doc, c.start, c.end)) if c.kind in TENSED else "none"
+                tenses[key] = tense_at(doc, c.start, c.end, c.kind) if c.kind in TENSED else "none"
         return tenses[key]
 
     # first pass: keep the candidates that are temporal at all, so a rejected long match ("the fall of
