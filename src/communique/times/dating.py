@@ -70,11 +70,14 @@ def _dating(t: Timex, basis: DateBasis) -> Dating:
 
 
 def _reported(clause: Token) -> bool:
-    """A reported clause that tells of something done or under way, not planned or possible: "said that
-    troops had shelled the town", not "said that troops would withdraw" (``dates.modal_aux``)."""
+    """A reported clause that tells of something done or under way, not planned, possible or demanded:
+    "said that troops had shelled the town", not "said that troops would withdraw" (``dates.modal_aux``)
+    nor "demanded that the army withdraw"."""
     auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     if auxes & data.words("dates.modal_aux") or verb_tense(clause) == "future":
         return False
+    if clause.tag_ == "VB" and not auxes:
+        return False  # a demand, not a report: "urged on Monday that Israel ease the restrictions"
     return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in clause.children)
 
 

@@ -106,11 +106,13 @@ def _object_date(cur: Token, noun: Token, trigger: Token, clause: Token | None) 
 
 
 def _subject_date(cur: Token, noun: Token, trigger: Token, clause: Token | None) -> bool:
-    """A date on the subject of a clause dates that nominal event, not the clause's verb: "The Feb. 2 vote
-    was annulled by the court", "Monday's raid has been condemned", "the strike on Sunday angered the
-    villagers" leave the verb undated; verbs whose subject happens when they do keep the date ("Tuesday's
-    summit ended without a deal", "last month's talks collapsed": ``dates.subject_event_verbs``)."""
-    if noun.dep_ not in ("nsubj", "nsubjpass") or cur.dep_ not in (*NOUN_MODIFIERS, "prep") or not _of_clause(noun, trigger, clause):
+    """A date written into the subject noun dates that nominal event, not the clause's verb: "The Feb. 2
+    vote was annulled by the court", "Monday's raid has been condemned", "Sunday's strike angered the
+    villagers" leave the verb undated; verbs whose subject happens when they do, or acts at once, keep
+    the date ("Tuesday's summit ended without a deal", "last month's talks collapsed", "the March 3 blast
+    killed 12 people": ``dates.subject_event_verbs``). A prepositional date after the subject is left to
+    the verb: "Rebels on Tuesday blocked the road" is the news order of subject, time, verb."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or cur.dep_ not in NOUN_MODIFIERS or not _of_clause(noun, trigger, clause):
         return False
     return noun.head.lemma_.lower() not in data.words("dates.subject_event_verbs") | set(load_lexicon().table("event_verb"))
 
