@@ -1,8 +1,10 @@
 """The date of an event or a quote: the temporal expression governing the trigger's own clause.
 
 Not merely the nearest expression in the sentence: in "Israel struck Gaza, officials said Friday",
-"Friday" dates the saying, not the strike. Falls back on the publication date for present and
-present-perfect clauses ("has agreed", "says"), else None.
+"Friday" dates the saying, not the strike. A date written into a noun dates that nominal event (and
+the verb only where the verb happens with it); "since X" is a start, not a date. Falls back on the
+publication date for present and present-perfect clauses ("has agreed", "says") unless they are
+habitual or running totals, else None. ``dating.py`` names the basis of the result.
 """
 
 from __future__ import annotations
@@ -276,7 +278,10 @@ def governing_time(doc: Doc, token_i: int, times: list[Timex], published: str | 
     ``provenance == "times.publication_date"`` and an empty ``text`` (use ``t.text or None``).
     Durations, sets and vague past/future references never date an event, except a duration anchored
     on another event whose own date the article gives ("two days after the talks collapsed on Sunday"):
-    then the result is that date moved by the duration, with ``provenance == "times.anchored_event"``.
+    then the result is that date moved by the duration, with ``provenance == "times.anchored_event"``
+    ("the day before the vote" likewise, when the vote is dated to the day in the article). An
+    expression after "since" dates nothing, and a habitual, durative or running-total clause
+    (``undated_clause``) gets no publication date. ``dating.date_event`` / ``date_quote`` add the basis.
     """
     trigger = doc[token_i]
     sent = trigger.sent
