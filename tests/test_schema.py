@@ -36,3 +36,36 @@ def test_schema_validator_catches_a_missing_field_and_a_bad_type(story_analysis:
     obj["actors"][0]["type"] = "alien"
     problems = "\n".join(validate(obj))
     assert "url" in problems and "alien" in problems
+
+
+def test_schema_quotes_and_events_carry_a_date_basis_and_precision(story_analysis: Analysis) -> None:
+    obj = story_analysis.to_dict()
+    records = [*obj["quotes"], *obj["events"]]
+    assert records
+    for rec in records:
+        keys = list(rec)
+        assert keys.index("date_basis") == keys.index("date_text" if "date_text" in rec else "date") + 1
+        assert keys.index("date_precision") == keys.index("date_basis") + 1
+    assert {r["date_basis"] for r in records} <= {"explicit", "relative", "reporting", "publication", "none"}
+
+
+def test_schema_rejects_an_unknown_date_basis_or_precision(story_analysis: Analysis) -> None:
+    obj = copy.deepcopy(story_analysis.to_dict())
+    obj["events"][0]["date_basis"] = "guessed"
+    obj["quotes"][0]["date_precision"] = "hour"
+    problems = "\n".join(validate(obj))
+    assert "guessed" in problems and "hour" in problems
+    obj = copy.deepcopy(story_analysis.to_dict())
+    del obj["quotes"][0]["date_basis"]
+    assert any("date_basis" in p for p in validate(obj))
+
+
+def test_schema_validator_catches_a_date_that_disagrees_with_its_basis_or_precision(story_analysis: Analysis) -> None:
+    obj = copy.deepcopy(story_analysis.to_dict())
+    event = obj["events"][0]
+    event.update(date="2025-03", date_basis="explicit", date_precision="day")
+    assert any("date_precision 'day'" in p for p in validate(obj))
+    event.update(date=None, date_basis="relative", date_precision="none")
+    assert any("date_basis 'relative'" in p for p in validate(obj))
+    event.update(date="199", date_basis="explicit", date_precision="decade")
+    assert validate(obj) == []

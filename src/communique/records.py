@@ -8,6 +8,7 @@ shape of ``../shared/docs/output-contract.md`` (schema ``communique.analysis/1``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -18,11 +19,30 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 EventStatus = Literal["asserted", "reported", "alleged", "negated", "hypothetical", "future"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 MentionKind = Literal["name", "pronoun", "role", "title", "group", "country", "demonym", "metonym", "other"]
+# what a quote's or event's date rests on, and how fine it is (README, "Dates of events and quotes")
+DateBasis = Literal["explicit", "relative", "reporting", "publication", "none"]
+DatePrecision = Literal["day", "week", "month", "year", "decade", "none"]
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+PRECISIONS: tuple[tuple[re.Pattern[str], DatePrecision], ...] = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"\d{4}-W\d{2}(-WE)?"), "week"),
+    (re.compile(r"\d{4}-\d{2}"), "month"),
+    (re.compile(r"\d{4}(-(Q[1-4]|H[12]|SP|SU|FA|WI))?"), "year"),
+    (re.compile(r"\d{3}"), "decade"),
+)
+
+
+def date_precision(value: str | None) -> DatePrecision:
+    """How fine a record's date is, read off its ISO value: ``2025-03-03`` day, ``2025-W10`` week,
+    ``2025-03`` month, ``2025`` (or a quarter, half or season of it) year, ``202`` decade, else none."""
+    for pattern, precision in PRECISIONS:
+        if value is not None and pattern.fullmatch(value):
+            return precision
+    return "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +166,8 @@ class Quote:
     cue: Span | None
     date: str | None = None
     provenance: str = ""
+    date_basis: DateBasis = "none"
+    date_precision: DatePrecision = "none"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -158,6 +180,8 @@ class Quote:
             "speaker_mention": self.speaker_mention.to_dict() if self.speaker_mention else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "date": self.date,
+            "date_basis": self.date_basis,
+            "date_precision": self.date_precision,
             "provenance": self.provenance,
         }
 
@@ -182,6 +206,8 @@ class Event:
     confidence: float = 0.5
     trigger: Span | None = None
     provenance: str = ""
+    date_basis: DateBasis = "none"
+    date_precision: DatePrecision = "none"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -194,6 +220,8 @@ class Event:
             "recipients": list(self.recipients),
             "date": self.date,
             "date_text": self.date_text,
+            "date_basis": self.date_basis,
+            "date_precision": self.date_precision,
             "status": self.status,
             "source": self.source,
             "quote": self.quote,

@@ -25,6 +25,16 @@ from communique.records import Analysis
 DEFAULT_DB = "communique.db"
 ExportWhat = Literal["articles", "quotes", "events", "actors"]
 
+# the precision of a stored date, as records.date_precision reads it (for rows stored before migration 2)
+PRECISION_SQL = """CASE
+        WHEN date IS NULL THEN 'none'
+        WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN 'day'
+        WHEN date GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]*' THEN 'week'
+        WHEN date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN 'month'
+        WHEN date GLOB '[0-9][0-9][0-9][0-9]*' THEN 'year'
+        WHEN date GLOB '[0-9][0-9][0-9]' THEN 'decade'
+        ELSE 'none' END"""
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles, analysis tables, full-text search
     """
@@ -77,6 +87,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE VIRTUAL TABLE quotes_fts USING fts5(
         article_id UNINDEXED, quote_id UNINDEXED, speaker, text, tokenize='porter unicode61');
     """,
+    # 2: what a quote's or event's date rests on and how fine it is; rows stored before keep a NULL basis
+    # (unknown until the article is analysed again) and get the precision their date shows
+    """
+    ALTER TABLE quotes ADD COLUMN date_basis TEXT;
+    ALTER TABLE quotes ADD COLUMN date_precision TEXT;
+    ALTER TABLE events ADD COLUMN date_basis TEXT;
+    ALTER TABLE events ADD COLUMN date_precision TEXT;
+    UPDATE quotes SET date_precision = """ + PRECISION_SQL + """;
+    UPDATE events SET date_precision = """ + PRECISION_SQL + """;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -84,9 +104,9 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "title", "published", "url", "outlet", "authors", "source", "content_hash", "ingested_at", "text"),
     "actors": ("article_id", "actor_id", "name", "type", "country", "sector", "role", "mention_count", "mentions"),
     "quotes": ("article_id", "quote_id", "kind", "text", "start", "end", "speaker_id", "speaker_name",
-               "speaker_mention", "cue", "date"),
+               "speaker_mention", "cue", "date", "date_basis", "date_precision"),
     "events": ("article_id", "event_id", "type", "mode", "context", "cameo", "actors", "actor_names", "recipients",
-               "recipient_names", "date", "date_text", "status", "source_id", "source_name", "quote_id",
+               "recipient_names", "date", "date_text", "date_basis", "date_precision", "status", "source_id", "source_name", "quote_id",
                "evidence", "evidence_start", "evidence_end", "confidence"),
 }
 JSON_COLUMNS = {"authors", "mentions", "context", "actors", "actor_names", "recipients", "recipient_names"}
@@ -217,9 +237,10 @@ class Store:
               json.dumps(a["mentions"], ensure_ascii=False)) for a in data["actors"]],
         )
         self.conn.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            _insert_sql("quotes"),
             [(art.id, q.id, q.kind, q.text, q.start, q.end, q.speaker, names.get(q.speaker or ""),
-              q.speaker_mention.text if q.speaker_mention else None, q.cue.text if q.cue else None, q.date)
+              q.speaker_mention.text if q.speaker_mention else None, q.cue.text if q.cue else None, q.date,
+              q.date_basis, q.date_precision)
              for q in analysis.quotes],
         )
         self.conn.executemany(
@@ -227,11 +248,11 @@ class Store:
             [(art.id, q.id, names.get(q.speaker or "", ""), q.text) for q in analysis.quotes],
         )
         self.conn.executemany(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            _insert_sql("events"),
             [(art.id, e.id, e.type, e.mode, json.dumps(list(e.context)), e.cameo,
               json.dumps(list(e.actors)), json.dumps([names.get(x, x) for x in e.actors], ensure_ascii=False),
               json.dumps(list(e.recipients)), json.dumps([names.get(x, x) for x in e.recipients], ensure_ascii=False),
-              e.date, e.date_text, e.status, e.source, names.get(e.source or ""), e.quote,
+              e.date, e.date_text, e.date_basis, e.date_precision, e.status, e.source, names.get(e.source or ""), e.quote,
               e.evidence.text, e.evidence.start, e.evidence.end, float(e.confidence))
              for e in analysis.events],
         )
@@ -350,6 +371,13 @@ def _arrow_schema(what: str) -> Any:
     return pa.schema(
         [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in EXPORT_COLUMNS[what]]
     )
+
+
+def _insert_sql(table: str) -> str:
+    """An INSERT naming its columns (the export columns are every column of these tables), so the order
+    of columns a migration added does not matter."""
+    cols = EXPORT_COLUMNS[table]
+    return f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({','.join('?' * len(cols))})"
 
 
 def _table(what: str) -> str:

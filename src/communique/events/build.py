@@ -16,7 +16,7 @@ from communique.events.frames import embedded_code
 from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match
 from communique.events.subjects import misparsed_main
 from communique.records import Event, EventStatus, Quote, Span, Timex
-from communique.times import governing_time
+from communique.times.dating import date_event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -357,10 +357,7 @@ def to_event(doc: Doc, d: Draft, times: list[Timex], published: str | None, text
     """The ``Event`` record of a finished draft (``text``: the article text), dated by the time
     expression that governs it."""
     found = d.found
-    date = date_text = None
-    tx = governing_time(doc, found.trigger.i, times, published)
-    if tx is not None:
-        date, date_text = tx.value, (tx.text or None)  # the publication date has no expression
+    dating = date_event(doc, found.trigger.i, times, published)
     s = found.anchor.sent
     start, end = s.start_char, s.end_char
     while end > start and text[end - 1].isspace():
@@ -376,8 +373,10 @@ def to_event(doc: Doc, d: Draft, times: list[Timex], published: str | None, text
         mode=code.mode,
         context=code.context,
         cameo=code.cameo,
-        date=date,
-        date_text=date_text,
+        date=dating.value,
+        date_text=dating.text,  # None for the publication date, which has no expression
+        date_basis=dating.basis,
+        date_precision=dating.precision,
         status=d.status,
         source=d.source,
         quote=d.quote.id if d.quote else None,

@@ -35,7 +35,7 @@ from communique.quotes.posts import embedded_posts
 from communique.quotes.resolve import resolve_speakers
 from communique.quotes.speakers import SpeakerIndex, mention_span
 from communique.records import Quote, Span, Timex
-from communique.times import governing_time
+from communique.times.dating import date_quote
 
 RULES: tuple[Callable[[Work], None], ...] = (
     mixed_frames,
@@ -77,13 +77,11 @@ def _record(work: Work, d: Draft, qid: str, times: list[Timex], published: str |
         c0, c1 = _cue_words(work, d.cue, d.verb)
         cs, ce = doc[c0].idx, doc[c1 - 1].idx + len(doc[c1 - 1].text)
         cue = Span(cs, ce, text[cs:ce])
-    date = None
-    if d.verb is not None:
-        tx = governing_time(doc, d.verb, times, published)
-        date = tx.value if tx is not None else None
+    dating = date_quote(doc, d.verb, times, published)
     return Quote(
         id=qid, kind=d.kind, start=d.start, end=d.end, text=text[d.start : d.end],
-        speaker=d.actor, speaker_mention=speaker_mention, cue=cue, date=date, provenance=d.rule,
+        speaker=d.actor, speaker_mention=speaker_mention, cue=cue, date=dating.value,
+        date_basis=dating.basis, date_precision=dating.precision, provenance=d.rule,
     )
 
 

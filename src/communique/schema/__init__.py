@@ -53,4 +53,19 @@ def validate(obj: dict[str, Any]) -> list[str]:
             problems.append(f"events/{ev['id']}: quote {ev['quote']} is no quote")
     for i, t in enumerate(obj["times"]):
         check(f"times/{i}", t)
+    for where, rec in [*(("quotes", q) for q in obj["quotes"]), *(("events", e) for e in obj["events"])]:
+        problems.extend(f"{where}/{rec['id']}: {p}" for p in _date_problems(rec))
     return problems
+
+
+def _date_problems(rec: dict[str, Any]) -> list[str]:
+    """A date, its basis and its precision must agree: no date exactly when the basis is none, and the
+    precision the one the date's value shows."""
+    from communique.records import date_precision
+
+    out = []
+    if (rec["date"] is None) != (rec["date_basis"] == "none"):
+        out.append(f"date {rec['date']!r} with date_basis {rec['date_basis']!r}")
+    if rec["date_precision"] != date_precision(rec["date"]):
+        out.append(f"date {rec['date']!r} with date_precision {rec['date_precision']!r}")
+    return out

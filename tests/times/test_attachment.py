@@ -1,0 +1,103 @@
+"""Attachment: which event a time expression dates. A date on a noun dates that nominal event; "since X"
+is a start; a date stays in its own clause unless clauses are coordinated; "the day before X" is resolved
+from X's date."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.nlp import parse
+from communique.times import extract_times
+from communique.times.dating import date_event
+
+FRI = "2013-03-22"  # Friday 22 March 2013
+
+
+def dated(text: str, word: str, nth: int = 0) -> tuple[str | None, str]:
+    doc = parse(text)
+    tok = [t for t in doc if t.text == word][nth]
+    d = date_event(doc, tok.i, extract_times(doc, FRI), FRI)
+    return d.value, d.basis
+
+
+@pytest.mark.parametrize(("text", "noun", "value"), [
+    ("The ministers held an August 3 meeting in Doha.", "meeting", "2012-08-03"),
+    ("Last month's talks ended without a communique.", "talks", "2013-02"),
+    ("The court annulled the Feb. 2 vote.", "vote", "2013-02-02"),
+    ("Tuesday's summit was postponed.", "summit", "2013-03-19"),
+])
+def test_attachment_a_date_on_a_noun_dates_that_nominal_event(text: str, noun: str, value: str) -> None:
+    assert dated(text, noun)[0] == value
+
+
+@pytest.mark.parametrize(("text", "verb", "expected"), [
+    ("The Feb. 2 vote was annulled by the court.", "annulled", (None, "none")),
+    ("Monday's raid has been condemned by the council.", "condemned", (FRI, "publication")),
+    ("Sunday's strike angered the villagers.", "angered", (None, "none")),
+])
+def test_attachment_a_date_on_the_subject_does_not_date_the_verb(text: str, verb: str, expected: tuple) -> None:
+    assert dated(text, verb) == expected
+
+
+def test_attachment_a_prepositional_date_after_the_subject_dates_the_verb() -> None:
+    assert dated("Rebels on Tuesday blocked the road to the airport.", "blocked")[0] == "2013-03-19"
+    assert dated("The council on Monday approved the budget.", "approved")[0] == "2013-03-18"
+    assert dated("Police in the capital on Sunday arrested two organisers.", "arrested")[0] == "2013-03-17"
+
+
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    ("Tuesday's summit ended without a deal.", "ended", "2013-03-19"),
+    ("Last month's talks collapsed.", "collapsed", "2013-02"),
+    ("The March 3 rally began peacefully.", "began", "2013-03-03"),
+    ("The Feb. 12 blast killed nine workers.", "killed", "2013-02-12"),
+])
+def test_attachment_verbs_whose_subject_happens_with_them_keep_its_date(text: str, verb: str, value: str) -> None:
+    assert dated(text, verb)[0] == value
+
+
+def test_attachment_an_event_verb_is_dated_by_its_object_and_another_verb_is_not() -> None:
+    assert dated("The ministers held an August 3 meeting in Doha.", "held")[0] == "2012-08-03"
+    assert dated("The senator recalled the envoy's 2005 memoir.", "recalled") == (None, "none")
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The rebels have controlled the town since 2019.", "controlled"),
+    ("The journalist has been detained since March.", "detained"),
+    ("Prices have risen steadily since January.", "risen"),
+])
+def test_attachment_since_marks_a_start_and_dates_nothing(text: str, verb: str) -> None:
+    assert dated(text, verb) == (None, "none")
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("In 2011, the junta seized power after protesters stormed the palace.", "stormed"),
+    ("Rebels attacked the base, which the army had built in 2009.", "attacked"),
+    ("In 2011, the junta suspended the constitution, although the army had promised elections.", "promised"),
+])
+def test_attachment_a_date_stays_in_its_own_clause(text: str, verb: str) -> None:
+    assert dated(text, verb) == (None, "none")
+
+
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    ("The army met on Monday and signed the deal.", "signed", "2013-03-18"),
+    ("The rebels were routed in April 2012 and retreated to the hills.", "retreated", "2012-04"),
+    ("Troops will enter the city on Sunday and hold a parade.", "hold", "2013-03-24"),
+])
+def test_attachment_coordinated_verbs_share_a_date(text: str, verb: str, value: str) -> None:
+    assert dated(text, verb)[0] == value
+
+
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    ("The vote was held on May 4, 2012. The army struck the day before the vote.", "struck", "2012-05-03"),
+    ("The militia withdrew the week after the election on May 5, 2012.", "withdrew", "2012-W19"),
+    ("Protesters marched the morning after the court's ruling on Sunday.", "marched", "2013-03-18"),
+    ("Talks resumed three days after the truce was signed on Monday.", "resumed", "2013-03-21"),
+])
+def test_attachment_a_time_anchored_on_a_dated_event_is_resolved_from_its_date(text: str, verb: str, value: str) -> None:
+    assert dated(text, verb) == (value, "relative")
+
+
+def test_attachment_a_time_anchored_on_an_undated_event_gives_no_date() -> None:
+    assert dated("The rebels regrouped the day after the ambush.", "regrouped") == (None, "none")
+    assert dated("The envoy left the week before the referendum.", "left") == (None, "none")
+    assert dated("The militia withdrew the week after the election on May 5, 2012.", "election")[0] == "2012-05-05"
