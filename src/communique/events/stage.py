@@ -57,10 +57,12 @@ def coded_at_event_dates(actors: ActorTable, events: list[Event], published: str
     dates: dict[str, str] = {}
     for e in events:
         for aid in (*e.actors, *e.recipients):
-            year = e.date[:4] if e.date and e.date[:4].isdigit() else "?"
+            # only the event's own date counts: a reporting clause's date says when it was told
+            own = e.date if e.date_basis in ("explicit", "relative") else None
+            year = own[:4] if own and own[:4].isdigit() else "?"
             years.setdefault(aid, set()).add(year)
-            if e.date and year != "?":
-                dates.setdefault(aid, e.date)
+            if own and year != "?":
+                dates.setdefault(aid, own)
     pub_year = (published or "")[:4]
     for a in actors:
         ys = years.get(a.id, set())
