@@ -118,3 +118,9 @@ def test_date_lines_report_kind_and_offsets():
 ])
 def test_is_date_line(line, expected):
     assert is_date_line(line) is expected
+
+
+def test_a_byline_with_trailing_blanks_still_dates_the_line_under_it():
+    text = "Talks resume\nBy Omar Haddad   \nTuesday 4 March 2025\n\nEnvoys met."
+    start = text.index("By")
+    assert publication_date(text, bylines=[(start, start + len("By Omar Haddad"))]) == Found("2025-03-04", "byline_date")

@@ -7,7 +7,9 @@ bylines, time stamps and repeated headlines need a little code. Every dropped li
 ``Removal`` with offsets into the raw text, so the output says what went and why.
 
 The clean text keeps paragraphs apart with one blank line. Lines of one block that were wrapped
-mid-sentence (the previous line has no closing punctuation) are joined with a space.
+mid-sentence (the previous line has no closing punctuation) are joined with a space, except in a
+scraped header block (headline, standfirst, repeated headline, caption, byline, stamp, player time on
+lines of their own): there each line is judged on its own before any is joined (``_judged``).
 """
 
 from __future__ import annotations

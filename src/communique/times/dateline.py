@@ -159,7 +159,7 @@ def date_lines(text: str, *, bylines: Iterable[tuple[int, int]] = ()) -> list[Da
             if kind == "date_line" and previous_end in byline_ends:
                 kind = "byline_date"
             out.append(DateLine(kind, s, e, year, month, day))
-        previous_end = e
+        previous_end = s + len(line.rstrip())  # a byline's offsets leave out trailing blanks
     return out
 
 
