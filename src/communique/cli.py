@@ -59,7 +59,8 @@ def _fail(message: str, code: int) -> typer.Exit:
 
 
 def _report(e: InputError) -> None:
-    err.print(f"[red]error:[/red] {e.source}: {e.reason}", highlight=False, markup=True)
+    where = f"{e.source} (id {e.article_id})" if e.article_id and e.article_id not in e.source else e.source
+    err.print(f"[red]error:[/red] {where}: {e.reason}", highlight=False, markup=True)
 
 
 def _inputs(sources: list[str], settings: Settings, overrides: dict[str, Any]) -> Iterator[Article | InputError]:
@@ -77,13 +78,37 @@ def _is_batch(sources: list[str]) -> bool:
 
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file (default ./communique.toml)")]
+PublishedOpt = Annotated[str | None, typer.Option(
+    help="publication date of every input: an ISO date or date-time (2025-03-04, 2025-03-04T14:05:00Z, "
+         "'2025-03-04 14:05'); without it, read from the article's date lines")]
+
+
+def _published(value: str | None, sources: list[str]) -> dict[str, Any]:
+    """The article fields ``--published`` sets (the date, and that the input gave it); a bad value
+    is one usage error naming the articles it was given for."""
+    if value is None:
+        return {}
+    from communique.ingest import normalize_published
+
+    try:
+        when = normalize_published(value, ", ".join(sources))
+    except InputError as e:
+        raise _fail(f"{e.source}: --published {value!r} is not an ISO date or date-time "
+                    "(2025-03-04, 2025-03-04T14:05:00Z)", 2) from None
+    return {"published": when, "published_from": "input"}
+
+
+def _warn(result: Analysis) -> None:
+    """The analysis's warnings on stderr, each once, naming the article."""
+    for w in dict.fromkeys(result.warnings):
+        err.print(f"[yellow]warning:[/yellow] {result.article.id}: {w}", highlight=False, markup=True)
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite store file [default: ./communique.db]")]
 
 
 @app.command()
 def analyze(
     article: Annotated[list[str], typer.Argument(help="a .txt/.html/.jsonl file, a folder, a URL, or - for stdin")],
-    published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD")] = None,
+    published: PublishedOpt = None,
     title: Annotated[str | None, typer.Option(help="article title")] = None,
     url: Annotated[str | None, typer.Option(help="article URL")] = None,
     fmt: Annotated[Format | None, typer.Option("--format", help="table (default on a terminal), json or jsonl")] = None,
@@ -94,14 +119,7 @@ def analyze(
     from communique.pipeline import analyze_many
 
     settings = load_settings(config)
-    if published is not None:
-        from datetime import date
-
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            raise _fail(f"--published {published!r} is not a date YYYY-MM-DD", 2) from None
-    overrides = {k: v for k, v in (("published", published), ("title", title), ("url", url)) if v is not None}
+    overrides = {**_published(published, article), **{k: v for k, v in (("title", title), ("url", url)) if v is not None}}
     batch = _is_batch(article)
     chosen = fmt or (Format.table if out.is_terminal else Format.jsonl if batch else Format.json)
     failed = succeeded = 0
@@ -116,6 +134,7 @@ def analyze(
                     sys.stdout.flush()
                 continue
             succeeded += 1
+            _warn(result)
             _emit(result, chosen)
     except ModelNotFound as e:
         raise _fail(str(e), 3) from e
@@ -170,6 +189,7 @@ def _clip(text: str, n: int) -> str:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="files, folders, URLs or - to analyse and store")],
     db: DbOpt = None,
+    published: PublishedOpt = None,
     strict: Annotated[bool, typer.Option(help="exit 1 when any input fails")] = False,
     config: ConfigOpt = None,
 ) -> None:
@@ -178,12 +198,13 @@ def ingest(
     from communique.store import open_store
 
     settings = load_settings(config, db=db)
+    overrides = _published(published, paths)
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
     try:
         with open_store(settings.db) as store:
 
             def fresh() -> Iterator[Article | InputError]:
-                for item in _inputs(paths, settings, {}):
+                for item in _inputs(paths, settings, overrides):
                     if isinstance(item, Article) and store.has_content(item.text):
                         counts["unchanged"] += 1
                         continue
@@ -194,6 +215,7 @@ def ingest(
                     counts["failed"] += 1
                     _report(result)
                     continue
+                _warn(result)
                 counts[store.add(result).outcome] += 1
     except (StoreError, ModelNotFound) as e:
         raise _fail(str(e), 3) from e

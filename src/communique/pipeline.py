@@ -16,19 +16,33 @@ from communique.errors import InputError
 from communique.events import extract_events
 from communique.quotes import extract_quotes
 from communique.records import Analysis, Article
-from communique.times import extract_times, published_from_dateline
+from communique.times import extract_times
+from communique.times.dateline import publication_date
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 
+NO_PUBLICATION_DATE = "no publication date found; relative dates stay unresolved (give --published)"
+
+
 def with_dateline(article: Article) -> Article:
-    """Fill ``published`` from a plain-text dateline when the input gave none."""
+    """Fill ``published`` from the date lines of the article's head (a wire dateline, a "Published:"
+    line, a line holding only a date) when the input gave none; ``published_from`` says which."""
     if article.published:
         return article
-    found = published_from_dateline(article.text)
-    return replace(article, published=found, published_from="dateline") if found else article
+    found = publication_date(article.text)
+    return replace(article, published=found.date, published_from=found.source) if found else article
+
+
+def _warnings(article: Article) -> tuple[str, ...]:
+    """What the reader of the analysis should know: a truncated text, a missing publication date.
+    The library never prints; the CLI prints these on stderr, once per article."""
+    out = [f"article truncated at character {r.start} (setting max_chars)" for r in article.removed if r.reason == "truncated"]
+    if not article.published:
+        out.append(NO_PUBLICATION_DATE)
+    return tuple(out)
 
 
 def analyze_doc(article: Article, doc: Doc) -> Analysis:
@@ -45,9 +59,7 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
         quotes=tuple(quotes),
         events=tuple(events),
         times=tuple(times),
-        warnings=tuple(
-            f"article truncated at character {r.start} (setting max_chars)" for r in article.removed if r.reason == "truncated"
-        ),
+        warnings=_warnings(article),
     )
 
 

@@ -12,6 +12,7 @@ from communique.ingest.html import extract_page
 from communique.ingest.language import not_english_reason
 from communique.records import Article
 from communique.settings import Settings
+from communique.times.dateline import publication_date
 
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0E-\x1F\x7F]")
 
@@ -51,6 +52,14 @@ def _merge_authors(first: tuple[str, ...], cleaned: Cleaned) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _stated_date(raw: str, cleaned: Cleaned) -> tuple[str | None, str | None]:
+    """The publication date the raw text's head states, read before clean-up drops its date lines
+    ("Updated: 4 March 2025", a date under a byline), and the kind of line that gave it."""
+    bylines = [(r.start, r.end) for r in cleaned.removed if r.reason == "byline"]
+    found = publication_date(raw, bylines=bylines)
+    return (found.date, found.source) if found else (None, None)
+
+
 def _check(text: str, source: str, settings: Settings) -> None:
     body = text.strip()
     if len(body) < settings.min_chars:
@@ -86,17 +95,18 @@ def article_from_text(
     when = normalize_published(published, where)
     cleaned = clean_text(text, title=title, take_title=title is None, max_chars=settings.max_chars)
     _check(cleaned.text, where, settings)
+    stated, stated_from = (when, "input") if when else _stated_date(text, cleaned)
     return Article(
         id=id,
         text=cleaned.text,
         title=cleaned.title,
-        published=when,
+        published=stated,
         url=url,
         outlet=outlet,
         authors=_authors(authors) or _merge_authors((), cleaned),
         source=source,
         removed=cleaned.removed,
-        published_from="input" if when else None,
+        published_from=stated_from,
     )
 
 
@@ -127,12 +137,17 @@ def article_from_html(
     head = title or page.title
     cleaned = clean_text(page.text, title=head, join_wrapped=False, max_chars=settings.max_chars)
     _check(cleaned.text, where, settings)
-    published_from = "input" if when else ("html" if page.published else None)
+    stated: str | None
+    published_from: str | None
+    if when or page.published:
+        stated, published_from = (when, "input") if when else (page.published, "html")
+    else:
+        stated, published_from = _stated_date(page.text, cleaned)
     return Article(
         id=id,
         text=cleaned.text,
         title=head,
-        published=when or page.published,
+        published=stated,
         url=page.url or url,
         outlet=outlet or page.outlet,
         authors=_authors(authors) or _merge_authors(page.authors, cleaned),

@@ -7,7 +7,9 @@ bylines, time stamps and repeated headlines need a little code. Every dropped li
 ``Removal`` with offsets into the raw text, so the output says what went and why.
 
 The clean text keeps paragraphs apart with one blank line. Lines of one block that were wrapped
-mid-sentence (the previous line has no closing punctuation) are joined with a space.
+mid-sentence (the previous line has no closing punctuation) are joined with a space, except in a
+scraped header block (headline, standfirst, repeated headline, caption, byline, stamp, player time on
+lines of their own): there each line is judged on its own before any is joined (``_judged``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from communique import data
 from communique.records import Removal
-from communique.times.dateline import CREDITED_DATELINE
+from communique.times.dateline import CREDITED_DATELINE, is_date_line
 from communique.times.lexicon import load as load_lexicon
 
 
@@ -125,6 +127,8 @@ _NOT_A_PERSON = re.compile(
 
 def authors_from_byline(line: str) -> list[str]:
     """The people named in a byline: ``By Jane Doe and Ali Hassan, Communique Wire`` -> both names."""
+    if is_lone_name(line):
+        return [line.title() if line.isupper() else line]
     credit = re.match(r"(?i)(?:additional )?(?:reporting|writing|editing) by\s", line)
     if not credit and not is_byline(line):
         return []
@@ -155,8 +159,19 @@ _STAMP_WORDS = _MONTHS | _WEEKDAYS | data.words("ingest.stamp_words")
 _STAMP_NUMBER = re.compile(r"\d[\d:/.,+\-T]*(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th|h|z|Z)?,?", re.IGNORECASE)
 
 
+# "Updated:", "Last updated:", "Published": the label of a stamp whose date the page left out (or
+# printed on the next line).
+_BARE_STAMP = re.compile(
+    r"(?:last\s+)?(?:updated|published|posted|modified|first published|originally published)(?:\s+(?:on|at))?\s*:?",
+    re.IGNORECASE,
+)
+
+
 def is_time_stamp(line: str) -> bool:
-    """``Updated: March 3, 2025 10:42 GMT`` or ``Published 3 hours ago`` — yes; ``Updated figures show ...`` — no."""
+    """``Updated: March 3, 2025 10:42 GMT``, ``Published 3 hours ago`` or a bare ``Updated:`` — yes;
+    ``Updated figures show ...`` — no."""
+    if _BARE_STAMP.fullmatch(line.strip()):
+        return True
     m = _STAMP_LEAD.match(line)
     if not m or len(line) > 160:
         return False
@@ -176,6 +191,41 @@ def is_time_stamp(line: str) -> bool:
         else:
             return False
     return dated
+
+
+# --- captions printed twice, names printed alone ---------------------------------------------------
+
+# "A tug guides a freighter out. (Omar Haddad/Meridian Photo)Omar Haddad/Meridian Photo": the credit
+# in parentheses, then the same credit again with no space (the caption and the credit element of a
+# photo both flattened into the text).
+_GLUED_CREDIT = re.compile(r".*\((?P<credit>[^()]{2,80})\)\s*(?P=credit)\.?")
+# "Smoke over the ridge at dawn. Smoke over the ridge at dawn. (Credit)": the same caption twice.
+_CAPTION_TWICE = re.compile(r"(?P<cap>\S.{9,}?[.!?])\s*(?P=cap)(?:\s*\([^()]{2,80}\).*)?")
+
+
+def is_doubled_caption(line: str) -> bool:
+    """A photo caption printed twice, or with its credit glued on twice (see the patterns above)."""
+    return bool(_GLUED_CREDIT.fullmatch(line) or _CAPTION_TWICE.fullmatch(line))
+
+
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.")
+
+
+def is_lone_name(line: str) -> bool:
+    """A line that is a person's name and nothing else: "Omar Haddad", "Ursula von der Leyen".
+
+    Two to four capitalised name words (lower-case particles allowed), no month or weekday, no
+    outlet or newsroom word. Only read as a byline beside other header furniture (``_lone_bylines``).
+    """
+    words = line.split()
+    if not 2 <= len(words) <= 5 or len(line) > 40:
+        return False
+    named = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not 2 <= len(named) <= 4 or _NOT_A_PERSON.search(line):
+        return False
+    if any(w.lower().rstrip(".") in _MONTHS or w.lower().rstrip(".") in _WEEKDAYS for w in named):
+        return False
+    return all(_NAME_WORD.fullmatch(w) for w in named)
 
 
 # --- titles ----------------------------------------------------------------------------------------
@@ -227,6 +277,8 @@ def line_reason(line: str, *, title: str | None = None, rules: tuple[LineRule, .
         return "byline"
     if is_time_stamp(line):
         return "updated_line"
+    if is_doubled_caption(line):
+        return "photo_caption"
     return _rule_reason(line, rules if rules is not None else _default_rules())
 
 
@@ -311,19 +363,22 @@ def _paragraphs(page: _Page, lines: list[tuple[int, int]]) -> tuple[list[list[tu
 
     A blank line or a removed line ends a paragraph; in hard-wrapped text a line that carries on the
     previous line's sentence joins it and is article text, whatever it looks like
-    ("... according to a" / "Reuters/Ipsos poll.").
+    ("... according to a" / "Reuters/Ipsos poll."), unless it was judged furniture on its own as a
+    line of the header block (``_judged``).
     """
+    judged = _judged(page, lines)
     removed: list[Removal] = []
     paragraphs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for s, e in lines:
+    for i, (s, e) in enumerate(lines):
         if (s, e) == page.title_span:
             continue
-        line = page.raw[s:e]
-        continues = e > s and page.hard_wrapped and bool(current) and _continues(page.raw, current[-1], line)
-        reason = None if continues or e == s else line_reason(line, title=page.title, rules=page.rules)
+        why, alone = judged.get(i, (None, False))
+        continues = (e > s and page.hard_wrapped and bool(current) and not alone
+                     and _continues(page.raw, current[-1], page.raw[s:e]))
+        reason = None if continues else why
         if reason is not None:
-            removed.append(Removal(s, e, line, reason))
+            removed.append(Removal(s, e, page.raw[s:e], reason))
         if current and not continues:
             paragraphs.append(current)
             current = []
@@ -332,6 +387,75 @@ def _paragraphs(page: _Page, lines: list[tuple[int, int]]) -> tuple[list[list[tu
     if current:
         paragraphs.append(current)
     return paragraphs, removed
+
+
+_HEAD_CHARS = 1000  # the header block sits in the first lines of a page
+# Furniture that never carries on a wrapped sentence: judged on its own wherever it stands in the head.
+_NEVER_CONTINUES = frozenset({"repeated_headline", "updated_line", "date_line", "media_timestamp"})
+
+
+def _judged(page: _Page, lines: list[tuple[int, int]]) -> dict[int, tuple[str, bool]]:
+    """Why each furniture line goes, judged on its own, and whether that judgement stands even where
+    the line would carry on the previous one: in the head, for a line of a header block (short lines
+    of different lengths, not a wrapped paragraph) or furniture that never continues a sentence.
+    """
+    reasons: dict[int, str] = {}
+    for i, (s, e) in enumerate(lines):
+        if e > s and (s, e) != page.title_span:
+            why = line_reason(page.raw[s:e], title=page.title, rules=page.rules)
+            if why is not None:
+                reasons[i] = why
+    head = [i for i, (s, e) in enumerate(lines) if e > s and s < _HEAD_CHARS and (s, e) != page.title_span]
+    _lone_bylines(page, lines, head, reasons)
+    _dates_under_bylines(page, lines, head, reasons)
+    header = _header_block_lines(page, lines)
+    out: dict[int, tuple[str, bool]] = {}
+    for i, why in reasons.items():
+        s, e = lines[i]
+        strong = (why in _NEVER_CONTINUES or is_doubled_caption(page.raw[s:e])) and not page.raw[s].islower()
+        out[i] = (why, s < _HEAD_CHARS and (strong or i in header))
+    return out
+
+
+def _lone_bylines(page: _Page, lines: list[tuple[int, int]], head: list[int], reasons: dict[int, str]) -> None:
+    """A name alone on a line of the head ("Omar Haddad") is a byline when the line just above or
+    below it is furniture or a date line: "Omar Haddad" / "Updated: 4 March 2025"."""
+    for i in head:
+        s, e = lines[i]
+        if i in reasons or not is_lone_name(page.raw[s:e]):
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and lines[j][1] > lines[j][0] and (
+                    j in reasons or is_date_line(page.raw[lines[j][0]:lines[j][1]])):
+                reasons[i] = "byline"
+                break
+
+
+def _dates_under_bylines(page: _Page, lines: list[tuple[int, int]], head: list[int], reasons: dict[int, str]) -> None:
+    """A line holding only a date right under a byline is its stamp: "By Ana Duarte" / "June 10, 2024"."""
+    previous: int | None = None
+    for i in head:
+        s, e = lines[i]
+        if i not in reasons and previous is not None and reasons.get(previous) == "byline" and is_date_line(page.raw[s:e]):
+            reasons[i] = "date_line"
+        previous = i
+
+
+def _header_block_lines(page: _Page, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines of header blocks: blocks (lines between blank lines) starting in the head whose
+    lines before the last are not all as long as a wrapped line (60% of the block's longest)."""
+    out: set[int] = set()
+    block: list[int] = []
+    for i, (s, e) in enumerate([*lines, (0, 0)]):
+        if e > s:
+            block.append(i)
+            continue
+        if len(block) >= 2 and lines[block[0]][0] < _HEAD_CHARS:
+            widths = [lines[k][1] - lines[k][0] for k in block]
+            if any(w < 0.6 * max(widths) for w in widths[:-1]):
+                out.update(block)
+        block = []
+    return out
 
 
 def _joined(raw: str, paragraphs: list[list[tuple[int, int]]]) -> tuple[str, list[tuple[int, int, int]]]:
