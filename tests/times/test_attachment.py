@@ -101,3 +101,18 @@ def test_attachment_a_time_anchored_on_an_undated_event_gives_no_date() -> None:
     assert dated("The rebels regrouped the day after the ambush.", "regrouped") == (None, "none")
     assert dated("The envoy left the week before the referendum.", "left") == (None, "none")
     assert dated("The militia withdrew the week after the election on May 5, 2012.", "election")[0] == "2012-05-05"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Troops shelled the village, prompting condemnation from the mayor and the closure of the crossing on Tuesday.", "shelled"),
+    ("The ministry expelled two diplomats, prompting anger in Moscow and the cancellation of a planned visit on Thursday.", "expelled"),
+    ("Gunmen attacked a convoy, causing the suspension of the aid operation on Wednesday.", "attacked"),
+    ("Police arrested the opposition leader, sparking protests and the closure of shops on Saturday.", "arrested"),
+])
+def test_attachment_a_date_on_a_noun_inside_a_participle_clause_does_not_date_the_main_verb(text: str, verb: str) -> None:
+    assert dated(text, verb)[0] is None
+
+
+def test_attachment_a_participle_clause_still_shares_its_own_date_with_the_main_verb() -> None:
+    assert dated("Speaking on Thursday, the minister said the border would reopen.", "said")[0] == "2013-03-21"
+    assert dated("The envoy met the rebels on Monday, urging them to free the hostages.", "urging")[0] == "2013-03-18"

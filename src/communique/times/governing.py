@@ -67,6 +67,8 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
                 if _present(clause) != _present(up):
                     return None  # "signed the law in 2010 and has defended it since": another time
                 return 2 + via_noun if t.end <= trigger.idx or up.dep_ == "conj" else None
+            if via_noun:
+                return None  # "..., prompting the cancellation of talks on Monday": the date is the noun's
             if (clause is not None and clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBG" and clause.head.i == up.i
                     and not any(ch.dep_.startswith("nsubj") for ch in clause.children)):
                 return 2 + via_noun  # "..., the minister said on Friday, adding that ...": the participle shares its time
