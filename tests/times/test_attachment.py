@@ -116,3 +116,21 @@ def test_attachment_a_date_on_a_noun_inside_a_participle_clause_does_not_date_th
 def test_attachment_a_participle_clause_still_shares_its_own_date_with_the_main_verb() -> None:
     assert dated("Speaking on Thursday, the minister said the border would reopen.", "said")[0] == "2013-03-21"
     assert dated("The envoy met the rebels on Monday, urging them to free the hostages.", "urging")[0] == "2013-03-18"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The militia had captured the port, leading to the postponement of scheduled talks on Monday.", "captured"),
+    ("The army shelled the town, forcing thousands to flee on Tuesday.", "shelled"),
+    ("Protesters blocked the highway, prompting the government to send police on Wednesday.", "blocked"),
+])
+def test_attachment_a_following_consequence_participle_keeps_its_date_to_itself(text: str, verb: str) -> None:
+    assert dated(text, verb)[0] is None
+
+
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    ("Arriving in Doha on Monday, the envoy met the Hamas delegation.", "met", "2013-03-18"),
+    ("Speaking on Thursday, the minister said the border would reopen.", "said", "2013-03-21"),
+    ("The minister defended the deal, saying on Wednesday that it would hold.", "defended", "2013-03-20"),
+])
+def test_attachment_a_leading_or_reporting_participle_shares_its_date(text: str, verb: str, value: str) -> None:
+    assert dated(text, verb)[0] == value

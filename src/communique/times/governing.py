@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from communique import data
+from communique.document.cues import lexicon as cue_lexicon
 from communique.records import Timex
 from communique.times.calendar import at, parse_iso, shift
 from communique.times.lexicon import load as load_lexicon
@@ -79,7 +80,7 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
                 cur = up  # "two days after the talks collapsed": the parse may hang the span on the anchor's verb
                 continue
             if (clause is not None and up.dep_ == "advcl" and up.head.i == clause.i and up.tag_ in ("VBG", "VBN")
-                    and not any(ch.dep_.startswith("nsubj") for ch in up.children)):
+                    and not any(ch.dep_.startswith("nsubj") for ch in up.children) and _shares_time(up, clause)):
                 return 2 + via_noun  # "Speaking on Thursday, the minister said ...": a participle shares its subject
             if (clause is not None and up.dep_ == "advcl" and up.head.i == clause.i
                     and any(ch.dep_ in ("mark", "advmod") and ch.lower_ in ("when", "as") and ch.i < up.i for ch in up.children)):
@@ -92,6 +93,15 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
             via_noun = 2
         cur = up
     return None
+
+
+def _shares_time(participle: Token, clause: Token) -> bool:
+    """A subjectless participle clause shares its time with the main clause when it comes first
+    ("Speaking on Thursday, the minister said ...", "Arriving in Doha on Monday, the envoy met ...") or
+    reports what was said ("..., the minister said, adding on Friday that ..."). One that follows to tell
+    a consequence has its own time: in "The rebels seized the port, prompting talks to be cancelled on
+    Monday", "leading to a new offensive on Friday", "forcing a delay on Tuesday" the seizure is not dated."""
+    return participle.i < clause.i or cue_lexicon().verb(participle.lemma_.lower()) is not None
 
 
 NOUN_MODIFIERS = ("nummod", "compound", "amod", "poss", "nmod")
