@@ -134,3 +134,30 @@ def test_attachment_a_following_consequence_participle_keeps_its_date_to_itself(
 ])
 def test_attachment_a_leading_or_reporting_participle_shares_its_date(text: str, verb: str, value: str) -> None:
     assert dated(text, verb)[0] == value
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The group has handed over a list of detainees it wants released in the swap.", "released"),
+    ("The union drew up a list of demands it wants met before the strike ends.", "met"),
+    ("The militia published the names of fighters it wants freed.", "freed"),
+])
+def test_attachment_an_act_that_is_only_wanted_takes_no_publication_date(text: str, verb: str) -> None:
+    assert dated(text, verb) == (None, "none")
+
+
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    ("The movement issued a statement on Wednesday in which it said the truce would hold.", "said", "2013-03-20"),
+    ("The ministry released a video on Monday that showed the strike.", "showed", "2013-03-18"),
+    ("The envoy sent a letter on Tuesday which urged both sides to return to talks.", "urged", "2013-03-19"),
+])
+def test_attachment_a_relative_clause_on_a_dated_object_takes_its_date(text: str, verb: str, value: str) -> None:
+    assert dated(text, verb)[0] == value
+
+
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    ("At dawn on Wednesday, the army sealed the crossing.", "sealed", "2013-03-20"),
+    ("Late on Monday night, gunmen stormed the hotel.", "stormed", "2013-03-18"),
+    ("In the early hours of Tuesday, drones struck the depot.", "struck", "2013-03-19"),
+])
+def test_attachment_a_date_inside_a_time_noun_phrase_dates_the_verb(text: str, verb: str, value: str) -> None:
+    assert dated(text, verb)[0] == value

@@ -70,6 +70,8 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
                 return 2 + via_noun if t.end <= trigger.idx or up.dep_ == "conj" else None
             if via_noun:
                 return None  # "..., prompting the cancellation of talks on Monday": the date is the noun's
+            if clause is not None and _relative_on_object(clause, up):
+                return 2  # "issued a statement on Wednesday in which it said ...": the statement's time
             if (clause is not None and clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VBG" and clause.head.i == up.i
                     and not any(ch.dep_.startswith("nsubj") for ch in clause.children)):
                 return 2 + via_noun  # "..., the minister said on Friday, adding that ...": the participle shares its time
@@ -90,9 +92,19 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
         elif up.pos_ in ("NOUN", "PROPN") and up.i not in range(span.start, span.end):
             if _object_date(cur, up, trigger, clause) or _subject_date(cur, up, trigger, clause):
                 return None
-            via_noun = 2
+            if up.ent_type_ not in ("DATE", "TIME"):  # "at dawn on Wednesday": a time noun is no noun phrase
+                via_noun = 2
         cur = up
     return None
+
+
+def _relative_on_object(clause: Token, verb: Token) -> bool:
+    """The clause is a relative clause on the object of ``verb`` and says what that object says or
+    does: "Hamas issued a statement on Wednesday in which it said ...", "the ministry released a video on
+    Monday that showed ...", "the envoy sent a letter on Friday which urged ...": the object was issued
+    then, and what it says takes that time."""
+    noun = clause.head
+    return clause.dep_ == "relcl" and noun.dep_ in ("dobj", "obj") and noun.head.i == verb.i
 
 
 def _shares_time(participle: Token, clause: Token) -> bool:
@@ -267,11 +279,30 @@ def _running_total(clause: Token) -> bool:
     return subject_long and any(w.like_num for a in args if a.dep_ != "nsubj" for w in a.subtree)
 
 
+def _desired(clause: Token) -> bool:
+    """The clause is the complement of a verb of wanting or seeking ("the group wants prisoners
+    released", "Kyiv hopes to reopen the port", "the rebels seek to retake the town"): the act is only
+    wished for, so no publication date."""
+    return clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in data.words("dates.desire_verbs")
+
+
+def _wished_participle(trigger: Token) -> bool:
+    """A past participle right after a verb of wanting ("a list of detainees it wants released", "the
+    demands it wants met", "fighters it wants freed"): the parse often hangs it elsewhere, but the act is
+    only wished for."""
+    if trigger.tag_ != "VBN" or trigger.i == 0:
+        return False
+    before = trigger.doc[trigger.i - 1]
+    desire = data.words("dates.desire_verbs")
+    # the tagger sometimes takes "wants" for a plural noun and leaves its lemma as is
+    return before.lemma_.lower() in desire or before.lower_.removesuffix("s") in desire
+
+
 def undated_clause(doc: Doc, trigger: Token, clause: Token, times: list[Timex]) -> bool:
     """A clause that states no act of one day, so neither the publication date nor a reporting clause dates
     it: habitual or durative adverbs, a set ("every year the veterans march"), a start ("since 2019"), a
     running total."""
-    if _habitual(clause) or _running_total(clause):
+    if _habitual(clause) or _running_total(clause) or _desired(clause) or _wished_participle(trigger):
         return True
     sent = trigger.sent
     for t in times:
