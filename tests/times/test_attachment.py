@@ -161,3 +161,13 @@ def test_attachment_a_relative_clause_on_a_dated_object_takes_its_date(text: str
 ])
 def test_attachment_a_date_inside_a_time_noun_phrase_dates_the_verb(text: str, verb: str, value: str) -> None:
     assert dated(text, verb)[0] == value
+
+
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    ("Following a meeting yesterday in Islamabad, the negotiators briefed the prime minister and said talks had stalled.", "said", "2013-03-21"),
+    ("Following talks on Tuesday in Cairo, the two delegations agreed to extend the truce.", "agreed", "2013-03-19"),
+    ("Following a cabinet session on Monday, the government announced new sanctions.", "announced", "2013-03-18"),
+    ("Following the vote on Wednesday, opposition supporters marched to parliament.", "marched", "2013-03-20"),
+])
+def test_attachment_following_a_dated_event_dates_the_main_clause(text: str, verb: str, value: str) -> None:
+    assert dated(text, verb)[0] == value

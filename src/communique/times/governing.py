@@ -68,6 +68,9 @@ def _score(doc: Doc, t: Timex, trigger: Token, clause: Token | None) -> int | No
                 if _present(clause) != _present(up):
                     return None  # "signed the law in 2010 and has defended it since": another time
                 return 2 + via_noun if t.end <= trigger.idx or up.dep_ == "conj" else None
+            if up.lower_ == "following" and up.dep_ in ("advcl", "prep", "acl"):
+                cur = up  # "Following talks on Tuesday, the envoy said ...": "following" is a preposition here
+                continue
             if via_noun:
                 return None  # "..., prompting the cancellation of talks on Monday": the date is the noun's
             if clause is not None and _relative_on_object(clause, up):
