@@ -124,3 +124,23 @@ def test_a_byline_with_trailing_blanks_still_dates_the_line_under_it():
     text = "Talks resume\nBy Omar Haddad   \nTuesday 4 March 2025\n\nEnvoys met."
     start = text.index("By")
     assert publication_date(text, bylines=[(start, start + len("By Omar Haddad"))]) == Found("2025-03-04", "byline_date")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks resume\nMonday 3 March 2025 - 09:45\n\nEnvoys met in Doha.", "2025-03-03"),
+    ("Talks resume\nFriday, 14 June 2024 – 18:20\n\nEnvoys met in Doha.", "2024-06-14"),
+    ("Talks resume\n8 Jan 2026 | 07:05\n\nEnvoys met in Doha.", "2026-01-08"),
+])
+def test_a_date_line_with_a_dashed_clock_time(text, expected):
+    found = publication_date(text)
+    assert found is not None and found.date == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Army shells border posts\n\nBy Staff Reporters in Quetta (Frontier Daily) Updated: 2014-03-03 08:27\n\nThe army said ...", "2014-03-03"),
+    ("Aid convoy reaches town\n\nBy Lina Haddad, Wire Services Updated March 4, 2025 10:12 GMT\n\nThe convoy ...", "2025-03-04"),
+    ("Truce holds\n\nBy Omar Nasser Published: 12 May 2024\n\nThe truce held ...", "2024-05-12"),
+])
+def test_a_dated_label_after_a_byline_on_the_same_line(text, expected):
+    found = publication_date(text)
+    assert found is not None and found.date == expected

@@ -92,6 +92,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for d in _layouts():
         # "Published: 3 March 2025", "Updated on March 13, 2025 14:05 GMT", "Updated 2:14 PM EST, March 3, 2025"
         out.append(("label", re.compile(rf"^\W*{_LABEL}(?:{_CLOCK},?\s*)?{wday}{d}", re.I)))
+        # the label after a byline on the same line: "By Staff in Peshawar (Daily) Updated: 2014-03-03 08:27"
+        out.append(("label", re.compile(rf"^\s*By\s[^\n]{{1,80}}?\s{_LABEL}(?:{_CLOCK},?\s*)?{wday}{d}", re.I)))
     for d in _layouts()[:2]:
         # "KYIV, Ukraine, March 3, 2025 (AP) —", "SRINAGAR/ISLAMABAD, October 1, 2026 —", "LONDON, March 3 (Reuters) -"
         out.append(("dateline", re.compile(
@@ -100,7 +102,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for d in _layouts():
         # a line holding only a date: "March 3, 2025", "Monday 3 March", "3 March 2025 14:05 GMT", "2025-03-03"
         out.append(("date_line", re.compile(
-            rf"^\s*{wday}{d}\b(?:[ ,]+(?:at\s+)?\d\d?[:.]\d\d[^\n]{{0,24}})?[ \t]*$", re.I)))
+            rf"^\s*{wday}{d}\b(?:[ ,\u2013\u2014|-]+(?:at\s+)?\d\d?[:.]\d\d[^\n]{{0,24}})?[ \t]*$", re.I)))
     return tuple(out)
 
 
