@@ -63,10 +63,12 @@ def main() -> None:
         full = min(full, time.perf_counter() - t0)
     failed = sum(1 for r in results if not hasattr(r, "article"))
 
-    stage = {"times": 0.0, "actors": 0.0, "quotes": 0.0, "events": 0.0}
+    stage = {"document": 0.0, "times": 0.0, "actors": 0.0, "quotes": 0.0, "events": 0.0}
     for art, doc in zip(articles, docs, strict=True):
         t = time.perf_counter()
         document = Document.build(doc)
+        stage["document"] += time.perf_counter() - t
+        t = time.perf_counter()
         times = extract_times(doc, art.published)
         stage["times"] += time.perf_counter() - t
         t = time.perf_counter()
