@@ -124,12 +124,13 @@ def day_year(ref: date, month: int, day: int, direction: str) -> int:
     if direction == "future":
         return ref.year if key >= ref_key else ref.year + 1
     if direction == "nearest":
-        candidates = [y for y in (ref.year - 1, ref.year, ref.year + 1) if _valid(y, month, day)]
+        candidates = [y for y in (ref.year - 1, ref.year, ref.year + 1) if is_valid_date(y, month, day)]
         return min(candidates, key=lambda y: abs((date(y, month, day) - ref).days), default=ref.year)
     return ref.year
 
 
-def _valid(year: int, month: int, day: int) -> bool:
+def is_valid_date(year: int, month: int, day: int) -> bool:
+    """Whether year, month and day make a calendar date (no 30 February)."""
     try:
         date(year, month, day)
     except ValueError:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from communique.times.calendar import is_valid_date
 from communique.times.lexicon import load as load_lexicon
 
 HEAD_CHARS = 1000  # date lines sit in the header block; never read a date from the body
@@ -129,20 +130,12 @@ def _read_line(line: str) -> tuple[str, int | None, int, int] | None:
         g = m.groupdict()
         month = int(g["m"]) if g.get("m") else int(months[(g["mon"] or "").lower()])
         year = int(g["year"]) if g.get("year") else None
-        if not _valid(year or 2024, month, int(g["day"])):  # 2024: a leap year lets "February 29" through
+        if not is_valid_date(year or 2024, month, int(g["day"])):  # 2024: a leap year lets "February 29" through
             continue
         if kind == "label":
             kind = "updated_line" if re.match(r"(?i)(?:last\s+)?(?:updated|modified)", g["label"]) else "published_line"
         return kind, year, month, int(g["day"])
     return None
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def date_lines(text: str, *, bylines: Iterable[tuple[int, int]] = ()) -> list[DateLine]:
@@ -176,7 +169,7 @@ def _with_year(line: DateLine, dated: list[DateLine]) -> date | None:
         assert other.year is not None
         ref = date(other.year, other.month, other.day)
         for y in (ref.year - 1, ref.year, ref.year + 1):
-            if _valid(y, line.month, line.day):
+            if is_valid_date(y, line.month, line.day):
                 cand = date(y, line.month, line.day)
                 gap = abs((cand - ref).days)
                 if best is None or gap < best[0]:
