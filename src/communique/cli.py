@@ -20,7 +20,14 @@ from rich.console import Console
 from rich.table import Table
 
 from communique import __version__
-from communique.errors import CommuniqueError, EvalDataMissing, InputError, ModelNotFound, StoreError
+from communique.errors import (
+    CommuniqueError,
+    EvalDataMissing,
+    InputError,
+    ModelNotFound,
+    OutputError,
+    StoreError,
+)
 from communique.records import Analysis, Article
 from communique.settings import HELP, Settings, load_settings
 
@@ -244,10 +251,8 @@ def search(
     if what not in ("all", "articles", "quotes"):
         raise _fail(f"--what {what!r}: choose all, articles or quotes", 2)
     settings = load_settings(config, db=db)
-    if not Path(settings.db).exists():
-        raise _fail(f"store {settings.db} does not exist; run `communique ingest` first", 3)
     try:
-        with open_store(settings.db) as store:
+        with open_store(settings.db, create=False) as store:
             hits = store.search(query, what=what, limit=limit)  # type: ignore[arg-type]
     except StoreError as e:
         raise _fail(str(e), 3) from e
@@ -268,21 +273,25 @@ def search(
 def export(
     what: Annotated[ExportWhat, typer.Option("--what", help="which records")] = ExportWhat.quotes,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")] = ExportFormat.jsonl,
-    output: Annotated[Path | None, typer.Option("--out", help="output file (required for parquet)")] = None,
+    output: Annotated[Path | None, typer.Option("--out", help="output file (required for parquet); never the "
+                                                       "store itself")] = None,
+    force: Annotated[bool, typer.Option("--force", help="replace an existing --out file")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Export stored articles, quotes, events or actors."""
-    from communique.store import open_store
+    from communique.store import check_output, open_store
 
     settings = load_settings(config, db=db)
-    if not Path(settings.db).exists():
-        raise _fail(f"store {settings.db} does not exist; run `communique ingest` first", 3)
     if fmt is ExportFormat.parquet and output is None:
         raise _fail("--format parquet needs --out FILE", 2)
     try:
-        with open_store(settings.db) as store:
-            text = store.export(what.value, fmt.value, output)
+        if output is not None:
+            check_output(output, settings.db, force=force)
+        with open_store(settings.db, create=False) as store:
+            text = store.export(what.value, fmt.value, output, force=force)
+    except OutputError as e:
+        raise _fail(str(e), 2) from e
     except StoreError as e:
         raise _fail(str(e), 3) from e
     if text is not None:
@@ -300,10 +309,11 @@ def summary(
     from communique.store import open_store
 
     settings = load_settings(config, db=db)
-    if not Path(settings.db).exists():
-        raise _fail(f"store {settings.db} does not exist; run `communique ingest` first", 3)
-    with open_store(settings.db) as store:
-        s = store.summary(top=top, per_article=per_article)
+    try:
+        with open_store(settings.db, create=False) as store:
+            s = store.summary(top=top, per_article=per_article)
+    except StoreError as e:
+        raise _fail(str(e), 3) from e
     out.print(
         f"[bold]{s['articles']} articles[/bold], {s['actors']} actors, {s['quotes']} quotes, "
         f"{s['events']} events, {s['times']} time expressions"

@@ -36,3 +36,8 @@ class StoreError(CommuniqueError):
 
 class EvalDataMissing(CommuniqueError):
     """The evaluation data folder (or a file in it) is absent."""
+
+
+class OutputError(CommuniqueError):
+    """An export's output file cannot be written: it is the store itself, a folder, in a missing folder,
+    not writable, or an existing file that ``--force`` was not given to replace. A usage error."""

@@ -12,14 +12,16 @@ import csv
 import hashlib
 import io
 import json
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from communique.errors import StoreError
+from communique.errors import OutputError, StoreError
 from communique.records import Analysis
 
 DEFAULT_DB = "communique.db"
@@ -99,6 +101,18 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# tables every Communique store has (from migration 1): a database without them is another program's
+COMMUNIQUE_TABLES = frozenset({"articles", "actors", "quotes", "events", "times", "articles_fts", "quotes_fts"})
+# SQLite's words for the failures a user can act on, in plain terms
+SQLITE_REASONS: tuple[tuple[str, str], ...] = (
+    ("database or disk is full", "the disk is full (or the store reached its size limit)"),
+    ("file is not a database", "not a SQLite database (damaged, or another kind of file)"),
+    ("database disk image is malformed", "the SQLite file is damaged (malformed)"),
+    ("database is locked", "the store is locked by another program"),
+    ("attempt to write a readonly database", "the store is read-only"),
+    ("unable to open database file", "cannot open the file (missing folder or no permission)"),
+    ("disk i/o error", "disk I/O error"),
+)
 
 EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "title", "published", "url", "outlet", "authors", "source", "content_hash", "ingested_at", "text"),
@@ -138,19 +152,38 @@ def content_hash(text: str) -> str:
 
 
 class Store:
-    """A Communique SQLite store. Use as a context manager, or call ``close()``."""
+    """A Communique SQLite store. Use as a context manager, or call ``close()``.
 
-    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+    ``create=False`` (the reading commands) never makes a store: a missing file, or one without
+    Communique's tables, is refused. A database of another program is refused either way, untouched.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, create: bool = True) -> None:
         self.path = str(path)
+        if Path(self.path).is_dir():
+            raise StoreError(f"store {self.path} is a folder, not a SQLite file")
+        if not create and not Path(self.path).exists():
+            raise StoreError(f"store {self.path} does not exist; run `communique ingest` first")
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            if create:
+                self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            else:
+                uri = Path(self.path).resolve().as_uri() + "?mode=rw"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open store {self.path}: {describe_sqlite_error(e)}") from e
+        try:
+            self._check(create)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
-        except sqlite3.Error as e:
-            raise StoreError(f"cannot open store {self.path}: {e}") from e
+        except BaseException as e:
+            self.conn.close()
+            if isinstance(e, sqlite3.Error):
+                raise StoreError(f"cannot open store {self.path}: {describe_sqlite_error(e)}") from e
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -162,20 +195,44 @@ class Store:
         self.conn.close()
 
     # -- schema -------------------------------------------------------------------------------
-    def _migrate(self) -> None:
+    def _check(self, create: bool) -> None:
+        """Refuse, before anything is written, a file that is not a Communique store we can use."""
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        tables = {t for t in tables if not t.startswith("sqlite_")}
         version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        if tables and (version == 0 or not COMMUNIQUE_TABLES <= tables):
+            shown = ", ".join(sorted(tables)[:5]) + (" ..." if len(tables) > 5 else "")
+            raise StoreError(f"{self.path} is not a Communique store: it holds other tables ({shown}); "
+                             "refusing to use it (give --db a new file)")
         if version > SCHEMA_VERSION:
             raise StoreError(f"store {self.path} has schema {version}, newer than this Communique ({SCHEMA_VERSION})")
+        if not create and version == 0:
+            raise StoreError(f"store {self.path} has no Communique tables; run `communique ingest` first")
+
+    def _migrate(self) -> None:
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
         for number in range(version, SCHEMA_VERSION):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 for statement in _statements(MIGRATIONS[number]):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version={number + 1}")
-                self.conn.execute("COMMIT")
-            except sqlite3.Error:
-                self.conn.execute("ROLLBACK")
-                raise
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error. SQLite rolls back by itself after some
+        errors (a full disk), so the ROLLBACK is only sent while a transaction is open, and never hides
+        the error that caused it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -184,31 +241,26 @@ class Store:
     # -- writing ------------------------------------------------------------------------------
     def has_content(self, text: str) -> bool:
         """Whether an article with exactly this cleaned text is stored (lets callers skip analysis)."""
-        row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash=?", (content_hash(text),)).fetchone()
+        with self._reading():
+            row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash=?", (content_hash(text),)).fetchone()
         return row is not None
 
     def add(self, analysis: Analysis) -> WriteResult:
         """Store one analysed article in one transaction; idempotent by id and content hash."""
         art = analysis.article
         digest = content_hash(art.text)
+        outcome: Literal["added", "replaced", "unchanged"] = "added"
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 dup = self.conn.execute("SELECT id FROM articles WHERE content_hash=?", (digest,)).fetchone()
                 if dup is not None:
-                    self.conn.execute("COMMIT")
                     return WriteResult(dup["id"], "unchanged")
-                outcome: Literal["added", "replaced", "unchanged"] = "added"
                 if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (art.id,)).fetchone():
                     self._delete(art.id)
                     outcome = "replaced"
                 self._insert(analysis, digest)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
         except sqlite3.Error as e:
-            raise StoreError(f"cannot store article {art.id}: {e}") from e
+            raise StoreError(f"cannot store article {art.id} in {self.path}: {describe_sqlite_error(e)}") from e
         return WriteResult(art.id, outcome)
 
     def _delete(self, article_id: str) -> None:
@@ -262,8 +314,17 @@ class Store:
         )
 
     # -- reading ------------------------------------------------------------------------------
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """SQLite errors while reading (a file damaged past its header) as one StoreError."""
+        try:
+            yield
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot read store {self.path}: {describe_sqlite_error(e)}") from e
+
     def count(self, table: ExportWhat) -> int:
-        return int(self.conn.execute(f"SELECT count(*) FROM {_table(table)}").fetchone()[0])
+        with self._reading():
+            return int(self.conn.execute(f"SELECT count(*) FROM {_table(table)}").fetchone()[0])
 
     def analysis(self, article_id: str) -> dict[str, Any] | None:
         """The stored analysis object of one article, as ``analyze --format json`` printed it."""
@@ -283,6 +344,10 @@ class Store:
         match = _fts_query(query)
         if not match:
             return []
+        with self._reading():
+            return self._search(match, what, limit)
+
+    def _search(self, match: str, what: str, limit: int) -> list[Hit]:
         hits: list[Hit] = []
         if what in ("all", "quotes"):
             sql = (
@@ -302,6 +367,10 @@ class Store:
 
     def summary(self, *, top: int = 10, per_article: int = 3) -> dict[str, Any]:
         """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``."""
+        with self._reading():
+            return self._summary(top, per_article)
+
+    def _summary(self, top: int, per_article: int) -> dict[str, Any]:
         c = self.conn
         speakers = c.execute(
             "SELECT a.name || coalesce(' (' || a.country || coalesce(' ' || a.sector, '') || ')', '') AS name,"
@@ -330,32 +399,82 @@ class Store:
         }
 
     # -- export -------------------------------------------------------------------------------
-    def export(self, what: ExportWhat, fmt: Literal["jsonl", "csv", "parquet"], out: Path | None = None) -> str | None:
-        """Export one table as JSONL or CSV (returned as a string when ``out`` is None) or Parquet (``out`` required)."""
-        rows = list(self.rows(what))
-        cols = EXPORT_COLUMNS[what]
+    def export(self, what: ExportWhat, fmt: Literal["jsonl", "csv", "parquet"], out: Path | None = None,
+               *, force: bool = False) -> str | None:
+        """Export one table as JSONL or CSV (returned as a string when ``out`` is None) or Parquet (``out``
+        required). A file is written whole or not at all (a temporary file in its folder, then renamed);
+        the store itself is never a target, and an existing file only with ``force``."""
+        if out is None and fmt == "parquet":
+            raise StoreError("parquet export needs an output file (--out)")
+        if out is not None:
+            check_output(out, self.path, force=force)
+        with self._reading():
+            rows = list(self.rows(what))
         if fmt == "parquet":
-            if out is None:
-                raise StoreError("parquet export needs an output file (--out)")
             import pyarrow as pa
             import pyarrow.parquet as pq
 
             table = pa.Table.from_pylist([_flat(r) for r in rows], schema=_arrow_schema(what))
-            pq.write_table(table, str(out))
+            assert out is not None
+            _write_whole(out, lambda tmp: pq.write_table(table, tmp))
             return None
         buf = io.StringIO()
         if fmt == "jsonl":
             for r in rows:
                 buf.write(json.dumps(r, ensure_ascii=False) + "\n")
         else:
-            writer = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+            writer = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS[what], lineterminator="\n")
             writer.writeheader()
             for r in rows:
                 writer.writerow(_flat(r))
         if out is None:
             return buf.getvalue()
-        out.write_text(buf.getvalue(), encoding="utf-8")
+        text = buf.getvalue()
+        _write_whole(out, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
         return None
+
+
+def check_output(out: Path, store_path: str | Path, *, force: bool = False) -> None:
+    """Refuse an export target that is the store (or its -wal/-shm/-journal files), a folder, in a missing
+    folder, or an existing file without ``force``."""
+    store = Path(store_path).resolve()
+    target = out.resolve()
+    sidecars = {store} | {store.with_name(store.name + s) for s in ("-wal", "-shm", "-journal")}
+    if target in sidecars or (out.exists() and store.exists() and os.path.samefile(out, store)):
+        raise OutputError(f"--out {out} is the store itself ({store_path}); choose another file")
+    if out.is_dir():
+        raise OutputError(f"--out {out} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise OutputError(f"--out {out}: the folder {out.parent} does not exist")
+    if out.exists() and not force:
+        raise OutputError(f"--out {out} exists; add --force to replace it")
+
+
+def _write_whole(out: Path, write: Any) -> None:
+    """Call ``write(temporary path)`` in ``out``'s folder, then rename onto ``out``: no partial file is
+    ever left, whether writing fails or is interrupted."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.resolve().parent)
+    except OSError as e:
+        raise OutputError(f"--out {out}: cannot write there ({e.strerror or e})") from e
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, out)
+    except BaseException as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise OutputError(f"--out {out}: cannot write there ({e.strerror or e})") from e
+        raise
+
+
+def describe_sqlite_error(e: sqlite3.Error) -> str:
+    """SQLite's message in plain terms where it is one a user can act on (a full disk, a damaged file)."""
+    message = str(e)
+    for words, reason in SQLITE_REASONS:
+        if words in message.lower():
+            return reason
+    return message
 
 
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
@@ -400,9 +519,10 @@ def _fts_query(query: str) -> str:
     return " ".join(f'"{w}"' for w in words if w)
 
 
-def open_store(path: str | Path = DEFAULT_DB) -> Store:
-    """Open (creating and migrating if needed) the store at ``path``."""
+def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
+    """Open (creating and migrating if needed) the store at ``path``; ``create=False`` only opens an
+    existing Communique store (migrating it if it is older)."""
     with closing(sqlite3.connect(":memory:")) as probe:
         if not probe.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()[0]:
             raise StoreError("this Python's SQLite has no FTS5")
-    return Store(path)
+    return Store(path, create=create)
