@@ -383,5 +383,14 @@ def version() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. A bad setting (config file, COMMUNIQUE_* variable, flag) from any command
+    is one usage-error line and exit 2."""
+    from rich.markup import escape
+
+    from communique.errors import SettingsError
+
+    try:
+        app()
+    except SettingsError as e:
+        err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, markup=True)
+        sys.exit(2)

@@ -41,3 +41,17 @@ class EvalDataMissing(CommuniqueError):
 class OutputError(CommuniqueError):
     """An export's output file cannot be written: it is the store itself, a folder, in a missing folder,
     not writable, or an existing file that ``--force`` was not given to replace. A usage error."""
+
+
+class SettingsError(CommuniqueError):
+    """A setting could not be used: an unknown key, section or ``COMMUNIQUE_*`` variable, a value of the
+    wrong type or out of range, a missing or malformed config file. A usage error (the CLI exits 2).
+
+    ``source`` names where the value came from (the config file, the environment variable or the flag);
+    ``reason`` says what is wrong, naming the key, the value and what was expected.
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
