@@ -111,6 +111,9 @@ def read_file(path: Path, *, settings: Settings, article_id: str | None = None) 
     except OSError as e:
         yield InputError(name, f"unreadable ({e.strerror or e})")
         return
+    except MemoryError as e:
+        yield InputError(name, failure_reason(e))
+        return
     aid = article_id or path.stem
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else None
     yield from _read_bytes(data, source=name, article_id=aid, kind=kind, settings=settings)
@@ -197,6 +200,8 @@ def _read_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Item]:
             yield from read_jsonl_lines(fh, name=str(path), settings=settings)
         except OSError as e:
             yield InputError(str(path), f"unreadable ({e.strerror or e})")
+        except INPUT_FAILURES as e:  # reading the file itself failed (a line too long for memory)
+            yield InputError(str(path), failure_reason(e))
 
 
 def read_jsonl_lines(lines: Iterable[str | bytes], *, name: str, settings: Settings) -> Iterator[Item]:
