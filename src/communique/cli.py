@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import fields, replace
@@ -17,7 +18,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from communique import __version__
 from communique.errors import (
@@ -61,13 +64,13 @@ class ExportWhat(StrEnum):
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, markup=True)
     return typer.Exit(code)
 
 
 def _report(e: InputError) -> None:
     where = f"{e.source} (id {e.article_id})" if e.article_id and e.article_id not in e.source else e.source
-    err.print(f"[red]error:[/red] {where}: {e.reason}", highlight=False, markup=True)
+    err.print(f"[red]error:[/red] {escape(where)}: {escape(e.reason)}", highlight=False, markup=True)
 
 
 def _inputs(sources: list[str], settings: Settings, overrides: dict[str, Any]) -> Iterator[Article | InputError]:
@@ -108,7 +111,7 @@ def _published(value: str | None, sources: list[str]) -> dict[str, Any]:
 def _warn(result: Analysis) -> None:
     """The analysis's warnings on stderr, each once, naming the article."""
     for w in dict.fromkeys(result.warnings):
-        err.print(f"[yellow]warning:[/yellow] {result.article.id}: {w}", highlight=False, markup=True)
+        err.print(f"[yellow]warning:[/yellow] {escape(result.article.id)}: {escape(w)}", highlight=False, markup=True)
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite store file [default: ./communique.db]")]
 
 
@@ -160,31 +163,36 @@ def _emit(result: Analysis, fmt: Format) -> None:
 
 def _print_table(a: Analysis) -> None:
     art = a.article
-    out.rule(f"[bold]{art.title or art.id}[/bold]")
-    out.print(f"id {art.id}  published {art.published or '?'}  outlet {art.outlet or '?'}  url {art.url or '-'}")
+    out.rule(Text(art.title or art.id, style="bold"))
+    out.print(Text(f"id {art.id}  published {art.published or '?'}  outlet {art.outlet or '?'}  url {art.url or '-'}"))
     names = {x.id: x.name for x in a.actors}
     t = Table("id", "actor", "type", "country", "sector", "role", "mentions", title="Actors", title_justify="left")
     for x in a.actors:
-        t.add_row(x.id, x.name, x.type, x.country or "", x.sector or "", x.role or "", str(len(x.mentions)))
+        _row(t, x.id, x.name, x.type, x.country or "", x.sector or "", x.role or "", str(len(x.mentions)))
     out.print(t)
     t = Table("id", "speaker", "kind", "cue", "date", "quote", title="Quotes", title_justify="left")
     for q in a.quotes:
-        t.add_row(q.id, names.get(q.speaker or "", "?"), q.kind, q.cue.text if q.cue else "", q.date or "",
+        _row(t, q.id, names.get(q.speaker or "", "?"), q.kind, q.cue.text if q.cue else "", q.date or "",
                   _clip(q.text, 90))
     out.print(t)
     t = Table("id", "type", "cameo", "actors", "recipients", "date", "status", "evidence", title="Events",
               title_justify="left")
     for e in a.events:
-        t.add_row(e.id, e.type, e.cameo or "", ", ".join(names.get(i, i) for i in e.actors),
+        _row(t, e.id, e.type, e.cameo or "", ", ".join(names.get(i, i) for i in e.actors),
                   ", ".join(names.get(i, i) for i in e.recipients), e.date or "", e.status, _clip(e.evidence.text, 70))
     out.print(t)
     t = Table("text", "type", "value", title="Times", title_justify="left")
     for tm in a.times:
-        t.add_row(tm.text, tm.type, tm.value)
+        _row(t, tm.text, tm.type, tm.value)
     out.print(t)
     if art.removed:
-        out.print(f"clean-up removed {len(art.removed)} piece(s): "
-                  + "; ".join(f"{r.reason}: {_clip(r.text, 40)!r}" for r in art.removed))
+        out.print(Text(f"clean-up removed {len(art.removed)} piece(s): "
+                       + "; ".join(f"{r.reason}: {_clip(r.text, 40)!r}" for r in art.removed)))
+
+
+def _row(table: Table, *cells: str | Text) -> None:
+    """A table row of user text: plain strings become ``Text``, so brackets in them are not markup."""
+    table.add_row(*(c if isinstance(c, Text) else Text(c) for c in cells))
 
 
 def _clip(text: str, n: int) -> str:
@@ -227,7 +235,7 @@ def ingest(
     except (StoreError, ModelNotFound) as e:
         raise _fail(str(e), 3) from e
     err.print(
-        f"{settings.db}: {counts['added']} added, {counts['replaced']} replaced, "
+        f"{escape(str(settings.db))}: {counts['added']} added, {counts['replaced']} replaced, "
         f"{counts['unchanged']} unchanged, {counts['failed']} failed",
         highlight=False,
     )
@@ -265,8 +273,34 @@ def search(
         return
     t = Table("kind", "article", "speaker", "snippet")
     for h in hits:
-        t.add_row(h.kind, h.title or h.article_id, h.speaker or "", h.snippet)
+        _row(t, h.kind, h.title or h.article_id, h.speaker or "", _snippet(h.snippet, query))
     out.print(t)
+
+
+_MARKED = re.compile(r"\[([^\[\]]+)\]")
+
+
+def _snippet(snippet: str, query: str) -> Text:
+    """A search snippet with its ``[hit]`` marks shown as styled text. The store marks hits with
+    brackets, so a bracketed span counts as a hit only when its words match the query's words
+    (stemmed: a shared prefix of four letters); editorial brackets such as "[the Israelis]" stay."""
+    terms = [w.lower() for w in re.findall(r"\w+", query)]
+    text = Text()
+    pos = 0
+    for m in _MARKED.finditer(snippet):
+        words = re.findall(r"\w+", m.group(1).lower())
+        if not words or not all(any(_same_stem(w, q) for q in terms) for w in words):
+            continue
+        text.append(snippet[pos:m.start()])
+        text.append(m.group(1), style="bold reverse")
+        pos = m.end()
+    text.append(snippet[pos:])
+    return text
+
+
+def _same_stem(word: str, term: str) -> bool:
+    n = min(len(word), len(term), 4)
+    return word[:n] == term[:n] and (n == 4 or word == term)
 
 
 @app.command()
@@ -320,19 +354,19 @@ def summary(
     )
     t = Table("speaker", "quotes", "articles", title="Top speakers", title_justify="left")
     for name, n, articles in s["top_speakers"]:
-        t.add_row(name, str(n), str(articles))
+        _row(t, name, str(n), str(articles))
     out.print(t)
     t = Table("type", "events", title="Events by type", title_justify="left")
     for typ, n in s["events_by_type"]:
-        t.add_row(typ, str(n))
+        _row(t, typ, str(n))
     out.print(t)
     t = Table("status", "events", title="Events by status", title_justify="left")
     for st, n in s["events_by_status"]:
-        t.add_row(st, str(n))
+        _row(t, st, str(n))
     out.print(t)
     t = Table("article", "speaker", "kind", "date", "said", title="Who said what", title_justify="left")
     for row in s["who_said_what"]:
-        t.add_row(row["article_id"], row["speaker_name"], row["kind"], row["date"] or "", _clip(row["text"], 80))
+        _row(t, row["article_id"], row["speaker_name"], row["kind"], row["date"] or "", _clip(row["text"], 80))
     out.print(t)
 
 
@@ -359,7 +393,7 @@ def evaluate(
     try:
         result = run_task(task, data, split=split, errors=errors, limit=limit)
     except EvalDataMissing as e:
-        err.print(f"skipped {task}: {e}", highlight=False)
+        err.print(f"skipped {escape(task)}: {escape(str(e))}", highlight=False)
         raise typer.Exit(0) from e
     except CommuniqueError as e:
         raise _fail(str(e), 3) from e
@@ -372,7 +406,7 @@ def show_settings(config: ConfigOpt = None) -> None:
     s = load_settings(config)
     t = Table("setting", "env", "value", "help")
     for f in fields(s):
-        t.add_row(f.name, f"COMMUNIQUE_{f.name.upper()}", str(getattr(s, f.name)), HELP.get(f.name, ""))
+        _row(t, f.name, f"COMMUNIQUE_{f.name.upper()}", str(getattr(s, f.name)), HELP.get(f.name, ""))
     out.print(t)
 
 

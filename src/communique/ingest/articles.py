@@ -10,11 +10,44 @@ from communique.errors import InputError
 from communique.ingest.cleanup import Cleaned, authors_from_byline, clean_text
 from communique.ingest.html import extract_page
 from communique.ingest.language import not_english_reason
-from communique.records import Article
+from communique.records import Article, Removal
 from communique.settings import Settings
 from communique.times.dateline import publication_date
 
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0E-\x1F\x7F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: str) -> tuple[str, int]:
+    """``value`` with every lone surrogate (``"\\ud800"`` from a JSON escape) replaced by U+FFFD,
+    and how many there were: such text cannot be hashed, printed or stored as UTF-8."""
+    return _SURROGATE.subn("\ufffd", value)
+
+
+def _scrub_fields(fields: dict[str, str | None]) -> tuple[dict[str, str | None], tuple[Removal, ...]]:
+    """Every field scrubbed, and one clean-up note per field that held lone surrogates (offsets of
+    the first one; the text is kept one character for one, so offsets stay true)."""
+    out: dict[str, str | None] = {}
+    notes: list[Removal] = []
+    for name, value in fields.items():
+        if value is None:
+            out[name] = None
+            continue
+        out[name], n = scrub(value)
+        if n:
+            first = _SURROGATE.search(value)
+            start = first.start() if first and name == "text" else 0
+            notes.append(Removal(start, start + 1, f"{name}: {n} lone surrogate(s) replaced by U+FFFD",
+                                 "lone surrogate"))
+    return out, tuple(notes)
+
+
+Scrubbed = tuple[str, str, str | None, str | None, str | None, tuple[Removal, ...]]
+
+
+def _scrubbed(text: str, id: str, title: str | None, url: str | None, outlet: str | None) -> Scrubbed:
+    f, notes = _scrub_fields({"text": text, "id": id, "title": title, "url": url, "outlet": outlet})
+    return f["text"] or "", f["id"] or "", f["title"], f["url"], f["outlet"], notes
 
 
 def normalize_published(value: object, source: str) -> str | None:
@@ -37,7 +70,7 @@ def _authors(authors: Iterable[str] | str | None) -> tuple[str, ...]:
         return ()
     if isinstance(authors, str):
         authors = [authors]
-    return tuple(a.strip() for a in authors if isinstance(a, str) and a.strip())
+    return tuple(scrub(a.strip())[0] for a in authors if isinstance(a, str) and a.strip())
 
 
 def _merge_authors(first: tuple[str, ...], cleaned: Cleaned) -> tuple[str, ...]:
@@ -91,6 +124,7 @@ def article_from_text(
     Without ``title``, the first line becomes the title when it looks like one.
     """
     settings = settings or Settings()
+    text, id, title, url, outlet, notes = _scrubbed(text, id, title, url, outlet)
     where = source or id
     when = normalize_published(published, where)
     cleaned = clean_text(text, title=title, take_title=title is None, max_chars=settings.max_chars)
@@ -105,7 +139,7 @@ def article_from_text(
         outlet=outlet,
         authors=_authors(authors) or _merge_authors((), cleaned),
         source=source,
-        removed=cleaned.removed,
+        removed=cleaned.removed + notes,
         published_from=stated_from,
     )
 
@@ -129,6 +163,7 @@ def article_from_html(
     article text, or it is empty or not English after clean-up.
     """
     settings = settings or Settings()
+    html, id, title, url, outlet, notes = _scrubbed(html, id, title, url, outlet)
     where = source or url or id
     when = normalize_published(published, where)
     page = extract_page(html, url=url)
@@ -152,6 +187,6 @@ def article_from_html(
         outlet=outlet or page.outlet,
         authors=_authors(authors) or _merge_authors(page.authors, cleaned),
         source=source,
-        removed=cleaned.removed,
+        removed=cleaned.removed + notes,
         published_from=published_from,
     )

@@ -174,7 +174,7 @@ def _jsonld_authors(tree: Any) -> list[str]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text_content() or "")
-        except (json.JSONDecodeError, TypeError):
+        except (RecursionError, ValueError, TypeError):  # malformed, or nested past the recursion limit
             continue
         for node in _walk(data):
             author = node.get("author")

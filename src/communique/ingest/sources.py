@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from communique.errors import InputError
-from communique.ingest.articles import article_from_html, article_from_text
+from communique.ingest.articles import article_from_html, article_from_text, scrub
 from communique.ingest.fetch import fetch_page
 from communique.ingest.html import decode_html, looks_like_html
 from communique.ingest.language import decode_text
@@ -29,6 +29,20 @@ FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_FILE_BYTES = 50_000_000
 
 Item = Article | InputError
+# What reading one input may raise besides InputError: JSON nested past the recursion limit, a
+# document too big for memory, text that is not valid Unicode, a value no parser accepts.
+INPUT_FAILURES = (RecursionError, MemoryError, UnicodeError, ValueError)
+
+
+def failure_reason(e: BaseException) -> str:
+    """The one-line reason for an ``INPUT_FAILURES`` error of one input."""
+    if isinstance(e, RecursionError):
+        return "nested too deeply to read (JSON or markup past the recursion limit)"
+    if isinstance(e, MemoryError):
+        return "too large to read (out of memory)"
+    if isinstance(e, UnicodeError):
+        return f"not valid Unicode ({e.reason if hasattr(e, 'reason') else e})"
+    return f"unreadable ({e})"
 
 
 class LineError(InputError):
@@ -97,6 +111,9 @@ def read_file(path: Path, *, settings: Settings, article_id: str | None = None) 
     except OSError as e:
         yield InputError(name, f"unreadable ({e.strerror or e})")
         return
+    except MemoryError as e:
+        yield InputError(name, failure_reason(e))
+        return
     aid = article_id or path.stem
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else None
     yield from _read_bytes(data, source=name, article_id=aid, kind=kind, settings=settings)
@@ -112,7 +129,7 @@ def read_stream(stream: IO[str] | IO[bytes], *, settings: Settings | None = None
     except (OSError, ValueError) as e:
         yield InputError(source, f"unreadable ({e})")
         return
-    data = raw.encode("utf-8") if isinstance(raw, str) else bytes(raw)
+    data = scrub(raw)[0].encode("utf-8") if isinstance(raw, str) else bytes(raw)
     aid = "stdin-" + hashlib.sha1(data).hexdigest()[:10]
     yield from _read_bytes(data, source=source, article_id=aid, kind=None, settings=settings)
 
@@ -127,6 +144,8 @@ def read_url(url: str, *, settings: Settings) -> Iterator[Item]:
         yield article_from_html(html, id=url, url=page.final_url, source=url, settings=settings)
     except InputError as e:
         yield e
+    except INPUT_FAILURES as e:
+        yield InputError(url, failure_reason(e))
 
 
 def _read_bytes(data: bytes, *, source: str, article_id: str, kind: str | None, settings: Settings) -> Iterator[Item]:
@@ -153,6 +172,8 @@ def _read_bytes(data: bytes, *, source: str, article_id: str, kind: str | None, 
             yield article_from_text(text, id=article_id, source=source, settings=settings)
     except InputError as e:
         yield e
+    except INPUT_FAILURES as e:
+        yield InputError(source, failure_reason(e))
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -163,7 +184,7 @@ def _looks_like_jsonl(text: str) -> bool:
         try:
             if isinstance(json.loads(ln), dict):
                 return True
-        except json.JSONDecodeError:
+        except (RecursionError, ValueError):
             continue
     return False
 
@@ -179,6 +200,8 @@ def _read_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Item]:
             yield from read_jsonl_lines(fh, name=str(path), settings=settings)
         except OSError as e:
             yield InputError(str(path), f"unreadable ({e.strerror or e})")
+        except INPUT_FAILURES as e:  # reading the file itself failed (a line too long for memory)
+            yield InputError(str(path), failure_reason(e))
 
 
 def read_jsonl_lines(lines: Iterable[str | bytes], *, name: str, settings: Settings) -> Iterator[Item]:
@@ -205,7 +228,10 @@ def read_jsonl_lines(lines: Iterable[str | bytes], *, name: str, settings: Setti
         if not line.strip():
             continue
         seen = True
-        yield _jsonl_item(line, where, settings)
+        try:
+            yield _jsonl_item(line, where, settings)
+        except INPUT_FAILURES as e:
+            yield LineError(where, failure_reason(e))
     if not seen:
         yield InputError(name, "empty JSONL batch (no article lines)")
 
@@ -215,12 +241,14 @@ def _jsonl_item(line: str, where: str, settings: Settings) -> Item:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         return LineError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+    except RecursionError:
+        return LineError(where, "JSON nested too deeply to read")
     if not isinstance(obj, dict):
         return LineError(where, f"a line must be a JSON object, not {type(obj).__name__}")
     raw_id = obj.get("id")
     if (raw_id is not None and not isinstance(raw_id, str | int)) or isinstance(raw_id, bool):
         return LineError(where, "id must be a string")
-    article_id = str(raw_id) if raw_id not in (None, "") else None
+    article_id = scrub(str(raw_id))[0] if raw_id not in (None, "") else None
     text, html = obj.get("text"), obj.get("html")
     fail = _field_problem(obj)
     if fail:
@@ -242,6 +270,8 @@ def _jsonl_item(line: str, where: str, settings: Settings) -> Item:
         return article_from_html(html, **common)
     except InputError as e:
         return LineError(where, e.reason, article_id)
+    except INPUT_FAILURES as e:
+        return LineError(where, failure_reason(e), article_id)
 
 
 def _field_problem(obj: dict[str, Any]) -> str | None:
