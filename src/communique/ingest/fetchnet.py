@@ -99,7 +99,8 @@ def checked_addresses(
             hint = "" if problem not in ("a loopback address", "a private address") else (
                 " (set allow_private_fetch to fetch from it)"
             )
-            raise Refused(f"refused {url.host}: it resolves to {ip}, {problem}{hint}")
+            what = f"{url.host}: it resolves to {ip}" if url.host.strip("[]") != str(ip) else url.host
+            raise Refused(f"refused {what}, {problem}{hint}")
     return addresses
 
 
