@@ -87,3 +87,10 @@ def test_the_very_same_jsonl_line_repeated_is_not_a_duplicate_error(tmp_path: Pa
     line = json.dumps({"id": "a", "text": ARTICLE})
     batch.write_text(f"{line}\n{line}\n", encoding="utf-8")
     assert _ids(list(read_inputs(str(batch)))) == ["a", "a"]
+
+
+def test_one_folder_read_alone_gives_suffix_only_twins_distinct_ids(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "story.text").write_text(ARTICLE.replace("Doha", "Cairo"), encoding="utf-8")
+    (tmp_path / "solo.txt").write_text(ARTICLE, encoding="utf-8")
+    assert _ids(list(read_inputs(str(tmp_path)))) == ["solo", "story.text", "story.txt"]

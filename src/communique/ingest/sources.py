@@ -140,11 +140,11 @@ def read_inputs(source: str, settings: Settings | None = None, *, run: Run | Non
     Never raises for bad input: each bad article is yielded as an ``InputError`` naming it (path,
     URL, ``-`` or ``FILE.jsonl:LINE``) and the reason, and the others go on. Lines of a JSONL batch
     fail as ``LineError`` (an ``InputError``) with ``article_id`` set to the line's id when it has one;
-    a line repeating an earlier line's id fails. ``run`` is shared by the inputs of one run
-    (``read_run``): ids stay unique across them.
+    a line repeating an earlier line's id fails. Ids are unique within the input (see ``read_run``);
+    ``run`` is shared by the inputs of one run (``read_run``) so ids stay unique across them.
     """
     settings = settings or Settings()
-    run = run or Run()
+    run = run or Run(file_ids=_colliding_file_ids([source]))
     if source == "-":
         yield from read_stream(sys.stdin, settings=settings)
         return
