@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -52,14 +53,98 @@ class LineError(InputError):
         super().__init__(source, reason, article_id=article_id)
 
 
-def read_inputs(source: str, settings: Settings | None = None) -> Iterator[Item]:
+@dataclass
+class Run:
+    """What one run of several inputs shares so its article ids stay unique.
+
+    ``file_ids``: the id of each file (by resolved path) whose plain id another file of the run
+    also has; ``jsonl_ids``: each JSONL id already read, with the ``FILE:LINE`` it was first seen
+    at and a hash of that line.
+    """
+
+    file_ids: dict[Path, str] = field(default_factory=dict)
+    jsonl_ids: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def read_run(sources: Sequence[str], settings: Settings | None = None) -> Iterator[Item]:
+    """Articles from every input of one run, in order, with ids unique across the run.
+
+    A file's plain id is its stem (``story`` for ``dirX/story.txt``), or for a file found in a
+    folder its path below the folder without suffix (``sub/story``). When two different files of
+    the run (after resolving links) have the same plain id, each of them instead gets its path
+    with the fewest parent folders that tells them apart (``dirX/story`` and ``dirY/story``);
+    files that differ only in suffix keep it (``story.txt``, ``story.html``); if that still
+    matches another id of the run, ``~`` and 8 hex digits of a hash of its absolute path are
+    added. So ids depend only on the set of inputs, not on their order, and a file that collides
+    with none keeps its plain id. A JSONL line whose id an earlier, different line of the run
+    already had is a ``LineError`` (the first line's article is kept).
+    """
+    settings = settings or Settings()
+    run = Run(file_ids=_colliding_file_ids(sources))
+    for source in sources:
+        yield from read_inputs(source, settings, run=run)
+
+
+def _plain_file_ids(sources: Sequence[str]) -> dict[Path, str]:
+    """Each article file of the run (by resolved path) and its plain id; JSONL batches have none."""
+    ids: dict[Path, str] = {}
+    for source in sources:
+        path = Path(source)
+        try:
+            if source == "-" or source.lower().startswith(("http://", "https://")):
+                continue
+            if path.is_dir():
+                for p in _folder_files(path):
+                    if p.suffix.lower() not in JSONL_SUFFIXES:
+                        ids.setdefault(p.resolve(), p.relative_to(path).with_suffix("").as_posix())
+            elif path.is_file() and path.suffix.lower() not in JSONL_SUFFIXES:
+                ids.setdefault(path.resolve(), path.stem)
+        except (OSError, RuntimeError):
+            continue  # reading the input reports it
+    return ids
+
+
+def _colliding_file_ids(sources: Sequence[str]) -> dict[Path, str]:
+    """The path-based ids of the run's files whose plain ids collide (see ``read_run``)."""
+    plain = _plain_file_ids(sources)
+    groups: dict[str, list[Path]] = {}
+    for path, aid in plain.items():
+        groups.setdefault(aid, []).append(path)
+    chosen: dict[Path, str] = {}
+    for paths in groups.values():
+        if len(paths) > 1:
+            chosen.update(_distinguishing_ids(paths))
+    taken = {aid for p, aid in plain.items() if p not in chosen}
+    counts: dict[str, int] = {}
+    for aid in chosen.values():
+        counts[aid] = counts.get(aid, 0) + 1
+    for path, aid in chosen.items():
+        if aid in taken or counts[aid] > 1:
+            chosen[path] = f"{aid}~{hashlib.sha1(str(path).encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+    return chosen
+
+
+def _distinguishing_ids(paths: list[Path]) -> dict[Path, str]:
+    """The shortest trailing parts of each path (suffix dropped unless it alone differs) that differ."""
+    for parts in ([p.with_suffix("").parts for p in paths], [p.parts for p in paths]):
+        for k in range(1, max(len(x) for x in parts) + 1):
+            ids = ["/".join(x[-k:]) for x in parts]
+            if len(set(ids)) == len(ids):
+                return dict(zip(paths, ids, strict=True))
+    return {p: p.as_posix() for p in paths}
+
+
+def read_inputs(source: str, settings: Settings | None = None, *, run: Run | None = None) -> Iterator[Item]:
     """Articles from one input: a path (.txt, .html/.htm, .jsonl, or a folder of them), ``-`` or a URL.
 
     Never raises for bad input: each bad article is yielded as an ``InputError`` naming it (path,
     URL, ``-`` or ``FILE.jsonl:LINE``) and the reason, and the others go on. Lines of a JSONL batch
-    fail as ``LineError`` (an ``InputError``) with ``article_id`` set to the line's id when it has one.
+    fail as ``LineError`` (an ``InputError``) with ``article_id`` set to the line's id when it has one;
+    a line repeating an earlier line's id fails. Ids are unique within the input (see ``read_run``);
+    ``run`` is shared by the inputs of one run (``read_run``) so ids stay unique across them.
     """
     settings = settings or Settings()
+    run = run or Run(file_ids=_colliding_file_ids([source]))
     if source == "-":
         yield from read_stream(sys.stdin, settings=settings)
         return
@@ -68,22 +153,25 @@ def read_inputs(source: str, settings: Settings | None = None) -> Iterator[Item]
         return
     path = Path(source)
     if path.is_dir():
-        yield from read_folder(path, settings=settings)
+        yield from read_folder(path, settings=settings, run=run)
     elif not path.exists():
         yield InputError(source, "no such file or folder")
     else:
-        yield from read_file(path, settings=settings)
+        yield from read_file(path, settings=settings, run=run)
 
 
-def read_folder(folder: Path, *, settings: Settings) -> Iterator[Item]:
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
+
+
+def read_folder(folder: Path, *, settings: Settings, run: Run | None = None) -> Iterator[Item]:
     """Every .txt/.html/.htm/.jsonl file under ``folder``, recursively, in sorted path order.
 
-    Article ids are the file's path below the folder without its suffix (``sub/name``).
+    Article ids are the file's path below the folder without its suffix (``sub/name``), unless
+    ``run`` gives the file another (see ``read_run``).
     """
     try:
-        files = sorted(
-            p for p in folder.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file()
-        )
+        files = _folder_files(folder)
     except OSError as e:
         yield InputError(str(folder), f"cannot read folder ({e.strerror or e})")
         return
@@ -92,15 +180,20 @@ def read_folder(folder: Path, *, settings: Settings) -> Iterator[Item]:
         return
     for p in files:
         article_id = p.relative_to(folder).with_suffix("").as_posix()
-        yield from read_file(p, settings=settings, article_id=article_id)
+        yield from read_file(p, settings=settings, article_id=article_id, run=run)
 
 
-def read_file(path: Path, *, settings: Settings, article_id: str | None = None) -> Iterator[Item]:
-    """One file: plain text, raw HTML or a JSONL batch, by suffix (other suffixes are sniffed)."""
+def read_file(
+    path: Path, *, settings: Settings, article_id: str | None = None, run: Run | None = None
+) -> Iterator[Item]:
+    """One file: plain text, raw HTML or a JSONL batch, by suffix (other suffixes are sniffed).
+
+    The id is ``article_id`` or the file's stem, unless ``run`` gives the file another."""
     name = str(path)
     suffix = path.suffix.lower()
+    run = run or Run()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl_file(path, settings=settings)
+        yield from _read_jsonl_file(path, settings=settings, run=run)
         return
     try:
         size = path.stat().st_size
@@ -114,9 +207,18 @@ def read_file(path: Path, *, settings: Settings, article_id: str | None = None) 
     except MemoryError as e:
         yield InputError(name, failure_reason(e))
         return
-    aid = article_id or path.stem
+    aid = _run_id(run, path) or article_id or path.stem
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else None
-    yield from _read_bytes(data, source=name, article_id=aid, kind=kind, settings=settings)
+    yield from _read_bytes(data, source=name, article_id=aid, kind=kind, settings=settings, run=run)
+
+
+def _run_id(run: Run, path: Path) -> str | None:
+    if not run.file_ids:
+        return None
+    try:
+        return run.file_ids.get(path.resolve())
+    except (OSError, RuntimeError):
+        return None
 
 
 def read_stream(stream: IO[str] | IO[bytes], *, settings: Settings | None = None, source: str = "-") -> Iterator[Item]:
@@ -148,7 +250,9 @@ def read_url(url: str, *, settings: Settings) -> Iterator[Item]:
         yield InputError(url, failure_reason(e))
 
 
-def _read_bytes(data: bytes, *, source: str, article_id: str, kind: str | None, settings: Settings) -> Iterator[Item]:
+def _read_bytes(
+    data: bytes, *, source: str, article_id: str, kind: str | None, settings: Settings, run: Run | None = None
+) -> Iterator[Item]:
     if kind == "html":
         if b"\x00" in data:
             yield InputError(source, "binary data (contains NUL bytes)")
@@ -162,7 +266,7 @@ def _read_bytes(data: bytes, *, source: str, article_id: str, kind: str | None, 
     assert text is not None
     if kind is None:
         if _looks_like_jsonl(text):
-            yield from read_jsonl_lines(text.splitlines(), name=source, settings=settings)
+            yield from read_jsonl_lines(text.splitlines(), name=source, settings=settings, run=run)
             return
         kind = "html" if looks_like_html(text) else "text"
     try:
@@ -189,7 +293,7 @@ def _looks_like_jsonl(text: str) -> bool:
     return False
 
 
-def _read_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Item]:
+def _read_jsonl_file(path: Path, *, settings: Settings, run: Run) -> Iterator[Item]:
     try:
         fh = path.open("rb")
     except OSError as e:
@@ -197,18 +301,24 @@ def _read_jsonl_file(path: Path, *, settings: Settings) -> Iterator[Item]:
         return
     with fh:
         try:
-            yield from read_jsonl_lines(fh, name=str(path), settings=settings)
+            yield from read_jsonl_lines(fh, name=str(path), settings=settings, run=run)
         except OSError as e:
             yield InputError(str(path), f"unreadable ({e.strerror or e})")
         except INPUT_FAILURES as e:  # reading the file itself failed (a line too long for memory)
             yield InputError(str(path), failure_reason(e))
 
 
-def read_jsonl_lines(lines: Iterable[str | bytes], *, name: str, settings: Settings) -> Iterator[Item]:
+def read_jsonl_lines(
+    lines: Iterable[str | bytes], *, name: str, settings: Settings, run: Run | None = None
+) -> Iterator[Item]:
     """A JSONL batch, one article per line; a bad line becomes a ``LineError`` naming ``NAME:LINE``.
 
-    A batch without a single non-blank line is one ``InputError`` naming the batch.
+    A line whose id an earlier, different line of this batch (or of ``run``) already had is a
+    ``LineError`` "duplicate id X, first seen at FILE:LINE"; the earlier article is kept. The very
+    same line repeated is the same article again, not an error. A batch without a
+    single non-blank line is one ``InputError`` naming the batch.
     """
+    run = run or Run()
     seen = False
     for lineno, raw in enumerate(lines, 1):
         where = f"{name}:{lineno}"
@@ -229,11 +339,22 @@ def read_jsonl_lines(lines: Iterable[str | bytes], *, name: str, settings: Setti
             continue
         seen = True
         try:
-            yield _jsonl_item(line, where, settings)
+            yield _unique(_jsonl_item(line, where, settings), where, line, run)
         except INPUT_FAILURES as e:
             yield LineError(where, failure_reason(e))
     if not seen:
         yield InputError(name, "empty JSONL batch (no article lines)")
+
+
+def _unique(item: Item, where: str, line: str, run: Run) -> Item:
+    """``item``, or a ``LineError`` when an earlier, different line of the run had its id."""
+    if not isinstance(item, Article):
+        return item
+    digest = hashlib.sha1(line.strip().encode("utf-8", "surrogatepass")).hexdigest()
+    first, first_digest = run.jsonl_ids.setdefault(item.id, (where, digest))
+    if first != where and first_digest != digest:
+        return LineError(where, f"duplicate id {item.id}, first seen at {first}", item.id)
+    return item
 
 
 def _jsonl_item(line: str, where: str, settings: Settings) -> Item:
