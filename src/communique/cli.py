@@ -74,13 +74,12 @@ def _report(e: InputError) -> None:
 
 
 def _inputs(sources: list[str], settings: Settings, overrides: dict[str, Any]) -> Iterator[Article | InputError]:
-    from communique.ingest import read_inputs
+    from communique.ingest.sources import read_run
 
-    for source in sources:
-        for item in read_inputs(source, settings):
-            if isinstance(item, Article) and overrides:
-                item = replace(item, **overrides)
-            yield item
+    for item in read_run(sources, settings):  # ids unique across every input of the run
+        if isinstance(item, Article) and overrides:
+            item = replace(item, **overrides)
+        yield item
 
 
 def _is_batch(sources: list[str]) -> bool:

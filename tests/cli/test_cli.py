@@ -211,3 +211,18 @@ def test_cli_model_setting_chooses_the_pipeline_and_a_missing_one_exits_3_naming
     r = run("analyze", str(article_file), "--format", "json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["quotes"]
+
+
+def test_cli_ingest_two_files_of_the_same_name_in_two_folders_are_both_kept(tmp_path: Path) -> None:
+    for folder, city in (("dirX", "Kyiv"), ("dirY", "Gaza")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(
+            f"Talks in {city} resume\n\nEnvoys met in {city} on Monday, officials said.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    for order in (("dirX/story.txt", "dirY/story.txt"), ("dirY/story.txt", "dirX/story.txt")):
+        r = run("ingest", *order, "--db", str(db), "--published", "2025-03-04", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+    assert "2 unchanged" in r.stdout + r.stderr or "0 replaced" in r.stdout + r.stderr, r.stdout + r.stderr
+    out = run("export", "--what", "articles", "--format", "jsonl", "--db", str(db), cwd=tmp_path)
+    ids = sorted(json.loads(line)["id"] for line in out.stdout.splitlines() if line.strip())
+    assert ids == ["dirX/story", "dirY/story"], ids
