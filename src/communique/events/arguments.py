@@ -45,9 +45,9 @@ def _role_sector(noun: str) -> str | None:
 class Participants:
     """The article's actors, indexed by the tokens their mentions cover; grows with new participants."""
 
-    def __init__(self, doc: Doc, table: ActorTable, published: str | None) -> None:
+    def __init__(self, doc: Doc, table: ActorTable, published: str | None, *, text: str) -> None:
         self.doc = doc
-        self.text = doc.text  # ``Doc.text`` joins every token on each call: read it once
+        self.text = text  # the article text, read once by the document layer
         self.published = published
         self.table = table
         self.by_token: dict[int, list[str]] = {}

@@ -32,7 +32,7 @@ def extract_events(
     """Events found in the document; new participants go into ``actors``, and actors whose events all
     lie in another year are re-coded as of that date there."""
     doc = document.doc
-    parts = Participants(doc, actors, published)
+    parts = Participants(doc, actors, published, text=document.text)
     events: list[Event] = []
     for sent in doc.sents:
         kept: list[Event] = []

@@ -122,13 +122,7 @@ def reporting_time(doc: Doc, token_i: int, times: list[Timex]) -> Timex | None:
 def date_event(doc: Doc, token_i: int, times: list[Timex], published: str | None) -> Dating:
     """The date of the event whose trigger is ``doc[token_i]``: its own clause's time, else its reporting
     clause's, else the publication date for a present or present-perfect clause, else none."""
-    own = governing_time(doc, token_i, times, published)
-    if own is not None and own.provenance != PUBLICATION:
-        return _dating(own, expression_basis(own))
-    reported = reporting_time(doc, token_i, times)
-    if reported is not None:
-        return _dating(reported, "reporting")
-    return _dating(own, "publication") if own is not None else UNDATED
+    return _date(doc, token_i, times, published, quote=False)
 
 
 def date_quote(doc: Doc, verb_i: int | None, times: list[Timex], published: str | None) -> Dating:
@@ -136,10 +130,16 @@ def date_quote(doc: Doc, verb_i: int | None, times: list[Timex], published: str 
     a present or present-perfect cue ("says", "has said"), or none."""
     if verb_i is None:
         return UNDATED
-    own = governing_time(doc, verb_i, times, published)
+    return _date(doc, verb_i, times, published, quote=True)
+
+
+def _date(doc: Doc, token_i: int, times: list[Timex], published: str | None, *, quote: bool) -> Dating:
+    """The clause's own time, else its reporting clause's, else the publication date, else none. A quote's
+    own time is the time it was said (basis "reporting"); an event's is explicit or relative."""
+    own = governing_time(doc, token_i, times, published)
     if own is not None and own.provenance != PUBLICATION:
-        return _dating(own, "reporting")
-    reported = reporting_time(doc, verb_i, times)
+        return _dating(own, "reporting" if quote else expression_basis(own))
+    reported = reporting_time(doc, token_i, times)
     if reported is not None:
         return _dating(reported, "reporting")
     return _dating(own, "publication") if own is not None else UNDATED

@@ -45,7 +45,7 @@ class Resolver:
 
     def __init__(self, document: Document, actors: list[Actor]) -> None:
         self.doc = document.doc
-        self.text = self.doc.text  # ``Doc.text`` joins every token on each call
+        self.text = document.text  # cached by the document layer: ``Doc.text`` joins every token on each call
         self.lex = lexicon()
         self.table = ActorTable(actors, self.doc)
         self.sent_of = document.sent_of
