@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import fields, replace
@@ -272,34 +271,22 @@ def search(
         return
     t = Table("kind", "article", "speaker", "snippet")
     for h in hits:
-        _row(t, h.kind, h.title or h.article_id, h.speaker or "", _snippet(h.snippet, query))
+        _row(t, h.kind, h.title or h.article_id, h.speaker or "", _snippet(h.snippet))
     out.print(t)
 
 
-_MARKED = re.compile(r"\[([^\[\]]+)\]")
+def _snippet(snippet: str) -> Text:
+    """A search snippet with its hits (between the store's ``HIT_START`` and ``HIT_END`` marks) styled;
+    every other character, brackets included, is shown as it is in the text."""
+    from communique.store import HIT_END, HIT_START
 
-
-def _snippet(snippet: str, query: str) -> Text:
-    """A search snippet with its ``[hit]`` marks shown as styled text. The store marks hits with
-    brackets, so a bracketed span counts as a hit only when its words match the query's words
-    (stemmed: a shared prefix of four letters); editorial brackets such as "[the Israelis]" stay."""
-    terms = [w.lower() for w in re.findall(r"\w+", query)]
     text = Text()
-    pos = 0
-    for m in _MARKED.finditer(snippet):
-        words = re.findall(r"\w+", m.group(1).lower())
-        if not words or not all(any(_same_stem(w, q) for q in terms) for w in words):
-            continue
-        text.append(snippet[pos:m.start()])
-        text.append(m.group(1), style="bold reverse")
-        pos = m.end()
-    text.append(snippet[pos:])
+    for i, part in enumerate(snippet.split(HIT_START)):
+        hit, _, rest = part.partition(HIT_END) if i else ("", "", part)
+        if hit:
+            text.append(hit, style="bold reverse")
+        text.append(rest)
     return text
-
-
-def _same_stem(word: str, term: str) -> bool:
-    n = min(len(word), len(term), 4)
-    return word[:n] == term[:n] and (n == 4 or word == term)
 
 
 @app.command()

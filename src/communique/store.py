@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -113,6 +114,14 @@ SQLITE_REASONS: tuple[tuple[str, str], ...] = (
     ("unable to open database file", "cannot open the file (missing folder or no permission)"),
     ("disk i/o error", "disk I/O error"),
 )
+
+# search snippets mark each hit between these two control characters, which the indexed copy of the text
+# never holds (they are replaced by spaces there), so a hit cannot be confused with brackets of the text
+HIT_START, HIT_END = "\x02", "\x03"
+_UNMARKED = str.maketrans({HIT_START: " ", HIT_END: " "})
+# a query's words past this many (after dropping repeats) are ignored: each term costs a pass over the index
+MAX_QUERY_TERMS = 32
+_TERM = re.compile(r"\w+")
 
 EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "title", "published", "url", "outlet", "authors", "source", "content_hash", "ingested_at", "text"),
@@ -281,7 +290,8 @@ class Store:
              art.source, art.text, json.dumps(data, ensure_ascii=False)),
         )
         self.conn.execute(
-            "INSERT INTO articles_fts (article_id, title, text) VALUES (?,?,?)", (art.id, art.title or "", art.text)
+            "INSERT INTO articles_fts (article_id, title, text) VALUES (?,?,?)",
+            (art.id, _indexed(art.title or ""), _indexed(art.text)),
         )
         self.conn.executemany(
             "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
@@ -297,7 +307,7 @@ class Store:
         )
         self.conn.executemany(
             "INSERT INTO quotes_fts (article_id, quote_id, speaker, text) VALUES (?,?,?,?)",
-            [(art.id, q.id, names.get(q.speaker or "", ""), q.text) for q in analysis.quotes],
+            [(art.id, q.id, _indexed(names.get(q.speaker or "", "")), _indexed(q.text)) for q in analysis.quotes],
         )
         self.conn.executemany(
             _insert_sql("events"),
@@ -340,7 +350,8 @@ class Store:
             yield {c: (json.loads(row[c]) if c in JSON_COLUMNS and row[c] is not None else row[c]) for c in cols}
 
     def search(self, query: str, *, what: Literal["all", "articles", "quotes"] = "all", limit: int = 20) -> list[Hit]:
-        """Full-text search over article text and quote text, best first, with ``[...]`` highlighted snippets."""
+        """Full-text search over article text and quote text, best first. Each snippet marks its hits between
+        ``HIT_START`` and ``HIT_END`` (``\\x02`` and ``\\x03``, never found in indexed text)."""
         match = _fts_query(query)
         if not match:
             return []
@@ -351,14 +362,14 @@ class Store:
         hits: list[Hit] = []
         if what in ("all", "quotes"):
             sql = (
-                "SELECT f.article_id, f.quote_id, f.speaker, snippet(quotes_fts, 3, '[', ']', '…', 16) AS snip, a.title "
+                "SELECT f.article_id, f.quote_id, f.speaker, snippet(quotes_fts, 3, char(2), char(3), '…', 16) AS snip, a.title "
                 "FROM quotes_fts f JOIN articles a ON a.id = f.article_id WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?"
             )
             for r in self.conn.execute(sql, (match, limit)):
                 hits.append(Hit("quote", r["article_id"], r["title"], r["snip"], r["speaker"] or None, r["quote_id"]))
         if what in ("all", "articles"):
             sql = (
-                "SELECT f.article_id, snippet(articles_fts, 2, '[', ']', '…', 16) AS snip, a.title "
+                "SELECT f.article_id, snippet(articles_fts, 2, char(2), char(3), '…', 16) AS snip, a.title "
                 "FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
             )
             for r in self.conn.execute(sql, (match, limit)):
@@ -513,10 +524,28 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
+def _indexed(text: str) -> str:
+    """The copy of ``text`` the full-text index holds: the hit markers replaced by spaces (same offsets)."""
+    return text.translate(_UNMARKED)
+
+
 def _fts_query(query: str) -> str:
-    """User text to a safe FTS5 query: each word quoted (so ``U.S.-backed`` cannot be a syntax error), ANDed."""
-    words = [w.replace('"', "") for w in query.split()]
-    return " ".join(f'"{w}"' for w in words if w)
+    """User text to a safe FTS5 query: each word quoted (so ``U.S.-backed`` cannot be a syntax error), ANDed.
+
+    A repeated word counts once (case aside), and words are kept only while they hold at most
+    ``MAX_QUERY_TERMS`` index terms in all (``U.S.-backed`` is three), so the query's cost does not grow
+    with the length of what was pasted into the search box."""
+    unique: dict[str, str] = {}
+    terms = 0
+    for word in query.translate(_UNMARKED).split():
+        w = word.replace('"', "")
+        if not w or w.casefold() in unique:
+            continue
+        terms += max(1, len(_TERM.findall(w)))
+        if terms > MAX_QUERY_TERMS:
+            break
+        unique[w.casefold()] = w
+    return " ".join(f'"{w}"' for w in unique.values())
 
 
 def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:

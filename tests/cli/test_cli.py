@@ -117,7 +117,7 @@ def test_cli_ingest_is_idempotent_and_search_export_summary_work(tmp_path: Path,
     found = run("search", "prisoners", "--db", str(db), "--format", "jsonl")
     assert found.returncode == 0
     hits = [json.loads(line) for line in found.stdout.splitlines()]
-    assert hits and hits[0]["article_id"] == "swap" and "[prisoners]" in hits[0]["snippet"]
+    assert hits and hits[0]["article_id"] == "swap" and "\x02prisoners\x03" in hits[0]["snippet"]
     exported = run("export", "--what", "articles", "--format", "jsonl", "--db", str(db))
     rows = [json.loads(line) for line in exported.stdout.splitlines()]
     assert [r["id"] for r in rows] == ["swap"]

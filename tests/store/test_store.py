@@ -72,7 +72,7 @@ def test_store_search_finds_article_text_and_quotes_with_snippets(tmp_path: Path
         store.add(replace(story_analysis, quotes=(*story_analysis.quotes, extra)))
         hits = store.search("negotiators")
         assert [h.kind for h in hits] == ["article"]
-        assert "[negotiators]" in hits[0].snippet
+        assert "\x02negotiators\x03" in hits[0].snippet
         assert "Q99" in [h.quote_id for h in store.search("Qatar", what="quotes")]
         assert all(h.kind == "quote" for h in store.search("Qatar", what="quotes"))
         assert store.search('U.S.-backed "unbalanced') == []  # odd user syntax is not an FTS error
