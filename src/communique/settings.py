@@ -33,6 +33,10 @@ class Settings:
     allow_private_fetch: bool = False
     min_english_ratio: float = 0.5
     min_chars: int = 20
+    max_input_bytes: int = 20_000_000
+    max_line_bytes: int = 10_000_000
+    max_html_bytes: int = 5_000_000
+    article_timeout: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,10 @@ RANGES: dict[str, Range] = {
     "fetch_max_bytes": Range(1_000, 1_000_000_000),
     "min_english_ratio": Range(0, 1),
     "min_chars": Range(0, 10_000),
+    "max_input_bytes": Range(1_000, 2_000_000_000),
+    "max_line_bytes": Range(1_000, 1_000_000_000),
+    "max_html_bytes": Range(1_000, 1_000_000_000),
+    "article_timeout": Range(0, 86_400, open_low=True),
 }
 
 HELP: dict[str, str] = {
@@ -77,6 +85,14 @@ HELP: dict[str, str] = {
     "min_english_ratio": "confidence English keeps: a text is rejected when the language identifier gives another "
     "language a probability of at least 1 minus this; 0 turns the check off (0 to 1)",
     "min_chars": "texts shorter than this after clean-up are rejected as empty (0 to 10,000)",
+    "max_input_bytes": "largest input read whole, in bytes: a file, standard input, a device or a FIFO; "
+    "a larger one is that input's error (1,000 to 2,000,000,000)",
+    "max_line_bytes": "longest JSONL line, in bytes; a longer line is that line's error and the batch goes on "
+    "(1,000 to 1,000,000,000)",
+    "max_html_bytes": "largest HTML page handed to the extractor, in bytes (a file, standard input or a JSONL "
+    "html field); a larger page is that input's error (1,000 to 1,000,000,000)",
+    "article_timeout": "seconds one article's analysis may take; a slower article gets an error naming it "
+    "and the others go on (more than 0, at most 86,400)",
 }
 
 SECTION = "communique"

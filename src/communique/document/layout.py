@@ -27,6 +27,7 @@ from communique import data
 from communique.document.cues import Cue, Lexicon, verb_cue
 from communique.document.cues import lexicon as cue_lexicon
 from communique.document.marks import MarkedQuote, find_quotes, paragraphs
+from communique.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,12 +96,12 @@ class Document:
     def text(self) -> str:
         """The article text, read once (spaCy's ``Doc.text`` joins every token on each call)."""
         if self._text is None:
-            self._text = self.doc.text
+            self._text = doc_text(self.doc)
         return self._text
 
     def _index_chars(self) -> None:
         """``char_tok[c]``: the token holding character ``c``; whitespace maps to the next token."""
-        n = len(self.doc.text)
+        n = len(self.text)
         self.char_tok = [-1] * (n + 1)
         for t in self.doc:
             for c in range(t.idx, t.idx + len(t.text)):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from communique import data
 from communique.records import Timex
+from communique.syntax import doc_text
 from communique.times import calendar as cal
 from communique.times.grammar import Candidate, find_candidates, kinds, select
 from communique.times.lexicon import load as load_lexicon
@@ -191,7 +192,7 @@ def _modifies_a_noun(doc: Doc, c: Candidate) -> bool:
 def _anchor_tense(doc: Doc, c: Candidate) -> Tense:
     """The tense of the event "the day before" hangs on: "before they head to the polls" is present,
     "before his graduation" (no verb) says nothing, so the narrative's year stays."""
-    m = re.match(r"[^,.;:!?\n]{0,80}", doc.text[c.end:])
+    m = re.match(r"[^,.;:!?\n]{0,80}", doc_text(doc)[c.end:])
     span = doc.char_span(c.end, c.end + len(m.group(0)), alignment_mode="contract") if m else None
     verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")), None)
     return verb_tense(verb) if verb is not None else "none"
@@ -204,7 +205,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     Values are relative to ``published`` (ISO date or datetime); with none, relative expressions keep
     X placeholders ("XXXX-03-03", "XXXX-WXX-5") and nothing is anchored on today's date.
     """
-    text = doc.text
+    text = doc_text(doc)
     ref = cal.parse_iso(published)
     tenses: dict[tuple[int, int], Tense] = {}
 

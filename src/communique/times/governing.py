@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from communique import data
 from communique.document.cues import lexicon as cue_lexicon
 from communique.records import Timex
+from communique.syntax import doc_text
 from communique.times.calendar import at, parse_iso, shift
 from communique.times.lexicon import load as load_lexicon
 from communique.times.tense import clause_head
@@ -180,7 +181,7 @@ def _step(t: Timex) -> tuple[int, str] | None:
 
 def _anchor_start(doc: Doc, t: Timex) -> int:
     """Where the anchor of ``t`` begins in the text ("the day before the vote": at "before"), or -1."""
-    return doc.text.find(t.anchor, t.start) if t.anchor else -1
+    return doc_text(doc).find(t.anchor, t.start) if t.anchor else -1
 
 
 def _in_anchor(doc: Doc, t: Timex, times: list[Timex], trigger: Token) -> bool:
