@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from communique.errors import InputError
+from communique.ingest.bounded import over_limit
 from communique.ingest.cleanup import Cleaned, authors_from_byline, clean_text
 from communique.ingest.html import extract_page
 from communique.ingest.language import not_english_reason
@@ -48,6 +49,11 @@ Scrubbed = tuple[str, str, str | None, str | None, str | None, tuple[Removal, ..
 def _scrubbed(text: str, id: str, title: str | None, url: str | None, outlet: str | None) -> Scrubbed:
     f, notes = _scrub_fields({"text": text, "id": id, "title": title, "url": url, "outlet": outlet})
     return f["text"] or "", f["id"] or "", f["title"], f["url"], f["outlet"], notes
+
+
+def html_too_large(settings: Settings) -> str:
+    """The reason a page over ``max_html_bytes`` is refused."""
+    return f"HTML page too large: more than {settings.max_html_bytes:,} bytes (setting max_html_bytes)"
 
 
 def normalize_published(value: object, source: str) -> str | None:
@@ -165,6 +171,8 @@ def article_from_html(
     settings = settings or Settings()
     html, id, title, url, outlet, notes = _scrubbed(html, id, title, url, outlet)
     where = source or url or id
+    if over_limit(html, settings.max_html_bytes):
+        raise InputError(where, html_too_large(settings))
     when = normalize_published(published, where)
     page = extract_page(html, url=url)
     if not page.text.strip():

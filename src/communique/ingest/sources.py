@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from communique.errors import InputError
-from communique.ingest.articles import article_from_html, article_from_text, scrub
+from communique.ingest.articles import article_from_html, article_from_text, html_too_large, scrub
+from communique.ingest.bounded import TooLarge, capped_lines, kind_of, over_limit, read_capped
 from communique.ingest.fetch import fetch_page
 from communique.ingest.html import decode_html, looks_like_html
 from communique.ingest.language import decode_text
@@ -26,8 +27,6 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-# Pages are read whole; anything past this is not an article page.
-MAX_FILE_BYTES = 50_000_000
 
 Item = Article | InputError
 # What reading one input may raise besides InputError: JSON nested past the recursion limit, a
@@ -196,20 +195,24 @@ def read_file(
         yield from _read_jsonl_file(path, settings=settings, run=run)
         return
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield InputError(name, f"file too large ({size} bytes > {MAX_FILE_BYTES})")
-            return
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = read_capped(fh, settings.max_input_bytes)
     except OSError as e:
         yield InputError(name, f"unreadable ({e.strerror or e})")
         return
     except MemoryError as e:
         yield InputError(name, failure_reason(e))
         return
+    if isinstance(data, TooLarge):
+        yield InputError(name, _too_large(kind_of(path), settings.max_input_bytes, "max_input_bytes"))
+        return
     aid = _run_id(run, path) or article_id or path.stem
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else None
     yield from _read_bytes(data, source=name, article_id=aid, kind=kind, settings=settings, run=run)
+
+
+def _too_large(what: str, limit: int, setting: str) -> str:
+    return f"{what} too large: more than {limit:,} bytes (setting {setting})"
 
 
 def _run_id(run: Run, path: Path) -> str | None:
@@ -223,13 +226,21 @@ def _run_id(run: Run, path: Path) -> str | None:
 
 def read_stream(stream: IO[str] | IO[bytes], *, settings: Settings | None = None, source: str = "-") -> Iterator[Item]:
     """Standard input (or any stream): plain text, HTML when it looks like HTML, or JSONL when
-    every non-empty line is a JSON object. The id is ``stdin-`` plus a hash of the content."""
+    every non-empty line is a JSON object. The id is ``stdin-`` plus a hash of the content. At most
+    ``max_input_bytes`` are read: more is one error, however much the stream would give."""
     settings = settings or Settings()
+    limit = settings.max_input_bytes
     try:
         buffer = getattr(stream, "buffer", None)
-        raw: Any = buffer.read() if buffer is not None else stream.read()
+        raw: Any = read_capped(buffer, limit) if buffer is not None else stream.read(limit + 1)
     except (OSError, ValueError) as e:
         yield InputError(source, f"unreadable ({e})")
+        return
+    except MemoryError as e:
+        yield InputError(source, failure_reason(e))
+        return
+    if isinstance(raw, TooLarge) or (isinstance(raw, str) and over_limit(raw, limit)):
+        yield InputError(source, _too_large("standard input", limit, "max_input_bytes"))
         return
     data = scrub(raw)[0].encode("utf-8") if isinstance(raw, str) else bytes(raw)
     aid = "stdin-" + hashlib.sha1(data).hexdigest()[:10]
@@ -254,6 +265,9 @@ def _read_bytes(
     data: bytes, *, source: str, article_id: str, kind: str | None, settings: Settings, run: Run | None = None
 ) -> Iterator[Item]:
     if kind == "html":
+        if len(data) > settings.max_html_bytes:
+            yield InputError(source, html_too_large(settings))
+            return
         if b"\x00" in data:
             yield InputError(source, "binary data (contains NUL bytes)")
             return
@@ -301,7 +315,8 @@ def _read_jsonl_file(path: Path, *, settings: Settings, run: Run) -> Iterator[It
         return
     with fh:
         try:
-            yield from read_jsonl_lines(fh, name=str(path), settings=settings, run=run)
+            lines = capped_lines(fh, settings.max_line_bytes, settings.max_input_bytes)
+            yield from read_jsonl_lines(lines, name=str(path), settings=settings, run=run)
         except OSError as e:
             yield InputError(str(path), f"unreadable ({e.strerror or e})")
         except INPUT_FAILURES as e:  # reading the file itself failed (a line too long for memory)
@@ -309,19 +324,25 @@ def _read_jsonl_file(path: Path, *, settings: Settings, run: Run) -> Iterator[It
 
 
 def read_jsonl_lines(
-    lines: Iterable[str | bytes], *, name: str, settings: Settings, run: Run | None = None
+    lines: Iterable[str | bytes | TooLarge], *, name: str, settings: Settings, run: Run | None = None
 ) -> Iterator[Item]:
     """A JSONL batch, one article per line; a bad line becomes a ``LineError`` naming ``NAME:LINE``.
 
     A line whose id an earlier, different line of this batch (or of ``run``) already had is a
     ``LineError`` "duplicate id X, first seen at FILE:LINE"; the earlier article is kept. The very
-    same line repeated is the same article again, not an error. A batch without a
-    single non-blank line is one ``InputError`` naming the batch.
+    same line repeated is the same article again, not an error. A line longer than ``max_line_bytes``
+    is a ``LineError``. A batch without a single non-blank line is one ``InputError`` naming the batch.
     """
     run = run or Run()
     seen = False
     for lineno, raw in enumerate(lines, 1):
         where = f"{name}:{lineno}"
+        if isinstance(raw, TooLarge) or (isinstance(raw, str) and over_limit(raw, settings.max_line_bytes)):
+            seen = True
+            yield LineError(where, _too_large("line", settings.max_line_bytes, "max_line_bytes")
+                            + ("" if not isinstance(raw, TooLarge) or raw.ended else
+                               f"; the rest of {name} is not read (no line end within max_input_bytes)"))
+            continue
         if isinstance(raw, bytes):
             if b"\x00" in raw:
                 seen = True
