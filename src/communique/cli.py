@@ -132,7 +132,8 @@ def analyze(
     chosen = fmt or (Format.table if out.is_terminal else Format.jsonl if batch else Format.json)
     failed = succeeded = 0
     try:
-        for result in analyze_many(_inputs(article, settings, overrides), model=settings.model):
+        for result in analyze_many(_inputs(article, settings, overrides), model=settings.model,
+                                   time_limit=settings.article_timeout):
             if isinstance(result, InputError):
                 failed += 1
                 _report(result)
@@ -223,7 +224,7 @@ def ingest(
                         continue
                     yield item
 
-            for result in analyze_many(fresh(), model=settings.model):
+            for result in analyze_many(fresh(), model=settings.model, time_limit=settings.article_timeout):
                 if isinstance(result, InputError):
                     counts["failed"] += 1
                     _report(result)

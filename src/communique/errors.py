@@ -25,6 +25,15 @@ class FetchError(InputError):
     """A URL could not be fetched (unreachable, too large, not HTML, HTTP error)."""
 
 
+class TimeLimitExceeded(CommuniqueError):
+    """A piece of work (one article's analysis) ran past its time limit and was interrupted
+    (``communique.limits.time_limit``); ``seconds`` is the limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"took longer than {seconds:g} s")
+        self.seconds = seconds
+
+
 class ModelNotFound(CommuniqueError):
     """The spaCy model the setting ``model`` names (or, when it is empty, any default English model)
     is not installed; the message names the setting and the install command."""

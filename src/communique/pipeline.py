@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from communique import nlp
 from communique.actors import ActorTable, extract_actors
 from communique.document import Document
-from communique.errors import InputError
+from communique.errors import InputError, TimeLimitExceeded
 from communique.events import extract_events
+from communique.limits import time_limit
 from communique.quotes import extract_quotes
 from communique.records import Analysis, Article
 from communique.times import extract_times
@@ -69,41 +70,59 @@ def analyze(article: Article, *, model: str = "") -> Analysis:
     return analyze_doc(article, nlp.parse(article.text, model))
 
 
+def analyze_with_limit(
+    article: Article, model: Language, seconds: float | None, *, doc: Doc | None = None
+) -> Analysis | InputError:
+    """Analyse one article (parsing it with ``model`` unless ``doc`` is given) in at most ``seconds``
+    (the setting ``article_timeout``; None: no limit). An article that takes longer, or that makes a
+    stage fail, comes back as an ``InputError`` naming it and the reason; nothing is raised, and the
+    process and ``model`` stay usable for the next article. Callable from the main thread or any other
+    (a Dask worker): see ``communique.limits``."""
+    try:
+        with time_limit(seconds):
+            return analyze_doc(article, doc if doc is not None else model(article.text))
+    except TimeLimitExceeded as e:
+        return InputError(article.source or article.id,
+                          f"analysis stopped after {e.seconds:g} s (setting article_timeout)", article_id=article.id)
+    except Exception as e:  # a stage bug must cost one article, not the batch
+        return _failure(article, e)
+
+
 def analyze_many(
-    items: Iterable[Article | InputError], *, batch_size: int = 16, model: str = ""
+    items: Iterable[Article | InputError], *, batch_size: int = 16, model: str = "", time_limit: float | None = None
 ) -> Iterator[Analysis | InputError]:
     """Analyse a stream of articles in input order, parsing them in batches with ``nlp.pipe``.
 
-    Input errors pass through in place; an article that makes a stage fail comes out as an
-    ``InputError`` naming it and the reason, and the others go on.
+    Input errors pass through in place; an article that makes a stage fail, or whose analysis takes
+    longer than ``time_limit`` seconds (the setting ``article_timeout``; None: no limit), comes out as
+    an ``InputError`` naming it and the reason, and the others go on. A batch's parse may take
+    ``time_limit`` per article; past that, its articles are parsed one by one, each within the limit.
     """
     pipeline = nlp.load(model)
     buf: list[Article | InputError] = []
     for item in items:
         buf.append(with_dateline(item) if isinstance(item, Article) else item)
         if sum(isinstance(b, Article) for b in buf) >= batch_size:
-            yield from _flush(pipeline, buf)
+            yield from _flush(pipeline, buf, time_limit)
             buf = []
     if buf:
-        yield from _flush(pipeline, buf)
+        yield from _flush(pipeline, buf, time_limit)
 
 
 def _failure(article: Article, e: Exception) -> InputError:
     return InputError(article.source or article.id, f"analysis failed: {type(e).__name__}: {e}", article_id=article.id)
 
 
-def _flush(model: Language, buf: list[Article | InputError]) -> Iterator[Analysis | InputError]:
+def _flush(model: Language, buf: list[Article | InputError], seconds: float | None) -> Iterator[Analysis | InputError]:
     articles = [b for b in buf if isinstance(b, Article)]
+    docs: Iterator[Doc] | None = None
     try:
-        docs = iter(list(model.pipe(a.text for a in articles)))
-    except Exception:  # one text broke the batch: parse one by one so only that one fails
+        with time_limit(seconds * len(articles) if seconds and articles else None):
+            docs = iter(list(model.pipe(a.text for a in articles)))
+    except Exception:  # one text broke (or stalled) the batch: parse one by one so only that one fails
         docs = None
     for item in buf:
         if not isinstance(item, Article):
             yield item
             continue
-        try:
-            doc = next(docs) if docs is not None else model(item.text)
-            yield analyze_doc(item, doc)
-        except Exception as e:  # a stage bug must cost one article, not the batch
-            yield _failure(item, e)
+        yield analyze_with_limit(item, model, seconds, doc=next(docs) if docs is not None else None)
