@@ -27,6 +27,7 @@ from communique.errors import (
     EvalDataMissing,
     InputError,
     ModelNotFound,
+    NotEnglish,
     OutputError,
     StoreError,
 )
@@ -213,7 +214,7 @@ def ingest(
 
     settings = load_settings(config, db=db)
     overrides = _published(published, paths)
-    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0, "skipped": 0}
     try:
         with open_store(settings.db) as store:
 
@@ -225,6 +226,9 @@ def ingest(
                     yield item
 
             for result in analyze_many(fresh(), model=settings.model, time_limit=settings.article_timeout):
+                if isinstance(result, NotEnglish):
+                    _store_skipped(store, result, counts)
+                    continue
                 if isinstance(result, InputError):
                     counts["failed"] += 1
                     _report(result)
@@ -235,12 +239,24 @@ def ingest(
         raise _fail(str(e), 3) from e
     err.print(
         f"{escape(str(settings.db))}: {counts['added']} added, {counts['replaced']} replaced, "
-        f"{counts['unchanged']} unchanged, {counts['failed']} failed",
+        f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+        + (f", {counts['skipped']} stored unanalysed (not English)" if counts["skipped"] else ""),
         highlight=False,
     )
-    processed = counts["added"] + counts["replaced"] + counts["unchanged"]
+    processed = counts["added"] + counts["replaced"] + counts["unchanged"] + counts["skipped"]
     if counts["failed"] and (strict or processed == 0):
         raise typer.Exit(1)
+
+
+def _store_skipped(store: Any, e: NotEnglish, counts: dict[str, int]) -> None:
+    """Store an article in another language unanalysed, with one warning line naming it and the reason."""
+    where = f"{e.source} (id {e.article_id})" if e.article_id and e.article_id not in e.source else e.source
+    err.print(f"[yellow]warning:[/yellow] {escape(where)}: {escape(e.reason)}; stored without analysis",
+              highlight=False, markup=True)
+    if store.add_skipped(e.article, e.reason).outcome == "unchanged":
+        counts["unchanged"] += 1
+    else:
+        counts["skipped"] += 1
 
 
 @app.command()
@@ -335,10 +351,12 @@ def summary(
             s = store.summary(top=top, per_article=per_article)
     except StoreError as e:
         raise _fail(str(e), 3) from e
-    out.print(
-        f"[bold]{s['articles']} articles[/bold], {s['actors']} actors, {s['quotes']} quotes, "
-        f"{s['events']} events, {s['times']} time expressions"
-    )
+    skipped = sum(n for _, n in s["skipped_by_language"])
+    unanalysed = (f" ({skipped} in other languages, not analysed: "
+                  + ", ".join(f"{lang} {n}" for lang, n in s["skipped_by_language"]) + ")") if skipped else ""
+    out.print(Text.assemble((f"{s['articles']} articles", "bold"), unanalysed,
+                            f", {s['actors']} actors, {s['quotes']} quotes, {s['events']} events, "
+                            f"{s['times']} time expressions"))
     t = Table("speaker", "quotes", "articles", title="Top speakers", title_justify="left")
     for name, n, articles in s["top_speakers"]:
         _row(t, name, str(n), str(articles))

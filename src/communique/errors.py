@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from communique.records import Article
+
 
 class CommuniqueError(Exception):
     """Base of every error the library raises on purpose."""
@@ -19,6 +24,18 @@ class InputError(CommuniqueError):
         self.source = source
         self.reason = reason
         self.article_id = article_id
+
+
+class NotEnglish(InputError):
+    """An article in another language: not analysed, but kept. ``language`` is its ISO 639-1 code and
+    ``article`` the cleaned article (its ``language`` set), so that ``ingest`` can store it unanalysed,
+    searchable and counted, with ``reason`` as the reason."""
+
+    def __init__(self, source: str, reason: str, *, language: str, article: Article,
+                 article_id: str | None = None) -> None:
+        super().__init__(source, reason, article_id=article_id)
+        self.language = language
+        self.article = article
 
 
 class FetchError(InputError):

@@ -41,6 +41,7 @@ def _warnings(article: Article) -> tuple[str, ...]:
     """What the reader of the analysis should know: a truncated text, a missing publication date.
     The library never prints; the CLI prints these on stderr, once per article."""
     out = [f"article truncated at character {r.start} (setting max_chars)" for r in article.removed if r.reason == "truncated"]
+    out += article.notes
     if not article.published:
         out.append(NO_PUBLICATION_DATE)
     return tuple(out)

@@ -95,6 +95,7 @@ class Article:
     source: str | None = None  # where it came from: a path, URL, "-", or "FILE.jsonl:LINE"
     removed: tuple[Removal, ...] = ()  # clean-up report
     published_from: str | None = None  # "input", "html", "dateline" or None
+    notes: tuple[str, ...] = ()  # what reading it should warn about (a guessed encoding)
 
     def to_dict(self) -> dict[str, Any]:
         return {

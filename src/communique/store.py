@@ -16,14 +16,14 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from communique.errors import OutputError, StoreError
-from communique.records import Analysis
+from communique.records import Analysis, Article
 
 DEFAULT_DB = "communique.db"
 ExportWhat = Literal["articles", "quotes", "events", "actors"]
@@ -100,6 +100,15 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE quotes SET date_precision = """ + PRECISION_SQL + """;
     UPDATE events SET date_precision = """ + PRECISION_SQL + """;
     """,
+    # 3 (4 after the corpus layer's migration): each article's language and whether it was analysed; an
+    # article in another language is stored 'skipped' with the reason, its text searchable, its analysis null.
+    # Rows stored before were analysed English articles.
+    """
+    ALTER TABLE articles ADD COLUMN language TEXT;
+    ALTER TABLE articles ADD COLUMN analysis_status TEXT NOT NULL DEFAULT 'analyzed';
+    ALTER TABLE articles ADD COLUMN status_reason TEXT;
+    UPDATE articles SET language = 'en';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # tables every Communique store has (from migration 1): a database without them is another program's
@@ -124,7 +133,8 @@ MAX_QUERY_TERMS = 32
 _TERM = re.compile(r"\w+")
 
 EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "title", "published", "url", "outlet", "authors", "source", "content_hash", "ingested_at", "text"),
+    "articles": ("id", "title", "published", "url", "outlet", "authors", "source", "content_hash", "ingested_at", "text",
+                 "language", "analysis_status", "status_reason"),
     "actors": ("article_id", "actor_id", "name", "type", "country", "sector", "role", "mention_count", "mentions"),
     "quotes": ("article_id", "quote_id", "kind", "text", "start", "end", "speaker_id", "speaker_name",
                "speaker_mention", "cue", "date", "date_basis", "date_precision"),
@@ -137,7 +147,8 @@ JSON_COLUMNS = {"authors", "mentions", "context", "actors", "actor_names", "reci
 
 @dataclass(frozen=True, slots=True)
 class WriteResult:
-    """What one ``add`` did: ``added``, ``replaced`` (same id, new content) or ``unchanged``."""
+    """What one ``add`` (or ``add_skipped``) did: ``added``, ``replaced`` (same id, new content; or an article
+    stored unanalysed now analysed) or ``unchanged``."""
 
     article_id: str
     outcome: Literal["added", "replaced", "unchanged"]
@@ -249,25 +260,37 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------
     def has_content(self, text: str) -> bool:
-        """Whether an article with exactly this cleaned text is stored (lets callers skip analysis)."""
+        """Whether an article with exactly this cleaned text is stored analysed (lets callers skip analysis)."""
         with self._reading():
-            row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash=?", (content_hash(text),)).fetchone()
+            row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash=? AND analysis_status != 'skipped'",
+                                    (content_hash(text),)).fetchone()
         return row is not None
 
     def add(self, analysis: Analysis) -> WriteResult:
-        """Store one analysed article in one transaction; idempotent by id and content hash."""
-        art = analysis.article
+        """Store one analysed article in one transaction; idempotent by id and content hash. The same text
+        stored unanalysed (``add_skipped``) is replaced by the analysis."""
+        return self._write(analysis.article, lambda digest: self._insert(analysis, digest), replace_skipped=True)
+
+    def add_skipped(self, article: Article, reason: str) -> WriteResult:
+        """Store an article that is not analysed (another language): its text and metadata, searchable and
+        counted, with ``analysis_status`` 'skipped', ``reason`` and ``article.language``; analysis null."""
+        return self._write(article, lambda digest: self._insert_article(article, digest, None, reason),
+                           replace_skipped=False)
+
+    def _write(self, art: Article, insert: Callable[[str], None], *, replace_skipped: bool) -> WriteResult:
         digest = content_hash(art.text)
         outcome: Literal["added", "replaced", "unchanged"] = "added"
         try:
             with self._transaction():
-                dup = self.conn.execute("SELECT id FROM articles WHERE content_hash=?", (digest,)).fetchone()
-                if dup is not None:
+                dup = self.conn.execute("SELECT id, analysis_status FROM articles WHERE content_hash=?",
+                                        (digest,)).fetchone()
+                if dup is not None and not (replace_skipped and dup["analysis_status"] == "skipped"):
                     return WriteResult(dup["id"], "unchanged")
-                if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (art.id,)).fetchone():
-                    self._delete(art.id)
-                    outcome = "replaced"
-                self._insert(analysis, digest)
+                for old in {dup["id"] if dup is not None else art.id, art.id}:
+                    if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (old,)).fetchone():
+                        self._delete(old)
+                        outcome = "replaced"
+                insert(digest)
         except sqlite3.Error as e:
             raise StoreError(f"cannot store article {art.id} in {self.path}: {describe_sqlite_error(e)}") from e
         return WriteResult(art.id, outcome)
@@ -279,20 +302,25 @@ class Store:
         self.conn.execute("DELETE FROM quotes_fts WHERE article_id=?", (article_id,))
         self.conn.execute("DELETE FROM articles WHERE id=?", (article_id,))
 
-    def _insert(self, analysis: Analysis, digest: str) -> None:
-        art = analysis.article
-        data = analysis.to_dict()
-        names = {a.id: a.name for a in analysis.actors}
+    def _insert_article(self, art: Article, digest: str, data: dict[str, Any] | None, skipped: str | None) -> None:
+        """The article's row and its full-text entry; ``skipped``: the reason it was not analysed."""
         self.conn.execute(
-            "INSERT INTO articles (id, content_hash, title, published, url, outlet, authors, source, text, analysis)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO articles (id, content_hash, title, published, url, outlet, authors, source, text, analysis,"
+            " language, analysis_status, status_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (art.id, digest, art.title, art.published, art.url, art.outlet, json.dumps(list(art.authors)),
-             art.source, art.text, json.dumps(data, ensure_ascii=False)),
+             art.source, art.text, json.dumps(data, ensure_ascii=False), art.language,
+             "skipped" if skipped else "analyzed", skipped),
         )
         self.conn.execute(
             "INSERT INTO articles_fts (article_id, title, text) VALUES (?,?,?)",
             (art.id, _indexed(art.title or ""), _indexed(art.text)),
         )
+
+    def _insert(self, analysis: Analysis, digest: str) -> None:
+        art = analysis.article
+        data = analysis.to_dict()
+        names = {a.id: a.name for a in analysis.actors}
+        self._insert_article(art, digest, data, None)
         self.conn.executemany(
             "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?)",
             [(art.id, a["id"], a["name"], a["type"], a["country"], a["sector"], a["role"], len(a["mentions"]),
@@ -397,8 +425,11 @@ class Store:
             " FROM quotes q WHERE q.speaker_name IS NOT NULL) WHERE k <= ? ORDER BY article_id, start",
             (per_article,),
         ).fetchall()
+        skipped = c.execute("SELECT coalesce(language, '?') AS language, count(*) AS n FROM articles"
+                            " WHERE analysis_status = 'skipped' GROUP BY 1 ORDER BY n DESC, 1").fetchall()
         return {
             "articles": self.count("articles"),
+            "skipped_by_language": [(r["language"], r["n"]) for r in skipped],
             "actors": self.count("actors"),
             "quotes": self.count("quotes"),
             "events": self.count("events"),

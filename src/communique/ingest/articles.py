@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 
-from communique.errors import InputError
+from communique.errors import InputError, NotEnglish
 from communique.ingest.bounded import over_limit
 from communique.ingest.cleanup import Cleaned, authors_from_byline, clean_text
 from communique.ingest.html import extract_page
-from communique.ingest.language import not_english_reason
+from communique.ingest.language import other_language
 from communique.records import Article, Removal
 from communique.settings import Settings
 from communique.times.dateline import publication_date
@@ -99,7 +100,8 @@ def _stated_date(raw: str, cleaned: Cleaned) -> tuple[str | None, str | None]:
     return (found.date, found.source) if found else (None, None)
 
 
-def _check(text: str, source: str, settings: Settings) -> None:
+def _check(text: str, source: str, settings: Settings) -> tuple[str, str] | None:
+    """Raise ``InputError`` for an empty or binary text; (language, reason) when it is not English."""
     body = text.strip()
     if len(body) < settings.min_chars:
         raise InputError(
@@ -108,9 +110,15 @@ def _check(text: str, source: str, settings: Settings) -> None:
         )
     if _CONTROL.search(body[:100_000]) and len(_CONTROL.findall(body)) / len(body) > 0.01:
         raise InputError(source, "binary data (control characters)")
-    reason = not_english_reason(body[:20_000], settings.min_english_ratio)
-    if reason:
-        raise InputError(source, reason)
+    return other_language(body[:20_000], settings.min_english_ratio)
+
+
+def _english(article: Article, source: str, language: tuple[str, str] | None) -> Article:
+    """``article``, or ``NotEnglish`` carrying it (with its language) when ``language`` names another."""
+    if language is None:
+        return article
+    code, reason = language
+    raise NotEnglish(source, reason, language=code, article=replace(article, language=code), article_id=article.id)
 
 
 def article_from_text(
@@ -134,9 +142,9 @@ def article_from_text(
     where = source or id
     when = normalize_published(published, where)
     cleaned = clean_text(text, title=title, take_title=title is None, max_chars=settings.max_chars)
-    _check(cleaned.text, where, settings)
+    language = _check(cleaned.text, where, settings)
     stated, stated_from = (when, "input") if when else _stated_date(text, cleaned)
-    return Article(
+    return _english(Article(
         id=id,
         text=cleaned.text,
         title=cleaned.title,
@@ -147,7 +155,7 @@ def article_from_text(
         source=source,
         removed=cleaned.removed + notes,
         published_from=stated_from,
-    )
+    ), where, language)
 
 
 def article_from_html(
@@ -179,14 +187,14 @@ def article_from_html(
         raise InputError(where, "no article text found in the HTML")
     head = title or page.title
     cleaned = clean_text(page.text, title=head, join_wrapped=False, max_chars=settings.max_chars)
-    _check(cleaned.text, where, settings)
+    language = _check(cleaned.text, where, settings)
     stated: str | None
     published_from: str | None
     if when or page.published:
         stated, published_from = (when, "input") if when else (page.published, "html")
     else:
         stated, published_from = _stated_date(page.text, cleaned)
-    return Article(
+    return _english(Article(
         id=id,
         text=cleaned.text,
         title=head,
@@ -197,4 +205,4 @@ def article_from_html(
         source=source,
         removed=cleaned.removed + notes,
         published_from=published_from,
-    )
+    ), where, language)

@@ -14,6 +14,8 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from communique.ingest.language import bom_encoding, guess_encoding
+
 # Measured on the article-extraction benchmark (communique.eval.ingest): favouring precision scores
 # best, and comments are never article text.
 TRAFILATURA_OPTIONS: dict[str, Any] = {
@@ -46,18 +48,36 @@ def looks_like_html(text: str) -> bool:
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode page bytes: the declared charset, else a ``<meta charset>``, else UTF-8, else cp1252."""
-    candidates = [declared] if declared else []
+    """Decode page bytes (see ``decode_page``)."""
+    return decode_page(data, declared)[0]
+
+
+def decode_page(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
+    """Page bytes -> (text, note): a byte order mark (UTF-8, UTF-16, UTF-32), else the declared charset,
+    else a ``<meta charset>``, else UTF-8, else the encoding charset-normalizer guesses (``note`` names it,
+    for a warning), else cp1252."""
+    bom = bom_encoding(data)
+    candidates = [bom] if bom else []
+    if declared:
+        candidates.append(declared)
     m = _META_CHARSET.search(data[:4096])
     if m:
         candidates.append(m.group(1).decode("ascii", "ignore"))
-    candidates += ["utf-8", "cp1252"]
-    for enc in candidates:
+    for enc in [*candidates, "utf-8"]:
         try:
-            return data.decode(enc or "utf-8")
+            return data.decode(enc or "utf-8"), None
         except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("utf-8", errors="replace")
+    guess = guess_encoding(data)
+    if guess:
+        try:
+            return data.decode(guess), f"not UTF-8 and no charset declared: decoded as {guess} (guessed by charset-normalizer)"
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("cp1252"), None
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), None
 
 
 def extract_page(html: str, url: str | None = None) -> PageExtract:

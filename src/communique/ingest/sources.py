@@ -10,16 +10,16 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from communique.errors import InputError
+from communique.errors import InputError, NotEnglish
 from communique.ingest.articles import article_from_html, article_from_text, html_too_large, scrub
 from communique.ingest.bounded import TooLarge, capped_lines, kind_of, over_limit, read_capped
 from communique.ingest.fetch import fetch_page
-from communique.ingest.html import decode_html, looks_like_html
-from communique.ingest.language import decode_text
+from communique.ingest.html import decode_page, looks_like_html
+from communique.ingest.language import bom_encoding, decode_bytes
 from communique.records import Article
 from communique.settings import Settings
 
@@ -251,10 +251,10 @@ def read_url(url: str, *, settings: Settings) -> Iterator[Item]:
     """One web page; the article id is the URL as given, ``url`` the page's canonical URL."""
     try:
         page = fetch_page(url, settings)
-        if b"\x00" in page.content[:65536]:
+        if _has_nul(page.content[:65536]):
             raise InputError(url, "binary data (contains NUL bytes)")
-        html = decode_html(page.content, page.charset)
-        yield article_from_html(html, id=url, url=page.final_url, source=url, settings=settings)
+        html, note = decode_page(page.content, page.charset)
+        yield _noted(article_from_html(html, id=url, url=page.final_url, source=url, settings=settings), note)
     except InputError as e:
         yield e
     except INPUT_FAILURES as e:
@@ -264,20 +264,21 @@ def read_url(url: str, *, settings: Settings) -> Iterator[Item]:
 def _read_bytes(
     data: bytes, *, source: str, article_id: str, kind: str | None, settings: Settings, run: Run | None = None
 ) -> Iterator[Item]:
+    note: str | None
     if kind == "html":
         if len(data) > settings.max_html_bytes:
             yield InputError(source, html_too_large(settings))
             return
-        if b"\x00" in data:
+        if _has_nul(data):
             yield InputError(source, "binary data (contains NUL bytes)")
             return
-        text: str | None = decode_html(data)
+        text, note = decode_page(data)
     else:
-        text, reason = decode_text(data)
-        if text is None:
-            yield InputError(source, reason or "binary data")
+        decoded = decode_bytes(data)
+        if decoded.text is None:
+            yield InputError(source, decoded.reason or "binary data")
             return
-    assert text is not None
+        text, note = decoded.text, decoded.note
     if kind is None:
         if _looks_like_jsonl(text):
             yield from read_jsonl_lines(text.splitlines(), name=source, settings=settings, run=run)
@@ -285,13 +286,23 @@ def _read_bytes(
         kind = "html" if looks_like_html(text) else "text"
     try:
         if kind == "html":
-            yield article_from_html(text, id=article_id, source=source, settings=settings)
+            yield _noted(article_from_html(text, id=article_id, source=source, settings=settings), note)
         else:
-            yield article_from_text(text, id=article_id, source=source, settings=settings)
+            yield _noted(article_from_text(text, id=article_id, source=source, settings=settings), note)
     except InputError as e:
         yield e
     except INPUT_FAILURES as e:
         yield InputError(source, failure_reason(e))
+
+
+def _has_nul(data: bytes) -> bool:
+    """NUL bytes outside UTF-16/32 text (announced by its byte order mark): binary data."""
+    return b"\x00" in data and bom_encoding(data) not in ("utf-16", "utf-32")
+
+
+def _noted(article: Article, note: str | None) -> Article:
+    """``article`` with the reading ``note`` (a guessed encoding) among its warnings."""
+    return replace(article, notes=(*article.notes, note)) if note else article
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -410,6 +421,8 @@ def _jsonl_item(line: str, where: str, settings: Settings) -> Item:
             return article_from_text(text, **common)
         assert isinstance(html, str)
         return article_from_html(html, **common)
+    except NotEnglish as e:  # kept whole: ingest stores it unanalysed
+        return e
     except InputError as e:
         return LineError(where, e.reason, article_id)
     except INPUT_FAILURES as e:
