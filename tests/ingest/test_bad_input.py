@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
-from communique.errors import InputError
+from communique.errors import InputError, NotEnglish
 from communique.ingest import article_from_text, read_file, read_inputs
 from communique.ingest.language import decode_text, not_english_reason
 from communique.records import Article
@@ -72,8 +73,13 @@ def test_binary_file_with_nul_bytes_is_rejected(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_beyond_a_small_share_is_rejected_and_a_few_bad_bytes_are_tolerated(tmp_path: Path) -> None:
-    broken = tmp_path / "latin1.txt"
-    broken.write_bytes(("Café à la française, déjà vu, naïve über " * 10).encode("latin-1"))
+    legacy = tmp_path / "latin1.txt"  # a legacy encoding charset-normalizer recognises is decoded (here: French)
+    legacy.write_bytes(("Café à la française, déjà vu, naïve über " * 10).encode("latin-1"))
+    item = _one(str(legacy))
+    assert isinstance(item, NotEnglish) and item.article.text.startswith("Café à la française")
+    broken = tmp_path / "noise.txt"  # bytes no encoding makes text of
+    rng = random.Random(1)
+    broken.write_bytes(bytes(rng.randrange(1, 256) for _ in range(5000)))
     item = _one(str(broken))
     assert isinstance(item, InputError) and "not UTF-8" in item.reason
     mostly_fine = tmp_path / "one-bad-byte.txt"

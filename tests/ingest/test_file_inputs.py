@@ -143,7 +143,7 @@ def test_jsonl_malformed_and_invalid_lines_are_errors_and_the_rest_continue(tmp_
     )
     items = _articles(str(path))
     assert [type(i).__name__ for i in items] == ["Article", "LineError", "LineError", "LineError", "LineError",
-                                                 "LineError", "Article"]
+                                                 "LineNotEnglish", "Article"]
     errors = [i for i in items if isinstance(i, LineError)]
     assert [e.source for e in errors] == [f"{path}:{n}" for n in (2, 3, 4, 5, 6)]
     assert "malformed JSON" in errors[0].reason and errors[0].article_id is None

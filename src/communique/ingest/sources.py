@@ -52,6 +52,10 @@ class LineError(InputError):
         super().__init__(source, reason, article_id=article_id)
 
 
+class LineNotEnglish(NotEnglish, LineError):
+    """A JSONL line whose article is in another language: a ``LineError`` that keeps the article."""
+
+
 @dataclass
 class Run:
     """What one run of several inputs shares so its article ids stay unique.
@@ -421,8 +425,8 @@ def _jsonl_item(line: str, where: str, settings: Settings) -> Item:
             return article_from_text(text, **common)
         assert isinstance(html, str)
         return article_from_html(html, **common)
-    except NotEnglish as e:  # kept whole: ingest stores it unanalysed
-        return e
+    except NotEnglish as e:  # the article kept: ingest stores it unanalysed
+        return LineNotEnglish(where, e.reason, language=e.language, article=e.article, article_id=article_id)
     except InputError as e:
         return LineError(where, e.reason, article_id)
     except INPUT_FAILURES as e:
