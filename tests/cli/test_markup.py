@@ -99,3 +99,11 @@ def test_search_and_summary_survive_markup_in_a_stored_quote(store: Path) -> Non
     assert r.returncode == 0, r.stderr
     assert "The text [/] is not final yet" in r.stdout
     assert "Talks\ufffd in Doha" not in r.stderr
+
+
+def test_search_hit_inside_editorial_brackets_is_styled_and_the_brackets_stay(store: Path) -> None:
+    r = run("search", "Israelis", "--db", str(store), "--what", "quotes", color=True)
+    assert r.returncode == 0, r.stderr
+    assert "[the \x1b[1;7mIsraelis\x1b[0m] to wait" in r.stdout, r.stdout
+    r = run("search", "Israelis", "--db", str(store), "--what", "quotes", "--format", "jsonl")
+    assert "[the \x02Israelis\x03] to wait" in json.loads(r.stdout.splitlines()[0])["snippet"]
