@@ -51,6 +51,7 @@ from communique.actors.gazetteer import Gazetteer, gazetteer, normalise, person_
 from communique.actors.names import lexicon
 from communique.actors.spans import HONORIFICS, POSSESSIVE, NameSpan, candidate_spans, trim_period
 from communique.records import Actor, ActorType, Mention, MentionKind
+from communique.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -94,7 +95,7 @@ class _Grouper:
 
     def __init__(self, doc: Doc, published: str | None) -> None:
         self.doc = doc
-        self.text = doc.text  # ``Doc.text`` joins every token on each call
+        self.text = doc_text(doc)
         self.published = published
         self.gaz = gazetteer()
         self.groups: list[_Group] = []

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from communique.records import Actor, ActorType, Mention, MentionKind
+from communique.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -98,7 +99,7 @@ class ActorTable:
 
     def __init__(self, actors: Iterable[Actor] = (), doc: Doc | None = None) -> None:
         self.doc = doc
-        self.text = doc.text if doc is not None else None  # ``Doc.text`` joins every token on each call
+        self.text = doc_text(doc) if doc is not None else None
         self.entries: list[ActorEntry] = []
         self.owner: dict[int, int] = {}  # token index -> actor, for tokens inside a mention
         self.roots: dict[int, int] = {}  # root token of a mention -> actor

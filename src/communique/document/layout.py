@@ -74,7 +74,7 @@ class Document:
     @classmethod
     def build(cls, doc: Doc) -> Document:
         """Every layout fact of ``doc``, computed once."""
-        text = doc.text
+        text = doc_text(doc)
         d = cls(doc, find_quotes(text), paragraphs(text), cue_lexicon())
         d._index_chars()
         d._index_paragraphs()

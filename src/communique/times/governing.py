@@ -188,7 +188,8 @@ def _in_anchor(doc: Doc, t: Timex, times: list[Timex], trigger: Token) -> bool:
     """A date inside the anchor of an anchored expression dates the anchoring event only: in "withdrew the
     week after the election on May 5", "May 5" is the election's date, not the withdrawal's."""
     for a in times:
-        start = _anchor_start(doc, a) if a is not t and _step(a) is not None else -1
+        # a.anchor first: it is cheap and most expressions have none (this runs for every record and time)
+        start = _anchor_start(doc, a) if a.anchor and a is not t and _step(a) is not None else -1
         end = start + len(a.anchor or "")
         if start >= 0 and start <= t.start and t.end <= end and not (start <= trigger.idx < end):
             return True
