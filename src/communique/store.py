@@ -120,7 +120,8 @@ MIGRATIONS: tuple[str, ...] = (
         kind TEXT NOT NULL
     );
     CREATE TABLE story_signatures (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, minhash BLOB NOT NULL
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, minhash BLOB NOT NULL,
+        shingles INTEGER NOT NULL
     );
     CREATE TABLE story_bands (
         band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
