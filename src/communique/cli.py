@@ -442,3 +442,9 @@ def main() -> None:
     except SettingsError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, markup=True)
         sys.exit(2)
+
+
+# the corpus commands (actors, actor, stories, incidents, timeline, reanalyse) live in their own module
+from communique.corpus.commands import register as _register_corpus_commands  # noqa: E402
+
+_register_corpus_commands(app)

@@ -91,11 +91,11 @@ def find_actor(conn: sqlite3.Connection, key_or_name: str) -> str | None:
     """The key given, or the most active actor whose name or an alias is exactly (then partly) the text."""
     if conn.execute("SELECT 1 FROM corpus_actors WHERE key=?", (key_or_name,)).fetchone():
         return key_or_name
-    for pattern in (key_or_name.lower(), _like(key_or_name)):
-        op = "=" if pattern == key_or_name.lower() else "LIKE"
+    for op, pattern in (("=", key_or_name.lower()), ("LIKE", _like(key_or_name))):
+        escape = " ESCAPE '\\'" if op == "LIKE" else ""
         row = conn.execute(
-            f"SELECT c.key FROM corpus_actors c JOIN actor_links l ON l.key = c.key WHERE lower(c.name) {op} ? ESCAPE '\\'"
-            f" OR c.key IN (SELECT key FROM actor_aliases WHERE lower(alias) {op} ? ESCAPE '\\')"
+            f"SELECT c.key FROM corpus_actors c JOIN actor_links l ON l.key = c.key WHERE lower(c.name) {op} ?{escape}"
+            f" OR c.key IN (SELECT key FROM actor_aliases WHERE lower(alias) {op} ?{escape})"
             " GROUP BY c.key ORDER BY c.kind = 'local', sum(l.quotes) + sum(l.events) DESC, c.key LIMIT 1",
             (pattern, pattern)).fetchone()
         if row:
