@@ -182,11 +182,12 @@ def _arrow(what: str, data: list[dict[str, Any]]) -> Any:
     schema = pa.schema([(c, kinds[k]) for c, k in COLUMNS[what].items()])
     flat = []
     for r in data:
-        row = {c: r.get(c) for c in COLUMNS[what]}
+        row: dict[str, Any] = {c: r.get(c) for c in COLUMNS[what]}
         for c, k in COLUMNS[what].items():
-            if k == "json" and row[c] is not None:
-                row[c] = json.dumps(row[c], ensure_ascii=False)
-            elif k == "map" and isinstance(row[c], dict):
-                row[c] = list(row[c].items())
+            value = row[c]
+            if k == "json" and value is not None:
+                row[c] = json.dumps(value, ensure_ascii=False)
+            elif k == "map" and isinstance(value, dict):
+                row[c] = list(value.items())
         flat.append(row)
     return pa.Table.from_pylist(flat, schema=schema)
