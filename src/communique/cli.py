@@ -371,6 +371,7 @@ def summary(
     db: DbOpt = None,
     top: Annotated[int, typer.Option(min=1, help="how many top speakers")] = 10,
     per_article: Annotated[int, typer.Option(min=0, help="quotes shown per article")] = 3,
+    with_duplicates: Annotated[bool, typer.Option(help="also count duplicate stories")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """What the store holds: articles, top speakers, events by type, and who said what."""
@@ -379,12 +380,13 @@ def summary(
     settings = load_settings(config, db=db)
     try:
         with open_store(settings.db, create=False) as store:
-            s = store.summary(top=top, per_article=per_article)
+            s = store.summary(top=top, per_article=per_article, with_duplicates=with_duplicates)
     except StoreError as e:
         raise _fail(str(e), 3) from e
     out.print(
         f"[bold]{s['articles']} articles[/bold], {s['actors']} actors, {s['quotes']} quotes, "
         f"{s['events']} events, {s['times']} time expressions"
+        + ("" if with_duplicates or not s["duplicates"] else f" ({s['duplicates']} duplicate stories not counted)")
     )
     t = Table("speaker", "quotes", "articles", title="Top speakers", title_justify="left")
     for name, n, articles in s["top_speakers"]:

@@ -457,33 +457,41 @@ class Store:
                 hits.append(Hit("article", r["article_id"], r["title"], r["snip"]))
         return hits
 
-    def summary(self, *, top: int = 10, per_article: int = 3) -> dict[str, Any]:
-        """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``."""
+    def summary(self, *, top: int = 10, per_article: int = 3, with_duplicates: bool = False) -> dict[str, Any]:
+        """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``.
+        Duplicate stories (members other than their representative) are not counted unless asked."""
         with self._reading():
-            return self._summary(top, per_article)
+            return self._summary(top, per_article, with_duplicates)
 
-    def _summary(self, top: int, per_article: int) -> dict[str, Any]:
+    def _summary(self, top: int, per_article: int, with_duplicates: bool) -> dict[str, Any]:
         c = self.conn
+        keep = "1=1" if with_duplicates else "{0} NOT IN (SELECT article_id FROM story_members WHERE representative=0)"
         speakers = c.execute(
             "SELECT a.name || coalesce(' (' || a.country || coalesce(' ' || a.sector, '') || ')', '') AS name,"
             " count(*) AS n, count(DISTINCT q.article_id) AS articles FROM quotes q"
             " JOIN actors a ON a.article_id = q.article_id AND a.actor_id = q.speaker_id"
-            " WHERE a.type != 'unknown' GROUP BY 1 ORDER BY n DESC, name LIMIT ?", (top,)
-        ).fetchall()
-        types = c.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
-        statuses = c.execute("SELECT status, count(*) AS n FROM events GROUP BY status ORDER BY n DESC").fetchall()
+            f" WHERE a.type != 'unknown' AND {keep.format('q.article_id')} GROUP BY 1 ORDER BY n DESC, name LIMIT ?",
+            (top,)).fetchall()
+        types = c.execute(f"SELECT type, count(*) AS n FROM events WHERE {keep.format('article_id')}"
+                          " GROUP BY type ORDER BY n DESC, type").fetchall()
+        statuses = c.execute(f"SELECT status, count(*) AS n FROM events WHERE {keep.format('article_id')}"
+                             " GROUP BY status ORDER BY n DESC").fetchall()
         said = c.execute(
             "SELECT article_id, speaker_name, kind, text, date FROM ("
             " SELECT q.*, row_number() OVER (PARTITION BY q.article_id ORDER BY q.start) AS k"
-            " FROM quotes q WHERE q.speaker_name IS NOT NULL) WHERE k <= ? ORDER BY article_id, start",
-            (per_article,),
-        ).fetchall()
+            f" FROM quotes q WHERE q.speaker_name IS NOT NULL AND {keep.format('q.article_id')})"
+            " WHERE k <= ? ORDER BY article_id, start", (per_article,)).fetchall()
+
+        def count(table: str, col: str = "article_id") -> int:
+            return int(c.execute(f"SELECT count(*) FROM {table} WHERE {keep.format(col)}").fetchone()[0])
+
         return {
-            "articles": self.count("articles"),
-            "actors": self.count("actors"),
-            "quotes": self.count("quotes"),
-            "events": self.count("events"),
-            "times": int(c.execute("SELECT count(*) FROM times").fetchone()[0]),
+            "articles": count("articles", "id"),
+            "actors": count("actors"),
+            "quotes": count("quotes"),
+            "events": count("events"),
+            "times": count("times"),
+            "duplicates": int(c.execute("SELECT count(*) FROM story_members WHERE representative=0").fetchone()[0]),
             "top_speakers": [(r["name"], r["n"], r["articles"]) for r in speakers],
             "events_by_type": [(r["type"], r["n"]) for r in types],
             "events_by_status": [(r["status"], r["n"]) for r in statuses],

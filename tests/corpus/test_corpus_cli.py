@@ -77,6 +77,9 @@ def test_cli_actors_stories_and_the_actor_page(db: Path) -> None:
     shown = run("actor", "Jeyhun Bayramov", "--db", str(db))
     assert shown.returncode == 0 and "Counterparts" in shown.stdout and "Ararat Mirzoyan" in shown.stdout
     assert run("actor", "Nobody Atall", "--db", str(db)).returncode == 2
+    summary = run("summary", "--db", str(db))
+    assert "12 articles" in summary.stdout and "1 duplicate stories not counted" in summary.stdout
+    assert "13 articles" in run("summary", "--db", str(db), "--with-duplicates").stdout
 
 
 def test_cli_timeline_orders_incidents_and_quotes(db: Path) -> None:
