@@ -16,6 +16,7 @@ longest, then the smallest id -- the same in any ingest order.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -44,6 +45,7 @@ def signature(text: str) -> np.ndarray:
     return np.asarray(m.hashvalues, dtype=np.uint64)
 
 
+@functools.cache
 def lsh_params(threshold: float) -> tuple[int, int]:
     """(bands, rows) that datasketch's LSH picks for a Jaccard of half ``threshold`` with ``NUM_PERM``
     permutations (candidates for a containment of ``threshold``)."""
