@@ -46,7 +46,7 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 def shift(value: str | None, days: int) -> str | None:
     """A day date moved by ``days``; a month date moved to the month of its first day moved so."""
-    if value and _DAY.match(value) :
+    if value and _DAY.match(value):
         return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
     if value and _MONTH.match(value):
         return (date.fromisoformat(value + "-01") + timedelta(days=days)).isoformat()[:7]
