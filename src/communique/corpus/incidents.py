@@ -256,13 +256,19 @@ _MEMBERS = """SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo, e.date, 
     JOIN articles a ON a.id = e.article_id WHERE i.incident_id = ? ORDER BY e.article_id, e.event_id"""
 
 
+# the global keys of the actors, recipients and sources of an incident's member events (only those)
+_KEYED = """SELECT l.article_id, l.actor_id, l.key FROM incident_events i
+    JOIN events e ON e.article_id = i.article_id AND e.event_id = i.event_id
+    JOIN actor_links l ON l.article_id = e.article_id
+    WHERE i.incident_id = ? AND (l.actor_id = e.source_id
+        OR l.actor_id IN (SELECT value FROM json_each(e.actors)) OR l.actor_id IN (SELECT value FROM json_each(e.recipients)))"""
+
+
 def summarise(conn: sqlite3.Connection, inc: str) -> dict[str, Any]:
     """The incident's row (keys only; names are added when it is read)."""
     rows = conn.execute(_MEMBERS, (inc,)).fetchall()
     arts = sorted({r[0] for r in rows})
-    marks = ",".join("?" * len(arts))
-    keyed = {(r[0], r[1]): r[2] for r in conn.execute(
-        f"SELECT article_id, actor_id, key FROM actor_links WHERE article_id IN ({marks})", arts)}
+    keyed = {(r[0], r[1]): r[2] for r in conn.execute(_KEYED, (inc,))}
     actors: Counter[str] = Counter()
     recipients: Counter[str] = Counter()
     statuses: dict[str, str] = {}
