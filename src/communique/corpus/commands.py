@@ -178,6 +178,8 @@ def _print_page(page: dict[str, Any]) -> None:
         _emit(page[side], ListFormat.table, ["date", "type", "status", "actors", "recipients", "outlet", "evidence"],
               title)
     _emit(page["counterparts"], ListFormat.table, ["key", "name", "events", "cooperation", "conflict"], "Counterparts")
+    _emit(page["positions"], ListFormat.table, ["month", "counterpart", "role", "type", "status", "events"],
+          "Events by counterpart, type and status over time")
     _emit(page["statements"], ListFormat.table, ["date", "type", "status", "recipients", "outlet", "quote"],
           "Positions (requests, rejections, agreements, accusations, threats)")
     rows = [{"incident": c["incident"], "type": c["type"], "date": c["date"],
