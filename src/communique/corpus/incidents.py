@@ -143,6 +143,24 @@ def _stored(row: Any) -> Facts:
 _FACTS = "SELECT article_id, event_id, type, lo, hi, actors, recipients, incident_id FROM incident_events"
 
 
+def _wide(lo: str, hi: str, days: int) -> bool:
+    """A window longer than an undated event's (a week, month, year or decade)."""
+    return bool(lo) and (date.fromisoformat(hi) - date.fromisoformat(lo)).days > days
+
+
+def candidates(conn: sqlite3.Connection, f: Facts, days: int) -> list[Any]:
+    """Stored events of other articles whose window may overlap ``f``'s: narrow windows (at most ``days``
+    long) starting from ``days`` before ``f`` to its end, through the index; wide ones by overlap."""
+    if not f.lo:
+        return []
+    start = (date.fromisoformat(f.lo) - timedelta(days=days)).isoformat()
+    narrow = conn.execute(_FACTS + " WHERE type=? AND wide=0 AND lo BETWEEN ? AND ? AND hi>=? AND article_id<>?",
+                          (f.type, start, f.hi, f.lo, f.article_id)).fetchall()
+    wide = conn.execute(_FACTS + " WHERE type=? AND wide=1 AND lo<=? AND hi>=? AND article_id<>?",
+                        (f.type, f.hi, f.lo, f.article_id)).fetchall()
+    return narrow + wide
+
+
 def attach(conn: sqlite3.Connection, article_id: str, days: int) -> None:
     """Add a counted article's events to the incidents: each joins (and unites) the incidents it is
     compatible with, or starts its own."""
@@ -163,20 +181,17 @@ def attach(conn: sqlite3.Connection, article_id: str, days: int) -> None:
 
     for f in new:
         find(f"e\t{f.article_id}\t{f.event_id}")
-        if not f.lo:
-            continue
-        for row in conn.execute(_FACTS + " WHERE type=? AND lo<>'' AND lo<=? AND hi>=? AND article_id<>?",
-                                (f.type, f.hi, f.lo, article_id)):
-            if compatible(f, _stored(row)):
+        for row in candidates(conn, f, days):
+            if find(f"i\t{row[7]}") != find(f"e\t{f.article_id}\t{f.event_id}") and compatible(f, _stored(row)):
                 union(f"e\t{f.article_id}\t{f.event_id}", f"i\t{row[7]}")
     for x, y in combinations(new, 2):
         if compatible(x, y):
             union(f"e\t{x.article_id}\t{x.event_id}", f"e\t{y.article_id}\t{y.event_id}")
     conn.executemany(
-        "INSERT OR REPLACE INTO incident_events (article_id, event_id, incident_id, type, lo, hi, actors, recipients)"
-        " VALUES (?,?,'',?,?,?,?,?)",
-        [(f.article_id, f.event_id, f.type, f.lo, f.hi, json.dumps(sorted(f.actors)), json.dumps(sorted(f.recipients)))
-         for f in new])
+        "INSERT OR REPLACE INTO incident_events (article_id, event_id, incident_id, type, lo, hi, wide, actors,"
+        " recipients) VALUES (?,?,'',?,?,?,?,?,?)",
+        [(f.article_id, f.event_id, f.type, f.lo, f.hi, int(_wide(f.lo, f.hi, days)), json.dumps(sorted(f.actors)),
+          json.dumps(sorted(f.recipients))) for f in new])
     groups: dict[str, list[str]] = {}
     for node in list(parent):
         groups.setdefault(find(node), []).append(node)

@@ -133,8 +133,9 @@ def link_actors(conn: sqlite3.Connection, article_id: str) -> None:
         actor = {"id": r[0], "name": r[1], "type": r[2], "country": r[3], "sector": r[4], "role": r[5],
                  "mentions": json.loads(r[6])}
         gk = keys.actor_key(actor, article_id, published)
-        conn.execute("INSERT INTO actor_links (article_id, actor_id, key, name, quotes, events) VALUES (?,?,?,?,?,?)",
-                     (article_id, r[0], gk.key, gk.name, quotes.get(r[0], 0), events.get(r[0], 0)))
+        conn.execute("INSERT INTO actor_links (article_id, actor_id, key, name, type, country, sector, quotes, events)"
+                     " VALUES (?,?,?,?,?,?,?,?,?)",
+                     (article_id, r[0], gk.key, gk.name, r[2], r[3], r[4], quotes.get(r[0], 0), events.get(r[0], 0)))
         conn.executemany("INSERT OR IGNORE INTO actor_aliases (key, alias, article_id) VALUES (?,?,?)",
                          [(gk.key, alias, article_id) for alias in keys.aliases(actor)])
         touched[gk.key] = gk
@@ -151,13 +152,12 @@ def _refresh_actor(conn: sqlite3.Connection, key: str, gk: keys.GlobalKey | None
             conn.execute("INSERT INTO corpus_actors (key, name, type, country, sector, kind) VALUES (?,?,?,?,?,?)",
                          (key, gk.name, typ, country, sector, gk.kind))
         return
-    rows = conn.execute(
-        "SELECT l.name, a.type, a.country, a.sector FROM actor_links l JOIN actors a"
-        " ON a.article_id = l.article_id AND a.actor_id = l.actor_id WHERE l.key=?", (key,)).fetchall()
+    rows = conn.execute("SELECT name, type, country, sector, count(*) FROM actor_links WHERE key=? GROUP BY 1, 2, 3, 4",
+                        (key,)).fetchall()
     if not rows:
         conn.execute("DELETE FROM corpus_actors WHERE key=?", (key,))
         return
-    counted = Counter((r[0], r[1], r[2], r[3]) for r in rows)
+    counted = Counter({(r[0], r[1], r[2], r[3]): int(r[4]) for r in rows})
     name, typ, country, sector = min(counted, key=lambda c: (-counted[c], -len(c[0]), tuple(str(x) for x in c)))
     kind = gk.kind if gk is not None else key.split(":", 1)[0]
     conn.execute("INSERT OR REPLACE INTO corpus_actors (key, name, type, country, sector, kind) VALUES (?,?,?,?,?,?)",
