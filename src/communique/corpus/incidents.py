@@ -181,9 +181,11 @@ def attach(conn: sqlite3.Connection, article_id: str, days: int) -> None:
 
     for f in new:
         find(f"e\t{f.article_id}\t{f.event_id}")
+        node = f"e\t{f.article_id}\t{f.event_id}"
         for row in candidates(conn, f, days):
-            if find(f"i\t{row[7]}") != find(f"e\t{f.article_id}\t{f.event_id}") and compatible(f, _stored(row)):
-                union(f"e\t{f.article_id}\t{f.event_id}", f"i\t{row[7]}")
+            joined = f"i\t{row[7]}" in parent and find(f"i\t{row[7]}") == find(node)
+            if not joined and compatible(f, _stored(row)):
+                union(node, f"i\t{row[7]}")
     for x, y in combinations(new, 2):
         if compatible(x, y):
             union(f"e\t{x.article_id}\t{x.event_id}", f"e\t{y.article_id}\t{y.event_id}")
