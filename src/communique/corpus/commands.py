@@ -212,8 +212,7 @@ def incidents(
     with _store(db, config) as conn:
         rows, total = list_incidents(conn, type=type, actor=_key(conn, actor), recipient=_key(conn, recipient),
                                      status=status, country=country, outlet=outlet, since=since, until=until,
-                                     contested=contested, limit=limit)
-    rows = [r for r in rows if len(r["articles"]) >= min_articles]
+                                     contested=contested, limit=limit, min_articles=min_articles)
     if fmt is ListFormat.table:
         shown = [{**r, "reports": len(r["articles"]), "statuses": sorted(set(r["statuses"].values())),
                   "contested": "yes" if r["contested"] else ""} for r in rows]
