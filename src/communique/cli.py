@@ -61,6 +61,8 @@ class ExportWhat(StrEnum):
     quotes = "quotes"
     events = "events"
     actors = "actors"
+    article_actors = "article-actors"
+    incidents = "incidents"
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -209,22 +211,33 @@ def ingest(
     config: ConfigOpt = None,
 ) -> None:
     """Analyse articles and store them with their analyses; ingesting the same input twice adds nothing."""
+    from communique.corpus.index import hook, record_copy
     from communique.pipeline import analyze_many
     from communique.store import open_store
 
     settings = load_settings(config, db=db)
     overrides = _published(published, paths)
-    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0, "skipped": 0}
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "duplicate": 0, "failed": 0, "skipped": 0}
     try:
         with open_store(settings.db) as store:
 
+            def duplicate(item: Article, owner: str) -> None:  # the same text under a new id
+                counts["duplicate"] += 1
+                record_copy(store.conn, item, owner)
+                err.print(f"{escape(item.id)}: duplicate of {escape(owner)} (same text; counted once)", highlight=False)
+
             def fresh() -> Iterator[Article | InputError]:
                 for item in _inputs(paths, settings, overrides):
-                    if isinstance(item, Article) and store.has_content(item.text):
-                        counts["unchanged"] += 1
+                    owner = store.content_owner(item.text) if isinstance(item, Article) else None
+                    if isinstance(item, Article) and owner is not None:
+                        if owner == item.id:
+                            counts["unchanged"] += 1
+                        else:
+                            duplicate(item, owner)
                         continue
                     yield item
 
+            on_write = hook(settings)
             for result in analyze_many(fresh(), model=settings.model, time_limit=settings.article_timeout):
                 if isinstance(result, NotEnglish):
                     _store_skipped(store, result, counts)
@@ -234,16 +247,24 @@ def ingest(
                     _report(result)
                     continue
                 _warn(result)
-                counts[store.add(result).outcome] += 1
+                written = store.add(result, hook=on_write)
+                for article_id, reason in on_write.errors:  # stored, but outside the corpus tables
+                    err.print(f"[yellow]warning:[/yellow] {escape(article_id)}: {escape(reason)}", highlight=False,
+                              markup=True)
+                on_write.errors.clear()
+                if written.duplicate_of is not None:
+                    duplicate(result.article, written.duplicate_of)
+                else:
+                    counts[written.outcome] += 1
     except (StoreError, ModelNotFound) as e:
         raise _fail(str(e), 3) from e
     err.print(
         f"{escape(str(settings.db))}: {counts['added']} added, {counts['replaced']} replaced, "
-        f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+        f"{counts['unchanged']} unchanged, {counts['duplicate']} duplicate, {counts['failed']} failed"
         + (f", {counts['skipped']} stored unanalysed (not English)" if counts["skipped"] else ""),
         highlight=False,
     )
-    processed = counts["added"] + counts["replaced"] + counts["unchanged"] + counts["skipped"]
+    processed = counts["added"] + counts["replaced"] + counts["unchanged"] + counts["duplicate"] + counts["skipped"]
     if counts["failed"] and (strict or processed == 0):
         raise typer.Exit(1)
 
@@ -308,15 +329,29 @@ def _snippet(snippet: str) -> Text:
 
 @app.command()
 def export(
-    what: Annotated[ExportWhat, typer.Option("--what", help="which records")] = ExportWhat.quotes,
+    what: Annotated[ExportWhat, typer.Option("--what", help="articles, quotes, events, actors (global), "
+                                                       "article-actors or incidents")] = ExportWhat.quotes,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")] = ExportFormat.jsonl,
     output: Annotated[Path | None, typer.Option("--out", help="output file (required for parquet); never the "
                                                        "store itself")] = None,
     force: Annotated[bool, typer.Option("--force", help="replace an existing --out file")] = False,
+    since: Annotated[str | None, typer.Option(help="from this date (ISO prefix)")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this date (ISO prefix, inclusive)")] = None,
+    actor: Annotated[str | None, typer.Option(help="a global actor key or name")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country code of an actor")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (events, incidents) or actor "
+                                                           "type (actors)")] = None,
+    status: Annotated[str | None, typer.Option(help="event status (events, incidents)")] = None,
+    outlet: Annotated[str | None, typer.Option(help="only what this outlet reported")] = None,
+    with_duplicates: Annotated[bool, typer.Option(help="include duplicate stories")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Export stored articles, quotes, events or actors."""
+    """Export stored articles, quotes, events, actors or incidents, with the corpus context (global actor
+    keys, outlet, date, incident) and the filters given."""
+    from communique.corpus.export import Filters
+    from communique.corpus.export import export as export_corpus
+    from communique.corpus.views import find_actor
     from communique.store import check_output, open_store
 
     settings = load_settings(config, db=db)
@@ -326,7 +361,11 @@ def export(
         if output is not None:
             check_output(output, settings.db, force=force)
         with open_store(settings.db, create=False) as store:
-            text = store.export(what.value, fmt.value, output, force=force)
+            key = find_actor(store.conn, actor) if actor else None
+            if actor and key is None:
+                raise _fail(f"no actor {actor!r} in the store (see `communique actors --q NAME`)", 2)
+            filters = Filters(since, until, key, country, type, status, outlet, with_duplicates)
+            text = export_corpus(store, what.value, fmt.value, output, filters, force=force)
     except OutputError as e:
         raise _fail(str(e), 2) from e
     except StoreError as e:
@@ -340,6 +379,7 @@ def summary(
     db: DbOpt = None,
     top: Annotated[int, typer.Option(min=1, help="how many top speakers")] = 10,
     per_article: Annotated[int, typer.Option(min=0, help="quotes shown per article")] = 3,
+    with_duplicates: Annotated[bool, typer.Option(help="also count duplicate stories")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """What the store holds: articles, top speakers, events by type, and who said what."""
@@ -348,15 +388,16 @@ def summary(
     settings = load_settings(config, db=db)
     try:
         with open_store(settings.db, create=False) as store:
-            s = store.summary(top=top, per_article=per_article)
+            s = store.summary(top=top, per_article=per_article, with_duplicates=with_duplicates)
     except StoreError as e:
         raise _fail(str(e), 3) from e
     skipped = sum(n for _, n in s["skipped_by_language"])
     unanalysed = (f" ({skipped} in other languages, not analysed: "
                   + ", ".join(f"{lang} {n}" for lang, n in s["skipped_by_language"]) + ")") if skipped else ""
+    dups = "" if with_duplicates or not s["duplicates"] else f" ({s['duplicates']} duplicate stories not counted)"
     out.print(Text.assemble((f"{s['articles']} articles", "bold"), unanalysed,
                             f", {s['actors']} actors, {s['quotes']} quotes, {s['events']} events, "
-                            f"{s['times']} time expressions"))
+                            f"{s['times']} time expressions", dups))
     t = Table("speaker", "quotes", "articles", title="Top speakers", title_justify="left")
     for name, n, articles in s["top_speakers"]:
         _row(t, name, str(n), str(articles))
@@ -433,3 +474,9 @@ def main() -> None:
     except SettingsError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, markup=True)
         sys.exit(2)
+
+
+# the corpus commands (actors, actor, stories, incidents, timeline, reanalyse) live in their own module
+from communique.corpus.commands import register as _register_corpus_commands  # noqa: E402
+
+_register_corpus_commands(app)

@@ -37,6 +37,8 @@ class Settings:
     max_line_bytes: int = 10_000_000
     max_html_bytes: int = 5_000_000
     article_timeout: float = 60.0
+    duplicate_threshold: float = 0.8
+    incident_window_days: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ RANGES: dict[str, Range] = {
     "max_line_bytes": Range(1_000, 1_000_000_000),
     "max_html_bytes": Range(1_000, 1_000_000_000),
     "article_timeout": Range(0, 86_400, open_low=True),
+    "duplicate_threshold": Range(0, 1, open_low=True),
+    "incident_window_days": Range(0, 30),
 }
 
 HELP: dict[str, str] = {
@@ -93,6 +97,10 @@ HELP: dict[str, str] = {
     "html field); a larger page is that input's error (1,000 to 1,000,000,000)",
     "article_timeout": "seconds one article's analysis may take; a slower article gets an error naming it "
     "and the others go on (more than 0, at most 86,400)",
+    "duplicate_threshold": "share of the shorter article's word 5-shingles found in the longer one (estimated with "
+    "MinHash/LSH at ingest) from which two articles are one story (more than 0, at most 1)",
+    "incident_window_days": "an undated event is dated to this many days before its article's publication date "
+    "when incidents are merged (0 to 30)",
 }
 
 SECTION = "communique"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from communique.corpus.schema import CORPUS_SCHEMA
 from communique.errors import StoreError
 from communique.outfile import check_output, write_whole
 from communique.records import Analysis, Article
@@ -99,9 +100,11 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE quotes SET date_precision = """ + PRECISION_SQL + """;
     UPDATE events SET date_precision = """ + PRECISION_SQL + """;
     """,
-    # 3 (4 after the corpus layer's migration): each article's language and whether it was analysed; an
-    # article in another language is stored 'skipped' with the reason, its text searchable, its analysis null.
-    # Rows stored before were analysed English articles.
+    # 3: the corpus layer (communique.corpus): global actors, duplicate stories, incidents, analysis versions
+    CORPUS_SCHEMA,
+    # 4: each article's language and whether it was analysed; an article in another language is stored
+    # 'skipped' with the reason, its text searchable, its analysis null. Rows stored before were analysed
+    # English articles.
     """
     ALTER TABLE articles ADD COLUMN language TEXT;
     ALTER TABLE articles ADD COLUMN analysis_status TEXT NOT NULL DEFAULT 'analyzed';
@@ -144,13 +147,21 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
 JSON_COLUMNS = {"authors", "mentions", "context", "actors", "actor_names", "recipients", "recipient_names"}
 
 
+Outcome = Literal["added", "replaced", "unchanged", "duplicate"]
+# called inside an article's write transaction: (connection, article id, "remove" before its rows are
+# deleted, or "insert" after they are written); the corpus layer keeps its derived tables in step
+ArticleHook = Callable[[sqlite3.Connection, str, Literal["remove", "insert"]], None]
+
+
 @dataclass(frozen=True, slots=True)
 class WriteResult:
     """What one ``add`` (or ``add_skipped``) did: ``added``, ``replaced`` (same id, new content; or an article
-    stored unanalysed now analysed) or ``unchanged``."""
+    stored unanalysed now analysed), ``unchanged`` (same id, same content) or ``duplicate`` (the same
+    content is stored under the id ``duplicate_of``)."""
 
     article_id: str
-    outcome: Literal["added", "replaced", "unchanged"]
+    outcome: Outcome
+    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,10 +276,19 @@ class Store:
                                     (content_hash(text),)).fetchone()
         return row is not None
 
-    def add(self, analysis: Analysis) -> WriteResult:
+    def content_owner(self, text: str) -> str | None:
+        """The id of the stored article with exactly this cleaned text, if any."""
+        with self._reading():
+            row = self.conn.execute("SELECT id FROM articles WHERE content_hash=?", (content_hash(text),)).fetchone()
+        return None if row is None else str(row[0])
+
+    def add(self, analysis: Analysis, *, hook: ArticleHook | None = None, force: bool = False) -> WriteResult:
         """Store one analysed article in one transaction; idempotent by id and content hash. The same text
-        stored unanalysed (``add_skipped``) is replaced by the analysis."""
-        return self._write(analysis.article, lambda digest: self._insert(analysis, digest), replace_skipped=True)
+        stored unanalysed (``add_skipped``) is replaced by the analysis; ``force`` replaces the stored
+        analysis of the same id and content (re-analysis); ``hook`` runs in the transaction around the
+        rows written and deleted."""
+        return self._write(analysis.article, lambda digest: self._insert(analysis, digest),
+                           replace_skipped=True, hook=hook, force=force)
 
     def add_skipped(self, article: Article, reason: str) -> WriteResult:
         """Store an article that is not analysed (another language): its text and metadata, searchable and
@@ -276,20 +296,29 @@ class Store:
         return self._write(article, lambda digest: self._insert_article(article, digest, None, reason),
                            replace_skipped=False)
 
-    def _write(self, art: Article, insert: Callable[[str], None], *, replace_skipped: bool) -> WriteResult:
+    def _write(self, art: Article, insert: Callable[[str], None], *, replace_skipped: bool,
+               hook: ArticleHook | None = None, force: bool = False) -> WriteResult:
         digest = content_hash(art.text)
-        outcome: Literal["added", "replaced", "unchanged"] = "added"
+        outcome: Outcome = "added"
         try:
             with self._transaction():
                 dup = self.conn.execute("SELECT id, analysis_status FROM articles WHERE content_hash=?",
                                         (digest,)).fetchone()
-                if dup is not None and not (replace_skipped and dup["analysis_status"] == "skipped"):
-                    return WriteResult(dup["id"], "unchanged")
-                for old in {dup["id"] if dup is not None else art.id, art.id}:
+                replaceable = dup is not None and (
+                    (replace_skipped and dup["analysis_status"] == "skipped") or (force and dup["id"] == art.id))
+                if dup is not None and not replaceable:
+                    if dup["id"] == art.id:
+                        return WriteResult(art.id, "unchanged")
+                    return WriteResult(art.id, "duplicate", dup["id"])
+                for old in sorted({dup["id"] if dup is not None else art.id, art.id}):
                     if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (old,)).fetchone():
+                        if hook is not None:
+                            hook(self.conn, old, "remove")
                         self._delete(old)
                         outcome = "replaced"
                 insert(digest)
+                if hook is not None:
+                    hook(self.conn, art.id, "insert")
         except sqlite3.Error as e:
             raise StoreError(f"cannot store article {art.id} in {self.path}: {describe_sqlite_error(e)}") from e
         return WriteResult(art.id, outcome)
@@ -403,36 +432,44 @@ class Store:
                 hits.append(Hit("article", r["article_id"], r["title"], r["snip"]))
         return hits
 
-    def summary(self, *, top: int = 10, per_article: int = 3) -> dict[str, Any]:
-        """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``."""
+    def summary(self, *, top: int = 10, per_article: int = 3, with_duplicates: bool = False) -> dict[str, Any]:
+        """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``.
+        Duplicate stories (members other than their representative) are not counted unless asked."""
         with self._reading():
-            return self._summary(top, per_article)
+            return self._summary(top, per_article, with_duplicates)
 
-    def _summary(self, top: int, per_article: int) -> dict[str, Any]:
+    def _summary(self, top: int, per_article: int, with_duplicates: bool) -> dict[str, Any]:
         c = self.conn
+        keep = "1=1" if with_duplicates else "{0} NOT IN (SELECT article_id FROM story_members WHERE representative=0)"
         speakers = c.execute(
             "SELECT a.name || coalesce(' (' || a.country || coalesce(' ' || a.sector, '') || ')', '') AS name,"
             " count(*) AS n, count(DISTINCT q.article_id) AS articles FROM quotes q"
             " JOIN actors a ON a.article_id = q.article_id AND a.actor_id = q.speaker_id"
-            " WHERE a.type != 'unknown' GROUP BY 1 ORDER BY n DESC, name LIMIT ?", (top,)
-        ).fetchall()
-        types = c.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
-        statuses = c.execute("SELECT status, count(*) AS n FROM events GROUP BY status ORDER BY n DESC").fetchall()
+            f" WHERE a.type != 'unknown' AND {keep.format('q.article_id')} GROUP BY 1 ORDER BY n DESC, name LIMIT ?",
+            (top,)).fetchall()
+        types = c.execute(f"SELECT type, count(*) AS n FROM events WHERE {keep.format('article_id')}"
+                          " GROUP BY type ORDER BY n DESC, type").fetchall()
+        statuses = c.execute(f"SELECT status, count(*) AS n FROM events WHERE {keep.format('article_id')}"
+                             " GROUP BY status ORDER BY n DESC").fetchall()
         said = c.execute(
             "SELECT article_id, speaker_name, kind, text, date FROM ("
             " SELECT q.*, row_number() OVER (PARTITION BY q.article_id ORDER BY q.start) AS k"
-            " FROM quotes q WHERE q.speaker_name IS NOT NULL) WHERE k <= ? ORDER BY article_id, start",
-            (per_article,),
-        ).fetchall()
+            f" FROM quotes q WHERE q.speaker_name IS NOT NULL AND {keep.format('q.article_id')})"
+            " WHERE k <= ? ORDER BY article_id, start", (per_article,)).fetchall()
         skipped = c.execute("SELECT coalesce(language, '?') AS language, count(*) AS n FROM articles"
-                            " WHERE analysis_status = 'skipped' GROUP BY 1 ORDER BY n DESC, 1").fetchall()
+                            f" WHERE analysis_status = 'skipped' AND {keep.format('id')} GROUP BY 1 ORDER BY n DESC, 1").fetchall()
+
+        def count(table: str, col: str = "article_id") -> int:
+            return int(c.execute(f"SELECT count(*) FROM {table} WHERE {keep.format(col)}").fetchone()[0])
+
         return {
-            "articles": self.count("articles"),
+            "articles": count("articles", "id"),
             "skipped_by_language": [(r["language"], r["n"]) for r in skipped],
-            "actors": self.count("actors"),
-            "quotes": self.count("quotes"),
-            "events": self.count("events"),
-            "times": int(c.execute("SELECT count(*) FROM times").fetchone()[0]),
+            "actors": count("actors"),
+            "quotes": count("quotes"),
+            "events": count("events"),
+            "times": count("times"),
+            "duplicates": int(c.execute("SELECT count(*) FROM story_members WHERE representative=0").fetchone()[0]),
             "top_speakers": [(r["name"], r["n"], r["articles"]) for r in speakers],
             "events_by_type": [(r["type"], r["n"]) for r in types],
             "events_by_status": [(r["status"], r["n"]) for r in statuses],
