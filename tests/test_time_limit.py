@@ -99,6 +99,6 @@ def test_ingest_with_a_tiny_limit_reports_each_article_and_keeps_the_store_usabl
     errors = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
     assert errors == [f"error: {folder}/{n}.txt: analysis stopped after {TINY:g} s (setting article_timeout)"
                       for n in ("a", "b")], r.stderr
-    assert "0 added, 0 replaced, 0 unchanged, 2 failed" in r.stderr
+    assert "0 added, 0 replaced, 0 unchanged, 0 duplicate, 2 failed" in r.stderr
     r = subprocess.run([*cmd, "summary", "--db", str(db)], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and "0 articles" in r.stdout, r.stderr

@@ -85,7 +85,7 @@ def test_kill_9_three_times_loses_and_splits_nothing(tmp_path: Path) -> None:
     assert len(set(ids)) == len(ids) == stored and len(set(hashes)) == len(hashes)
     again = subprocess.run([sys.executable, "-m", "communique", "ingest", str(folder), "--db", str(db)],
                            capture_output=True, text=True, timeout=900)
-    assert f"0 added, 0 replaced, {stored} unchanged, 0 failed" in again.stderr, again.stderr
+    assert f"0 added, 0 replaced, {stored} unchanged, 0 duplicate, 0 failed" in again.stderr, again.stderr
     clean = tmp_path / "clean.db"
     subprocess.run([sys.executable, "-m", "communique", "ingest", str(folder), "--db", str(clean)],
                    capture_output=True, text=True, timeout=900, check=True)

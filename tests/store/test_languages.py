@@ -101,12 +101,12 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subproc
 def test_ingest_of_a_mixed_folder_stores_every_article(mixed: tuple[Path, Path, subprocess.CompletedProcess[str]]) -> None:
     folder, db, r = mixed
     assert r.returncode == 0, r.stderr
-    assert "1 added, 0 replaced, 0 unchanged, 0 failed, 2 stored unanalysed (not English)" in r.stderr
+    assert "1 added, 0 replaced, 0 unchanged, 0 duplicate, 0 failed, 2 stored unanalysed (not English)" in r.stderr
     warnings = [ln for ln in r.stderr.splitlines() if "stored without analysis" in ln]
     assert [w.split(": ")[1] for w in warnings] == [f"{folder}/de.txt", f"{folder}/fr.txt"]
     again = subprocess.run([sys.executable, "-m", "communique", "ingest", str(folder), "--db", str(db)],
                            capture_output=True, text=True, timeout=600)
-    assert "0 added, 0 replaced, 3 unchanged, 0 failed" in again.stderr, again.stderr
+    assert "0 added, 0 replaced, 3 unchanged, 0 duplicate, 0 failed" in again.stderr, again.stderr
 
 
 def test_summary_and_search_show_the_unanalysed_articles(mixed: tuple[Path, Path, subprocess.CompletedProcess[str]]) -> None:
