@@ -32,6 +32,8 @@ def _schema_two_store(db: Path, analyses: list[Analysis]) -> None:
                     "story_members", "article_copies", "incident_events", "incidents", "incident_keys",
                     "analysis_versions", "corpus_meta"}:
             conn.execute(f"DROP TABLE {name}")
+    for column in ("language", "analysis_status", "status_reason"):  # and what migration 4 added
+        conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     conn.execute("PRAGMA user_version=2")
     conn.commit()
     conn.close()
