@@ -427,3 +427,11 @@ def main() -> None:
     except SettingsError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, markup=True)
         sys.exit(2)
+
+
+# batch analysis and feeds (communique.batch): their own module, registered here
+from communique.batch.commands import batch as _batch  # noqa: E402
+from communique.batch.commands import watch as _watch  # noqa: E402
+
+app.command("batch")(_batch)
+app.command("watch")(_watch)
