@@ -201,38 +201,49 @@ def _clip(text: str, n: int) -> str:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files, folders, URLs or - to analyse and store")],
+    paths: Annotated[list[str], typer.Argument(help="files, folders, URLs, - or a batch dataset folder to store")],
     db: DbOpt = None,
     published: PublishedOpt = None,
     strict: Annotated[bool, typer.Option(help="exit 1 when any input fails")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="analyse on N Dask worker processes (one writer)")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="analyse on an existing Dask cluster (tcp://host:8786)")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Analyse articles and store them with their analyses; ingesting the same input twice adds nothing."""
+    """Analyse articles and store them with their analyses; ingesting the same input twice adds nothing.
+    A folder written by `communique batch` (it has a _manifest.json) is loaded as it is, not analysed again."""
+    from communique.batch import loading
+    from communique.batch.dataset import is_dataset
+    from communique.batch.run import estimate_total
     from communique.pipeline import analyze_many
+    from communique.progress import Progress
     from communique.store import open_store
 
     settings = load_settings(config, db=db)
     overrides = _published(published, paths)
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
+    datasets = [p for p in paths if is_dataset(p)]
+    inputs = [p for p in paths if p not in datasets]
     try:
-        with open_store(settings.db) as store:
+        with open_store(settings.db) as store, Progress("ingest", console=err, total=estimate_total(inputs)) as bar:
 
             def fresh() -> Iterator[Article | InputError]:
-                for item in _inputs(paths, settings, overrides):
+                for item in _inputs(inputs, settings, overrides):
                     if isinstance(item, Article) and store.has_content(item.text):
                         counts["unchanged"] += 1
+                        bar.add(articles=1)
                         continue
                     yield item
 
-            for result in analyze_many(fresh(), model=settings.model):
-                if isinstance(result, InputError):
-                    counts["failed"] += 1
-                    _report(result)
-                    continue
-                _warn(result)
-                counts[store.add(result).outcome] += 1
-    except (StoreError, ModelNotFound) as e:
+            for folder in datasets:
+                loading.add_results(store, loading.dataset_analyses(Path(folder)), counts, _report, bar)
+            if inputs:
+                parallel = workers > 1 or scheduler
+                results = (loading.analyse_parallel(fresh(), settings, workers=workers, scheduler=scheduler)
+                           if parallel else analyze_many(fresh(), model=settings.model))
+                loading.add_results(store, results, counts, _report, bar, _warn)
+    except (StoreError, ModelNotFound, OutputError) as e:
         raise _fail(str(e), 3) from e
+    err.print(escape(bar.summary()), highlight=False)
     err.print(
         f"{escape(str(settings.db))}: {counts['added']} added, {counts['replaced']} replaced, "
         f"{counts['unchanged']} unchanged, {counts['failed']} failed",

@@ -17,7 +17,7 @@ import time
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as RichProgress
 
 
@@ -40,7 +40,7 @@ class Progress:
         self.started = time.monotonic()
         self._last_line = self.started
         self._bar: RichProgress | None = None
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> Progress:
         self.started = self._last_line = time.monotonic()
@@ -72,7 +72,7 @@ class Progress:
     def set_total(self, total: int | None) -> None:
         self.total = total
         if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, total=total)  # type: ignore[arg-type]
+            self._bar.update(self._task, total=total)
 
     def add(self, *, articles: int = 0, quotes: int = 0, events: int = 0, errors: int = 0) -> None:
         """Count what one step finished; refresh the bar, or print a line when ``every`` seconds passed."""

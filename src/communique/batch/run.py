@@ -132,7 +132,7 @@ def _to_do(parts: Iterable[Partition], ds: Dataset, seen: set[str], totals: Batc
 
 def _commit(ds: Dataset, part: Partition, results: list[Analysis | ErrorRow], totals: BatchTotals) -> None:
     analyses = [r for r in results if isinstance(r, Analysis)]
-    info = {
+    info: dict[str, Any] = {
         "index": part.index, "articles": len(analyses), "errors": len(results) - len(analyses),
         "quotes": sum(len(a.quotes) for a in analyses), "events": sum(len(a.events) for a in analyses),
         "first": results[0].article.id if results and isinstance(results[0], Analysis) else None,

@@ -24,21 +24,21 @@ _MONTH = re.compile(r"\d{4}-\d{2}")
 
 _SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
 _STRINGS = pa.list_(pa.string())
-S, I, F = pa.string(), pa.int64(), pa.float64()
+S, INT, F = pa.string(), pa.int64(), pa.float64()
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("article_id", S), ("title", S), ("published", S), ("published_from", S), ("url", S), ("outlet", S),
         ("authors", _STRINGS), ("language", S), ("source", S), ("text", S),
-        ("cleanup", pa.list_(pa.struct([("start", I), ("end", I), ("text", S), ("reason", S)]))),
-        ("warnings", _STRINGS), ("actor_count", I), ("quote_count", I), ("event_count", I), ("time_count", I),
+        ("cleanup", pa.list_(pa.struct([("start", INT), ("end", INT), ("text", S), ("reason", S)]))),
+        ("warnings", _STRINGS), ("actor_count", INT), ("quote_count", INT), ("event_count", INT), ("time_count", INT),
     ]),
     "actors": pa.schema([
         ("article_id", S), ("actor_id", S), ("name", S), ("type", S), ("country", S), ("sector", S), ("role", S),
-        ("mentions", pa.list_(pa.struct([("start", I), ("end", I), ("text", S), ("kind", S)]))),
+        ("mentions", pa.list_(pa.struct([("start", INT), ("end", INT), ("text", S), ("kind", S)]))),
     ]),
     "quotes": pa.schema([
-        ("article_id", S), ("quote_id", S), ("kind", S), ("text", S), ("start", I), ("end", I),
+        ("article_id", S), ("quote_id", S), ("kind", S), ("text", S), ("start", INT), ("end", INT),
         ("speaker_id", S), ("speaker_name", S), ("speaker_mention", _SPAN), ("cue", _SPAN),
         ("date", S), ("date_basis", S), ("date_precision", S), ("provenance", S),
     ]),
@@ -50,7 +50,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("trigger", _SPAN), ("provenance", S),
     ]),
     "times": pa.schema([
-        ("article_id", S), ("idx", I), ("start", I), ("end", I), ("text", S), ("type", S), ("value", S),
+        ("article_id", S), ("idx", INT), ("start", INT), ("end", INT), ("text", S), ("type", S), ("value", S),
         ("anchor", S),
     ]),
     "errors": pa.schema([("id", S), ("input", S), ("reason", S)]),
