@@ -96,7 +96,8 @@ def watch(
     interval = seconds(every)
     settings = load_settings(config, db=db)
     try:
-        poll_forever(feeds, settings, interval=interval, cycles=1 if once else None, console=err)
+        poll_forever(feeds, settings, interval=interval, cycles=1 if once else None,
+                     say=lambda line: err.print(escape(line), highlight=False))
     except (StoreError, ModelNotFound) as e:
         raise fail(str(e), 3) from e
     except KeyboardInterrupt:

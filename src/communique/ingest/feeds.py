@@ -163,7 +163,9 @@ def feed_items(url: str, session: FeedSession, *, page: Page | None = None,
         yield None, InputError(url, "not an RSS or Atom feed")
         return
     memory.update(etag=page.etag, last_modified=page.last_modified)
-    memory["seen"] = {k: v for k, v in memory["seen"].items() if k in {e.key for e in entries}}
+    keep = {e.key for e in entries}
+    for gone in [k for k in memory["seen"] if k not in keep]:  # in place: callers hold this dict
+        del memory["seen"][gone]
     for entry in entries:
         if not skip(entry.key):
             yield entry.key, entry_article(entry, url, session)
