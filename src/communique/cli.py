@@ -400,8 +400,12 @@ def evaluate(
     if errors and split != "tune":
         raise _fail("--errors shows gold text, so it is only allowed with --split tune "
                     "(the check half is for judging, not for reading)", 2)
+    from communique.progress import Progress, reporting
+
     try:
-        result = run_task(task, data, split=split, errors=errors, limit=limit)
+        with Progress(f"eval {task}", console=err) as bar, reporting(bar):
+            result = run_task(task, data, split=split, errors=errors, limit=limit)
+        err.print(escape(bar.summary()), highlight=False)
     except EvalDataMissing as e:
         err.print(f"skipped {escape(task)}: {escape(str(e))}", highlight=False)
         raise typer.Exit(0) from e

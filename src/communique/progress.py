@@ -9,16 +9,26 @@ the command's own output on stdout stays clean.
         for result in results:
             p.add(articles=1, quotes=len(result.quotes), events=len(result.events))
     err.print(p.summary())
+
+Code deep inside a command (the evaluation tasks) reports without being handed the bar: the command
+runs it inside ``reporting(p)``, and the code calls ``expect(n)`` and wraps its results in
+``counted(...)`` (or calls ``tick``); outside ``reporting`` these do nothing.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from types import TracebackType
+from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TaskID, TextColumn, TimeRemainingColumn
 from rich.progress import Progress as RichProgress
+
+T = TypeVar("T")
 
 
 class Progress:
@@ -108,3 +118,43 @@ class Progress:
         """The closing line: articles, quotes, events, errors and seconds."""
         return (f"{self.label}: {self.articles} articles, {self.quotes} quotes, {self.events} events, "
                 f"{self.errors} errors in {self.seconds:.1f} s ({self.rate:.1f} articles/s)")
+
+
+# the progress of the command running in this context (set by ``reporting``), for code it calls
+_CURRENT: ContextVar[Progress | None] = ContextVar("communique_progress", default=None)
+
+
+@contextmanager
+def reporting(progress: Progress) -> Iterator[Progress]:
+    """Make ``progress`` the one ``expect``, ``tick`` and ``counted`` report to, inside the block."""
+    token = _CURRENT.set(progress)
+    try:
+        yield progress
+    finally:
+        _CURRENT.reset(token)
+
+
+def expect(total: int) -> None:
+    """Tell the current progress how many articles to expect."""
+    current = _CURRENT.get()
+    if current is not None:
+        current.set_total(total)
+
+
+def tick(result: object) -> None:
+    """Count one finished article on the current progress: an exception counts as an error; an
+    analysis adds its quotes and events."""
+    current = _CURRENT.get()
+    if current is None:
+        return
+    if isinstance(result, Exception):
+        current.add(errors=1)
+    else:
+        current.add(articles=1, quotes=len(getattr(result, "quotes", ())), events=len(getattr(result, "events", ())))
+
+
+def counted(results: Iterable[T]) -> Iterator[T]:
+    """``results`` unchanged, each counted on the current progress (``tick``) as it passes."""
+    for r in results:
+        tick(r)
+        yield r

@@ -33,7 +33,7 @@ def rss(base: str, items: list[int]) -> bytes:
         f"<item><title>{STORIES[i][0]}</title><link>{base}/news/{i}</link><guid>story-{i}</guid>"
         f"<pubDate>Tue, 0{STORIES[i][2]} May 2025 08:00:00 GMT</pubDate></item>" for i in items)
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Communique Wire</title>'
-            f"<link>{base}/</link><description>test feed</description>{entries}</channel></rss>").encode("utf-8")
+            f"<link>{base}/</link><description>test feed</description>{entries}</channel></rss>").encode()
 
 
 def atom(base: str, items: list[int]) -> bytes:
@@ -42,7 +42,7 @@ def atom(base: str, items: list[int]) -> bytes:
         f"<updated>2025-05-0{STORIES[i][2]}T08:00:00Z</updated></entry>" for i in items)
     return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
             f"<title>Communique Wire</title><id>urn:wire</id><updated>2025-05-08T08:00:00Z</updated>{entries}</feed>"
-            ).encode("utf-8")
+            ).encode()
 
 
 @dataclass
