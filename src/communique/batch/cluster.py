@@ -79,10 +79,12 @@ def dask_client(workers: int, scheduler: str | None = None, *, model: str = "") 
 
 
 def analysed(client: Client, parts: Iterable[Partition], *, model: str = "",
-             window: int = 4) -> Iterator[tuple[Partition, list[Result]]]:
-    """Each partition with its results (in input order), in the order they finish."""
+             window: int | None = None) -> Iterator[tuple[Partition, list[Result]]]:
+    """Each partition with its results (in input order), in the order they finish. At most ``window``
+    partitions are out at a time (default: two per worker thread of the cluster, plus two)."""
     from distributed import as_completed
 
+    window = window or 2 * max(1, sum(client.nthreads().values())) + 2
     pending: dict[Future, Partition] = {}
     queue = iter(parts)
     done = as_completed()

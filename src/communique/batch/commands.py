@@ -53,7 +53,7 @@ def seconds(every: str) -> float:
 def batch(
     inputs: Annotated[list[str], typer.Argument(help="files, folders, .jsonl(.gz), WARC(.gz), URLs, feeds or OPML")],
     out: Annotated[Path, typer.Option("--out", help="dataset folder (Parquet, hive-partitioned by month)")],
-    workers: Annotated[int, typer.Option(min=1, help="local worker processes [default: the number of cores]")] = 0,
+    workers: Annotated[int | None, typer.Option(min=1, help="local worker processes [default: the number of cores]")] = None,
     scheduler: Annotated[str | None, typer.Option(help="run on an existing Dask cluster, e.g. tcp://host:8786")] = None,
     partition_size: Annotated[int, typer.Option(min=1, help="articles per partition (the unit of resuming)")] = 50,
     published: Annotated[str | None, typer.Option(help="publication date of every input (ISO date or date-time)")] = None,

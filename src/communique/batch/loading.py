@@ -76,6 +76,5 @@ def analyse_parallel(items: Iterable[Article | InputError], settings: Settings, 
     from communique.batch.cluster import analysed, dask_client, partitions
 
     with dask_client(workers, scheduler, model=settings.model) as client:
-        for _, results in analysed(client, partitions(items, partition_size), model=settings.model,
-                                   window=2 * workers + 2):
+        for _, results in analysed(client, partitions(items, partition_size), model=settings.model):
             yield from results

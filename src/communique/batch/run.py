@@ -105,7 +105,7 @@ def run_batch(sources: Sequence[str], out: Path, *, settings: Settings, workers:
         items = read_items(sources, settings, overrides or {})
         todo = _to_do(partitions(items, partition_size, json.dumps(who, sort_keys=True)), ds, seen, totals, progress)
         with dask_client(workers, scheduler, model=settings.model) as client:
-            for part, results in analysed(client, todo, model=settings.model, window=2 * workers + 2):
+            for part, results in analysed(client, todo, model=settings.model):
                 _commit(ds, part, results, totals)
                 if progress is not None:
                     _count_results(progress, results)
