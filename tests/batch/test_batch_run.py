@@ -65,6 +65,7 @@ def test_batch_errors_name_the_input_and_reason(run: tuple[Path, Path, set[str],
     assert len(malformed) == 2 and all("malformed JSON" in r["reason"] for r in malformed)
     assert any(r["input"] == str(inputs / "empty.txt") for r in rows)
     assert "10 articles" in stderr and "3 errors" in stderr and "quotes" in stderr
+    assert f"error: {inputs / 'empty.txt'}: empty text" in stderr  # each bad input also named on stderr
 
 
 def test_batch_files_carry_the_analyser_version(run: tuple[Path, Path, set[str], str]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from rich.markup import escape
 
 from communique.errors import CommuniqueError, InputError, ModelNotFound, OutputError, StoreError
 from communique.settings import load_settings
+
+if TYPE_CHECKING:
+    from communique.batch.tables import ErrorRow
 
 err = Console(stderr=True, soft_wrap=True)
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr)?\s*$", re.I)
@@ -50,6 +53,11 @@ def seconds(every: str) -> float:
     return float(m.group(1)) * {"s": 1, "m": 60, "h": 3600}[unit]
 
 
+def _report(row: ErrorRow) -> None:
+    where = f"{row.input} (id {row.id})" if row.id not in row.input else row.input
+    err.print(f"[red]error:[/red] {escape(where)}: {escape(row.reason)}", highlight=False, markup=True)
+
+
 def batch(
     inputs: Annotated[list[str], typer.Argument(help="files, folders, .jsonl(.gz), WARC(.gz), URLs, feeds or OPML")],
     out: Annotated[Path, typer.Option("--out", help="dataset folder (Parquet, hive-partitioned by month)")],
@@ -70,7 +78,7 @@ def batch(
     try:
         with Progress("batch", console=err, total=estimate_total(inputs)) as progress:
             totals = run_batch(inputs, out, settings=settings, workers=n, scheduler=scheduler,
-                               partition_size=partition_size, overrides=overrides, progress=progress)
+                               partition_size=partition_size, overrides=overrides, progress=progress, report=_report)
     except OutputError as e:
         raise fail(str(e), 2) from e
     except (ModelNotFound, CommuniqueError, OSError) as e:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import metadata
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -96,17 +97,24 @@ def _count(path: Path) -> int:
 
 def run_batch(sources: Sequence[str], out: Path, *, settings: Settings, workers: int, scheduler: str | None = None,
               partition_size: int = DEFAULT_PARTITION_SIZE, overrides: dict[str, Any] | None = None,
-              progress: Progress | None = None) -> BatchTotals:
-    """Analyse every input into the dataset at ``out``; resumes where an earlier run of it stopped."""
+              progress: Progress | None = None, report: Callable[[ErrorRow], None] | None = None) -> BatchTotals:
+    """Analyse every input into the dataset at ``out``; resumes where an earlier run of it stopped.
+    ``report`` is told of each error row written (a bad input, an article a stage failed on)."""
     who = analyser(settings)
     totals = BatchTotals()
     with Dataset.open(out, analyser=who, partition_size=partition_size) as ds:
         seen = ds.committed_ids()
         items = read_items(sources, settings, overrides or {})
         todo = _to_do(partitions(items, partition_size, json.dumps(who, sort_keys=True)), ds, seen, totals, progress)
+        first = next(todo, None)
+        if first is None:  # everything finished already: no cluster to start
+            return totals
         with dask_client(workers, scheduler, model=settings.model) as client:
-            for part, results in analysed(client, todo, model=settings.model):
+            for part, results in analysed(client, chain([first], todo), model=settings.model):
                 _commit(ds, part, results, totals)
+                for r in results:
+                    if isinstance(r, ErrorRow) and report is not None:
+                        report(r)
                 if progress is not None:
                     _count_results(progress, results)
     return totals
