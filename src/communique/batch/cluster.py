@@ -72,7 +72,8 @@ def dask_client(workers: int, scheduler: str | None = None, *, model: str = "") 
             client.register_plugin(Warmup(model))
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+    # the scheduler's HTTP server on a free loopback port (never a clash with another cluster on 8787)
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         client.register_plugin(Warmup(model))
         yield client
