@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import signal
 import subprocess
 import sys
@@ -61,8 +62,18 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
-def timed(cmd: list[str]) -> tuple[float, dict[int, int]]:
-    """Wall seconds of ``cmd`` as a fresh process, and the peak RSS (bytes) of each of its child processes."""
+CPU: dict[str, float] = {}  # CPU seconds (user + system) of each timed command and all its processes
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], name: str = "") -> tuple[float, dict[int, int]]:
+    """Wall seconds of ``cmd`` as a fresh process, and the peak RSS (bytes) of each of its child processes.
+    Its CPU seconds (every process it started, once reaped) go to ``CPU[name]``."""
+    cpu0 = _cpu()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, int] = {}
@@ -78,18 +89,19 @@ def timed(cmd: list[str]) -> tuple[float, dict[int, int]]:
             pass
         time.sleep(0.5)
     seconds = time.perf_counter() - t0
+    CPU[name] = _cpu() - cpu0
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read() if proc.stderr else ''}")
     return seconds, {pid: rss for pid, rss in peaks.items() if rss > 100_000_000}  # workers, not helpers
 
 
 def bare(jsonl: Path, processes: int) -> float:
-    return timed([sys.executable, "-c", BARE, str(jsonl), str(processes)])[0]
+    return timed([sys.executable, "-c", BARE, str(jsonl), str(processes)], f"bare_pipe_{processes}")[0]
 
 
 def batch(jsonl: Path, out: Path, workers: int, size: int) -> tuple[float, dict[int, int]]:
     return timed([sys.executable, "-m", "communique", "batch", str(jsonl), "--out", str(out), "--workers",
-                  str(workers), "--partition-size", str(size)])
+                  str(workers), "--partition-size", str(size)], f"batch_{workers}")
 
 
 def dataset_ids(out: Path) -> Counter[str]:
@@ -150,9 +162,32 @@ def _session_alive(sid: int) -> list[int]:
     return alive
 
 
+def speed(work: Path, n: int, size: int) -> dict[str, object]:
+    """Bare ``nlp.pipe`` and ``batch`` with 1 and 2 processes over the same ``n`` texts."""
+    small = work / "small.jsonl"
+    make_corpus(small, n)
+    runs: dict[str, float] = {}
+    result: dict[str, object] = {"articles": n}
+    for w in (1, 2):
+        runs[f"bare_pipe_{w}"] = bare(small, w)
+        seconds, peaks = batch(small, work / f"out{w}", w, size)
+        runs[f"batch_{w}"] = seconds
+        result[f"peak_rss_mb_per_worker_{w}"] = sorted(round(v / 2**20) for v in peaks.values())
+    result["articles_per_s"] = {k: round(n / v, 2) for k, v in runs.items()}
+    result["seconds"] = {k: round(v, 1) for k, v in runs.items()}
+    result["batch_vs_bare"] = {w: round(runs[f"bare_pipe_{w}"] / runs[f"batch_{w}"], 3) for w in (1, 2)}
+    result["speedup_1_to_2_workers"] = round(runs["batch_1"] / runs["batch_2"], 3)
+    result["bare_speedup_1_to_2"] = round(runs["bare_pipe_1"] / runs["bare_pipe_2"], 3)
+    # on a shared machine wall time depends on the others' load; CPU time much less so
+    result["cpu_seconds"] = {k: round(v, 1) for k, v in CPU.items()}
+    result["articles_per_cpu_s"] = {k: round(n / v, 2) for k, v in CPU.items()}
+    result["batch_vs_bare_cpu"] = {w: round(CPU[f"bare_pipe_{w}"] / CPU[f"batch_{w}"], 3) for w in (1, 2)}
+    return result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=200, help="articles for the speed runs (default 200)")
+    ap.add_argument("--articles", type=int, default=200, help="articles for the speed runs (default 200; 0: skip)")
     ap.add_argument("--big", type=int, default=2000, help="articles for the kill/resume run (0: skip)")
     ap.add_argument("--size", type=int, default=20, help="partition size of the speed runs")
     ap.add_argument("--seed", type=int, default=None)
@@ -160,29 +195,16 @@ def main() -> None:
     result: dict[str, object] = {"cores": os.cpu_count(), "load_average_at_start": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
         work = Path(tmp)
-        small = work / "small.jsonl"
-        make_corpus(small, args.articles)
-        runs = {}
-        for w in (1, 2):
-            runs[f"bare_pipe_{w}"] = bare(small, w)
-            seconds, peaks = batch(small, work / f"out{w}", w, args.size)
-            runs[f"batch_{w}"] = seconds
-            result[f"peak_rss_mb_per_worker_{w}"] = sorted(round(v / 2**20) for v in peaks.values())
-        n = args.articles
-        result["articles"] = n
-        result["articles_per_s"] = {k: round(n / v, 2) for k, v in runs.items()}
-        result["seconds"] = {k: round(v, 1) for k, v in runs.items()}
-        result["batch_vs_bare"] = {w: round(runs[f"bare_pipe_{w}"] / runs[f"batch_{w}"], 3) for w in (1, 2)}
-        result["speedup_1_to_2_workers"] = round(runs["batch_1"] / runs["batch_2"], 3)
-        result["bare_speedup_1_to_2"] = round(runs["bare_pipe_1"] / runs["bare_pipe_2"], 3)
-        print(json.dumps(result, indent=1), flush=True)
+        if args.articles:
+            result["speed"] = speed(work, args.articles, args.size)
+            print(json.dumps(result, indent=1), flush=True)
         if args.big:
             big = work / "big.jsonl"
             ids = make_corpus(big, args.big)
             seed = args.seed if args.seed is not None else random.randrange(1 << 30)
             t0 = time.perf_counter()
-            result["kill_resume"] = kill_and_resume(big, ids, work / "big-out", 2, 50, seed)
-            result["kill_resume"]["total_s"] = round(time.perf_counter() - t0, 1)  # type: ignore[index]
+            kill = kill_and_resume(big, ids, work / "big-out", 2, 50, seed)
+            result["kill_resume"] = {**kill, "total_s": round(time.perf_counter() - t0, 1)}
     result["load_average_at_end"] = os.getloadavg()
     print(json.dumps(result, indent=1))
 
