@@ -68,7 +68,7 @@ def test_files_of_an_unfinished_partition_are_swept_on_open(story_analysis: Anal
         p.write_bytes(b"half a file")
     (root / "quotes" / "month=2025-03" / "notes.txt").write_text("not ours")
     with Dataset.open(root, analyser=WHO, partition_size=10) as ds:
-        assert ds.done("done") and ds.committed_ids() == {story_analysis.article.id}
+        assert ds.done("done") and ds.committed_keys() == {story_analysis.article.id}
     assert not any(p.exists() for p in stray)
     assert (root / "quotes" / "month=2025-03" / "notes.txt").exists()
     assert json.loads((root / MANIFEST).read_text())["partitions"]["done"]["files"]
@@ -82,3 +82,20 @@ def test_dataset_refuses_another_analyser_and_a_second_writer(tmp_path: Path) ->
             Dataset.open(root, analyser=WHO, partition_size=10)
     with pytest.raises(OutputError, match="written by analyser"):
         Dataset.open(root, analyser={**WHO, "version": "other"}, partition_size=10)
+
+
+def test_an_error_repeating_an_article_id_is_kept_and_a_repeated_input_is_not(tmp_path: Path) -> None:
+    from communique.batch.run import BatchTotals, _to_do
+
+    article = Article(id="doha", text="Talks resumed in Doha on Monday.", source="wire.jsonl:1")
+    items: list[Article | InputError] = [
+        article,
+        InputError("wire.jsonl:2", "duplicate id doha, first seen at wire.jsonl:1", article_id="doha"),
+        article,  # the very same line again: the same input, once in the dataset
+    ]
+    totals = BatchTotals()
+    with Dataset.open(tmp_path / "ds", analyser=WHO, partition_size=2) as ds:
+        parts = list(_to_do(partitions(items, 2), ds, set(), totals, None))
+    kept = [i for p in parts for i in p.items]
+    assert [(type(i).__name__, i.id) for i in kept] == [("Article", "doha"), ("ErrorRow", "doha")]
+    assert totals.duplicates == 1

@@ -85,7 +85,7 @@ def batch(
         raise fail(str(e), 3) from e
     err.print(escape(progress.summary()), highlight=False)
     err.print(escape(f"{out}: {totals.written} partitions written, {totals.skipped} already finished"
-                     + (f", {totals.duplicates} articles already in the dataset" if totals.duplicates else "")),
+                     + (f", {totals.duplicates} inputs already in the dataset (skipped)" if totals.duplicates else "")),
               highlight=False)
     if totals.errors and (strict or totals.articles == 0):
         raise typer.Exit(1)

@@ -26,10 +26,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from communique.batch.tables import TABLES
+from communique.batch.tables import TABLES, ErrorRow
 from communique.errors import OutputError
+from communique.records import Article
 
 MANIFEST = "_manifest.json"
+ERROR_KEY = "\x00error:"  # prefix of an error row's key: its input, never equal to an article id
 FORMAT = "communique.batch/1"
 
 
@@ -151,14 +153,16 @@ class Dataset:
             out.append(final.relative_to(self.root).as_posix())
         return out
 
-    def committed_ids(self) -> set[str]:
-        """The article id of every article and error row of the finished partitions."""
-        ids: set[str] = set()
+    def committed_keys(self) -> set[str]:
+        """What the finished partitions hold, as ``input_key`` gives it: each article's id, and each
+        error row's input (a line of a batch that repeats an article's id is an input of its own)."""
+        keys: set[str] = set()
         for path, table in self.files():
-            column = "article_id" if table == "articles" else "id" if table == "errors" else None
-            if column:
-                ids.update(pq.read_table(path, columns=[column]).column(column).to_pylist())
-        return ids
+            if table == "articles":
+                keys.update(pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist())
+            elif table == "errors":
+                keys.update(ERROR_KEY + i for i in pq.read_table(path, columns=["input"]).column("input").to_pylist())
+        return keys
 
     def files(self) -> Iterator[tuple[Path, str]]:
         """Each file of the finished partitions, in partition order, with its table."""
@@ -183,3 +187,8 @@ def read_manifest(root: Path) -> dict[str, Any] | None:
     if not isinstance(data, dict) or not isinstance(data.get("partitions"), dict):
         raise OutputError(f"{path} is not a Communique batch manifest ({FORMAT})")
     return data
+
+
+def input_key(item: Article | ErrorRow) -> str:
+    """What makes an input the same one again: an article's id, or an error row's input."""
+    return ERROR_KEY + item.input if isinstance(item, ErrorRow) else item.id

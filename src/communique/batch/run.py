@@ -20,7 +20,7 @@ from typing import Any
 
 from communique import __version__
 from communique.batch.cluster import Partition, analysed, dask_client, partitions
-from communique.batch.dataset import Dataset
+from communique.batch.dataset import Dataset, input_key
 from communique.batch.tables import ErrorRow, build_tables
 from communique.errors import InputError
 from communique.progress import Progress
@@ -103,7 +103,7 @@ def run_batch(sources: Sequence[str], out: Path, *, settings: Settings, workers:
     who = analyser(settings)
     totals = BatchTotals()
     with Dataset.open(out, analyser=who, partition_size=partition_size) as ds:
-        seen = ds.committed_ids()
+        seen = ds.committed_keys()
         items = read_items(sources, settings, overrides or {})
         todo = _to_do(partitions(items, partition_size, json.dumps(who, sort_keys=True)), ds, seen, totals, progress)
         first = next(todo, None)
@@ -131,10 +131,10 @@ def _to_do(parts: Iterable[Partition], ds: Dataset, seen: set[str], totals: Batc
                 progress.add(articles=info["articles"], errors=info["errors"], quotes=info.get("quotes", 0),
                              events=info.get("events", 0))
             continue
-        ids = [i.id for i in part.items]
-        fresh = tuple(i for i, aid in zip(part.items, ids, strict=True) if aid not in seen)
+        keys = [input_key(i) for i in part.items]
+        fresh = tuple(i for i, key in zip(part.items, keys, strict=True) if key not in seen)
         totals.duplicates += len(part.items) - len(fresh)
-        seen.update(ids)
+        seen.update(keys)
         yield replace(part, items=fresh)
 
 
