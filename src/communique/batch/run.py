@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from importlib import metadata
@@ -82,7 +83,7 @@ def estimate_total(sources: Sequence[str]) -> int | None:
                              or p.name.lower().endswith(".jsonl.gz"))
             else:
                 total += _count(path)
-        except OSError:
+        except (OSError, EOFError, zlib.error):  # unreadable: reading it reports it
             total += 1
     return total
 
