@@ -72,13 +72,16 @@ def test_plain_warc_reads_like_warc_gz(tmp_path: Path) -> None:
 
 
 def test_damaged_warc_keeps_the_articles_before_the_damage(tmp_path: Path) -> None:
-    write_warc(tmp_path / "crawl.warc.gz")
-    data = (tmp_path / "crawl.warc.gz").read_bytes()
-    (tmp_path / "cut.warc.gz").write_bytes(data[: int(len(data) * 0.75)] + b"\x1f\x8b\x08garbage")
-    items = list(read_inputs(str(tmp_path / "cut.warc.gz")))
-    assert isinstance(items[0], Article)
-    assert isinstance(items[-1], InputError) and items[-1].source == str(tmp_path / "cut.warc.gz")
-    assert "WARC" in items[-1].reason
+    before, after = io.BytesIO(), io.BytesIO()
+    _response(WARCWriter(before, gzip=True), "https://wire.example.org/world/doha-talks", PAGE.encode())
+    _response(WARCWriter(after, gzip=True), "https://wire.example.org/world/aid-crossing", SECOND_PAGE.encode())
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(before.getvalue() + b"this line is no WARC record\r\n" + after.getvalue())
+    items = list(read_inputs(str(damaged)))
+    assert len(items) == 2
+    assert isinstance(items[0], Article) and items[0].id == "https://wire.example.org/world/doha-talks"
+    assert isinstance(items[1], InputError) and items[1].source == str(damaged)
+    assert "damaged or unreadable WARC archive" in items[1].reason
 
 
 def test_jsonl_gz_reads_line_by_line_like_jsonl(tmp_path: Path) -> None:
