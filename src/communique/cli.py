@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import fields, replace
 from enum import StrEnum
 from pathlib import Path
@@ -204,60 +204,43 @@ def _clip(text: str, n: int) -> str:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files, folders, URLs or - to analyse and store")],
+    paths: Annotated[list[str], typer.Argument(help="files, folders, URLs, - or a batch dataset folder to store")],
     db: DbOpt = None,
     published: PublishedOpt = None,
     strict: Annotated[bool, typer.Option(help="exit 1 when any input fails")] = False,
+    workers: Annotated[int, typer.Option(min=1, help="analyse on N Dask worker processes (one writer)")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="analyse on an existing Dask cluster (tcp://host:8786)")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Analyse articles and store them with their analyses; ingesting the same input twice adds nothing."""
-    from communique.corpus.index import hook, record_copy
+    """Analyse articles and store them with their analyses; ingesting the same input twice adds nothing.
+    A folder written by `communique batch` (it has a _manifest.json) is loaded as it is, not analysed again."""
+    from communique.batch import loading
+    from communique.batch.dataset import is_dataset
+    from communique.batch.run import estimate_total
+    from communique.corpus.index import hook
     from communique.pipeline import analyze_many
+    from communique.progress import Progress
     from communique.store import open_store
 
     settings = load_settings(config, db=db)
     overrides = _published(published, paths)
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "duplicate": 0, "failed": 0, "skipped": 0}
+    datasets = [p for p in paths if is_dataset(p)]
+    inputs = [p for p in paths if p not in datasets]
     try:
-        with open_store(settings.db) as store:
-
-            def duplicate(item: Article, owner: str) -> None:  # the same text under a new id
-                counts["duplicate"] += 1
-                record_copy(store.conn, item, owner)
-                err.print(f"{escape(item.id)}: duplicate of {escape(owner)} (same text; counted once)", highlight=False)
-
-            def fresh() -> Iterator[Article | InputError]:
-                for item in _inputs(paths, settings, overrides):
-                    owner = store.content_owner(item.text) if isinstance(item, Article) else None
-                    if isinstance(item, Article) and owner is not None:
-                        if owner == item.id:
-                            counts["unchanged"] += 1
-                        else:
-                            duplicate(item, owner)
-                        continue
-                    yield item
-
-            on_write = hook(settings)
-            for result in analyze_many(fresh(), model=settings.model, time_limit=settings.article_timeout):
-                if isinstance(result, NotEnglish):
-                    _store_skipped(store, result, counts)
-                    continue
-                if isinstance(result, InputError):
-                    counts["failed"] += 1
-                    _report(result)
-                    continue
-                _warn(result)
-                written = store.add(result, hook=on_write)
-                for article_id, reason in on_write.errors:  # stored, but outside the corpus tables
-                    err.print(f"[yellow]warning:[/yellow] {escape(article_id)}: {escape(reason)}", highlight=False,
-                              markup=True)
-                on_write.errors.clear()
-                if written.duplicate_of is not None:
-                    duplicate(result.article, written.duplicate_of)
-                else:
-                    counts[written.outcome] += 1
-    except (StoreError, ModelNotFound) as e:
+        with open_store(settings.db) as store, Progress("ingest", console=err, total=estimate_total(inputs)) as bar:
+            writer = _Writer(store, hook(settings), counts, bar)
+            for folder in datasets:
+                writer.write_all(loading.dataset_analyses(Path(folder)))
+            if inputs:
+                fresh = writer.fresh(_inputs(inputs, settings, overrides))
+                parallel = workers > 1 or scheduler
+                writer.write_all(loading.analyse_parallel(fresh, settings, workers=workers, scheduler=scheduler)
+                                 if parallel else
+                                 analyze_many(fresh, model=settings.model, time_limit=settings.article_timeout))
+    except (StoreError, ModelNotFound, OutputError) as e:
         raise _fail(str(e), 3) from e
+    err.print(escape(bar.summary()), highlight=False)
     err.print(
         f"{escape(str(settings.db))}: {counts['added']} added, {counts['replaced']} replaced, "
         f"{counts['unchanged']} unchanged, {counts['duplicate']} duplicate, {counts['failed']} failed"
@@ -267,6 +250,62 @@ def ingest(
     processed = counts["added"] + counts["replaced"] + counts["unchanged"] + counts["duplicate"] + counts["skipped"]
     if counts["failed"] and (strict or processed == 0):
         raise typer.Exit(1)
+
+
+class _Writer:
+    """The single writer of ``ingest``: skips texts already stored (same id: unchanged; new id: a
+    duplicate of the stored one), stores analyses with the corpus hook, stores articles in other
+    languages unanalysed, reports each error once, and keeps the counts and the progress bar."""
+
+    def __init__(self, store: Any, on_write: Any, counts: dict[str, int], bar: Any) -> None:
+        self.store, self.on_write, self.counts, self.bar = store, on_write, counts, bar
+
+    def duplicate(self, item: Article, owner: str) -> None:  # the same text under a new id
+        from communique.corpus.index import record_copy
+
+        self.counts["duplicate"] += 1
+        record_copy(self.store.conn, item, owner)
+        err.print(f"{escape(item.id)}: duplicate of {escape(owner)} (same text; counted once)", highlight=False)
+
+    def fresh(self, items: Iterator[Article | InputError]) -> Iterator[Article | InputError]:
+        for item in items:
+            owner = self.store.content_owner(item.text) if isinstance(item, Article) else None
+            if isinstance(item, Article) and owner is not None:
+                if owner == item.id:
+                    self.counts["unchanged"] += 1
+                else:
+                    self.duplicate(item, owner)
+                self.bar.add(articles=1)
+                continue
+            yield item
+
+    def write_all(self, results: Iterable[Any]) -> None:
+        from communique.batch.tables import ErrorRow
+
+        for result in results:
+            if isinstance(result, NotEnglish):
+                _store_skipped(self.store, result, self.counts)
+                self.bar.add(articles=1)
+            elif isinstance(result, InputError | ErrorRow):
+                self.counts["failed"] += 1
+                _report(result if isinstance(result, InputError)
+                        else InputError(result.input, result.reason, article_id=result.id))
+                self.bar.add(errors=1)
+            else:
+                self.write(result)
+
+    def write(self, result: Analysis) -> None:
+        _warn(result)
+        written = self.store.add(result, hook=self.on_write)
+        for article_id, reason in self.on_write.errors:  # stored, but outside the corpus tables
+            err.print(f"[yellow]warning:[/yellow] {escape(article_id)}: {escape(reason)}", highlight=False,
+                      markup=True)
+        self.on_write.errors.clear()
+        if written.duplicate_of is not None:
+            self.duplicate(result.article, written.duplicate_of)
+        else:
+            self.counts[written.outcome] += 1
+        self.bar.add(articles=1, quotes=len(result.quotes), events=len(result.events))
 
 
 def _store_skipped(store: Any, e: NotEnglish, counts: dict[str, int]) -> None:
@@ -436,8 +475,12 @@ def evaluate(
     if errors and split != "tune":
         raise _fail("--errors shows gold text, so it is only allowed with --split tune "
                     "(the check half is for judging, not for reading)", 2)
+    from communique.progress import Progress, reporting
+
     try:
-        result = run_task(task, data, split=split, errors=errors, limit=limit)
+        with Progress(f"eval {task}", console=err) as bar, reporting(bar):
+            result = run_task(task, data, split=split, errors=errors, limit=limit)
+        err.print(escape(bar.summary()), highlight=False)
     except EvalDataMissing as e:
         err.print(f"skipped {escape(task)}: {escape(str(e))}", highlight=False)
         raise typer.Exit(0) from e
@@ -480,3 +523,10 @@ def main() -> None:
 from communique.corpus.commands import register as _register_corpus_commands  # noqa: E402
 
 _register_corpus_commands(app)
+
+# batch analysis and feeds (communique.batch): their own module, registered here
+from communique.batch.commands import batch as _batch  # noqa: E402
+from communique.batch.commands import watch as _watch  # noqa: E402
+
+app.command("batch")(_batch)
+app.command("watch")(_watch)

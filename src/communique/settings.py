@@ -31,6 +31,7 @@ class Settings:
     fetch_timeout: float = 10.0
     fetch_max_bytes: int = 5_000_000
     allow_private_fetch: bool = False
+    fetch_host_interval: float = 1.0
     min_english_ratio: float = 0.5
     min_chars: int = 20
     max_input_bytes: int = 20_000_000
@@ -66,6 +67,7 @@ RANGES: dict[str, Range] = {
     "max_chars": Range(1_000, 1_000_000),  # spaCy refuses texts over 1,000,000 characters (nlp.max_length)
     "fetch_timeout": Range(0, 600, open_low=True),
     "fetch_max_bytes": Range(1_000, 1_000_000_000),
+    "fetch_host_interval": Range(0, 60),
     "min_english_ratio": Range(0, 1),
     "min_chars": Range(0, 10_000),
     "max_input_bytes": Range(1_000, 2_000_000_000),
@@ -84,6 +86,8 @@ HELP: dict[str, str] = {
     "fetch_timeout": "total seconds a URL fetch may take: lookups, redirects and body together "
     "(more than 0, at most 600)",
     "fetch_max_bytes": "largest page a URL fetch accepts, in decoded bytes (1,000 to 1,000,000,000)",
+    "fetch_host_interval": "least seconds between two fetches from one host when reading a feed's articles "
+    "(a per-host rate limit; 0 to 60)",
     "allow_private_fetch": "let URL fetches reach loopback and private (intranet) addresses; off by default. "
     "Link-local (cloud metadata), multicast and reserved addresses stay refused",
     "min_english_ratio": "confidence English keeps: a text is rejected when the language identifier gives another "

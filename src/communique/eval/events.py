@@ -51,10 +51,12 @@ def _read(path: Path, doc_id: Callable[[Row], str], split: str, limit: int | Non
 
 def _analyses(texts: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
     from communique.pipeline import analyze_many
+    from communique.progress import counted, expect
 
     arts = (Article(id=f"s{i}", text=t, published=p) for i, (t, p) in enumerate(texts))
     out: list[dict[str, Any]] = []
-    for a in analyze_many(arts):
+    expect(len(texts))
+    for a in counted(analyze_many(arts)):
         to_dict = getattr(a, "to_dict", None)
         # a sentence the pipeline failed on counts as one with no events (scored, not skipped)
         out.append(to_dict() if to_dict else {"actors": [], "quotes": [], "events": [], "error": str(a)})

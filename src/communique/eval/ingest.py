@@ -28,6 +28,7 @@ from communique.eval.protocol import bootstrap_report, select
 from communique.ingest.articles import article_from_html
 from communique.ingest.html import TRAFILATURA_OPTIONS
 from communique.ingest.language import not_english_reason
+from communique.progress import counted, expect
 from communique.settings import Settings
 
 _TOKEN = re.compile(r"\w+")
@@ -125,7 +126,8 @@ def run_articles(data_dir: Path, *, split: str = "all", errors: bool = False, li
     root = data_dir / BENCHMARK
     truth, keys = _load_truth(root, split, limit)
     tally = _IngestTally()
-    for key in keys:
+    expect(len(keys))
+    for key in counted(keys):
         _score_page(tally, root, key, truth[key], errors)
     per_doc = [{"pages": 1, "f1": o[2], "bare_f1": b[2]} for o, b in zip(tally.ours, tally.bare1, strict=True)]
     result: dict[str, Any] = {

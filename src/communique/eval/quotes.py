@@ -108,8 +108,10 @@ def _read_jsonl(path: Path, split: str, limit: int | None) -> list[Row]:
 def _analyses(articles: list[Article], failures: list[str]) -> Iterator[dict[str, Any]]:
     """The contract output of each article; one that fails counts as predicting nothing."""
     from communique.pipeline import analyze_many
+    from communique.progress import counted, expect
 
-    for article, analysis in zip(articles, analyze_many(articles), strict=True):
+    expect(len(articles))
+    for article, analysis in zip(articles, counted(analyze_many(articles)), strict=True):
         if isinstance(analysis, Exception):
             failures.append(f"{article.id}: {analysis}")
             yield {"quotes": [], "actors": []}

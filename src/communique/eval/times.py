@@ -147,13 +147,17 @@ def _te3_result(per_doc: list[dict[str, float]]) -> dict[str, Any]:
 def run_te3(data_dir: Path, *, split: str = "all", errors: bool = False, limit: int | None = None) -> dict[str, Any]:
     """Relaxed extraction P/R/F1 and value P/R/F1 on the TempEval-3 platinum documents."""
     from communique.pipeline import analyze
+    from communique.progress import expect, tick
 
     docs = load_te3(data_dir, split)[:limit] if limit else load_te3(data_dir, split)
+    expect(len(docs))
     per_doc: list[dict[str, float]] = []
     rows: list[dict[str, Any]] = []
     for doc in docs:
         # the full pipeline, scored through the public output exactly as ``analyze`` emits it
-        found, right, n, errs = score_doc(doc, analyze(doc.article).to_dict()["times"])
+        analysis = analyze(doc.article)
+        tick(analysis)
+        found, right, n, errs = score_doc(doc, analysis.to_dict()["times"])
         spurious = sum(1 for e in errs if e["error"] == "spurious")
         per_doc.append({"gold": len(doc.timexes), "found": found, "right": right, "predicted": n, "spurious": spurious})
         rows.extend(errs)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import httpx
@@ -45,12 +45,19 @@ class Page:
     final_url: str
     content: bytes
     charset: str | None
+    status: int = 200  # 304: not modified since the conditional GET's ETag / Last-Modified (no content)
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
 
 
-def fetch_page(url: str, settings: Settings | None = None, *, allowed: Collection[Network] = ()) -> Page:
+def fetch_page(url: str, settings: Settings | None = None, *, allowed: Collection[Network] = (),
+               types: Collection[str] = HTML_TYPES, headers: Mapping[str, str] | None = None) -> Page:
     """GET ``url`` following up to 5 checked redirects; raise ``FetchError`` with a clear reason otherwise.
 
     ``allowed``: networks reachable whatever the address checks say (a test's own server on 127.0.0.1).
+    ``types``: the content types accepted (HTML pages by default); ``headers``: extra request headers
+    (a conditional GET's ``If-None-Match``: a 304 answer is a ``Page`` with ``status`` 304).
     """
     settings = settings or Settings()
     deadline = time.monotonic() + settings.fetch_timeout
@@ -65,13 +72,13 @@ def fetch_page(url: str, settings: Settings | None = None, *, allowed: Collectio
                 raise Refused(f"redirect to {current}: {e}" if hop else str(e)) from e
             with httpx.Client(
                 transport=pinned_transport(addresses, deadline), trust_env=False, follow_redirects=False,
-                timeout=max(0.001, deadline - time.monotonic()), headers=HEADERS,
+                timeout=max(0.001, deadline - time.monotonic()), headers={**HEADERS, **(headers or {})},
             ) as client, client.stream("GET", current) as response:
                 location = response.headers.get("location")
                 if response.status_code in REDIRECTS and location:
                     current = current.join(location)
                     continue
-                return _page(url, response, settings, deadline)
+                return _page(url, response, settings, deadline, types)
         raise FetchError(url, f"too many redirects (more than {MAX_REDIRECTS})")
     except FetchError:
         raise
@@ -81,15 +88,20 @@ def fetch_page(url: str, settings: Settings | None = None, *, allowed: Collectio
         raise FetchError(url, _failure(e, settings)) from e
 
 
-def _page(url: str, response: httpx.Response, settings: Settings, deadline: float) -> Page:
+def _page(url: str, response: httpx.Response, settings: Settings, deadline: float,
+          types: Collection[str] = HTML_TYPES) -> Page:
     """Check the response and read its body, decoded, within the cap and the deadline."""
     cap = settings.fetch_max_bytes
     if response.status_code >= 400:
         raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
     ctype = response.headers.get("content-type", "")
     mime = ctype.split(";")[0].strip().lower()
-    if mime and mime not in HTML_TYPES:
-        raise FetchError(url, f"not an HTML page (content type {mime})")
+    validators = {"etag": response.headers.get("etag"), "last_modified": response.headers.get("last-modified")}
+    if response.status_code == 304:
+        return Page(url, str(response.url), b"", None, status=304, **validators)
+    if mime and mime not in types:
+        what = "an HTML page" if set(types) == set(HTML_TYPES) else "an HTML page or a feed"
+        raise FetchError(url, f"not {what} (content type {mime})")
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > cap:
         raise FetchError(url, f"page too large ({int(declared)} bytes > limit {cap})")
@@ -102,7 +114,8 @@ def _page(url: str, response: httpx.Response, settings: Settings, deadline: floa
             raise FetchError(url, f"page too large (more than {cap} bytes)")
         chunks.append(chunk)
     m = _CHARSET.search(ctype)
-    return Page(url, str(response.url), b"".join(chunks), m.group(1) if m else None)
+    return Page(url, str(response.url), b"".join(chunks), m.group(1) if m else None, response.status_code, mime,
+                **validators)
 
 
 def _raw(response: httpx.Response, url: str, cap: int, deadline: float, settings: Settings) -> Iterator[bytes]:

@@ -17,9 +17,10 @@ from typing import IO, Any
 from communique.errors import InputError, NotEnglish
 from communique.ingest.articles import article_from_html, article_from_text, html_too_large, scrub
 from communique.ingest.bounded import TooLarge, capped_lines, kind_of, over_limit, read_capped
-from communique.ingest.fetch import fetch_page
+from communique.ingest.feeds import is_opml, read_opml, read_web
 from communique.ingest.html import decode_page, looks_like_html
 from communique.ingest.language import bom_encoding, decode_bytes
+from communique.ingest.warc import is_container, read_container
 from communique.records import Article
 from communique.settings import Settings
 
@@ -67,6 +68,7 @@ class Run:
 
     file_ids: dict[Path, str] = field(default_factory=dict)
     jsonl_ids: dict[str, tuple[str, str]] = field(default_factory=dict)
+    feeds: Any = None  # feeds.FeedSession: the per-host rate limit shared by the run's feeds
 
 
 def read_run(sources: Sequence[str], settings: Settings | None = None) -> Iterator[Item]:
@@ -98,9 +100,9 @@ def _plain_file_ids(sources: Sequence[str]) -> dict[Path, str]:
                 continue
             if path.is_dir():
                 for p in _folder_files(path):
-                    if p.suffix.lower() not in JSONL_SUFFIXES:
+                    if p.suffix.lower() not in JSONL_SUFFIXES and not is_container(p):
                         ids.setdefault(p.resolve(), p.relative_to(path).with_suffix("").as_posix())
-            elif path.is_file() and path.suffix.lower() not in JSONL_SUFFIXES:
+            elif path.is_file() and path.suffix.lower() not in JSONL_SUFFIXES and not is_container(path):
                 ids.setdefault(path.resolve(), path.stem)
         except (OSError, RuntimeError):
             continue  # reading the input reports it
@@ -152,7 +154,7 @@ def read_inputs(source: str, settings: Settings | None = None, *, run: Run | Non
         yield from read_stream(sys.stdin, settings=settings)
         return
     if source.lower().startswith(("http://", "https://")):
-        yield from read_url(source, settings=settings)
+        yield from read_web(source, settings=settings, run=run)  # a page, or a feed's articles
         return
     path = Path(source)
     if path.is_dir():
@@ -164,7 +166,7 @@ def read_inputs(source: str, settings: Settings | None = None, *, run: Run | Non
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.rglob("*") if (p.suffix.lower() in FOLDER_SUFFIXES or is_container(p)) and p.is_file())
 
 
 def read_folder(folder: Path, *, settings: Settings, run: Run | None = None) -> Iterator[Item]:
@@ -195,6 +197,10 @@ def read_file(
     name = str(path)
     suffix = path.suffix.lower()
     run = run or Run()
+    if is_container(path) or is_opml(path):  # WARC, .jsonl.gz, OPML: new readers of their own
+        yield from (read_opml(path, settings=settings, run=run) if is_opml(path)
+                    else read_container(path, settings=settings, run=run, read_lines=read_jsonl_lines))
+        return
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl_file(path, settings=settings, run=run)
         return
@@ -249,20 +255,6 @@ def read_stream(stream: IO[str] | IO[bytes], *, settings: Settings | None = None
     data = scrub(raw)[0].encode("utf-8") if isinstance(raw, str) else bytes(raw)
     aid = "stdin-" + hashlib.sha1(data).hexdigest()[:10]
     yield from _read_bytes(data, source=source, article_id=aid, kind=None, settings=settings)
-
-
-def read_url(url: str, *, settings: Settings) -> Iterator[Item]:
-    """One web page; the article id is the URL as given, ``url`` the page's canonical URL."""
-    try:
-        page = fetch_page(url, settings)
-        if _has_nul(page.content[:65536]):
-            raise InputError(url, "binary data (contains NUL bytes)")
-        html, note = decode_page(page.content, page.charset)
-        yield _noted(article_from_html(html, id=url, url=page.final_url, source=url, settings=settings), note)
-    except InputError as e:
-        yield e
-    except INPUT_FAILURES as e:
-        yield InputError(url, failure_reason(e))
 
 
 def _read_bytes(
