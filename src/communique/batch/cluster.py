@@ -65,6 +65,7 @@ def dask_client(workers: int, scheduler: str | None = None, *, model: str = "") 
     """A Dask client: on ``scheduler`` (``tcp://host:8786``) when given, else on a local cluster of
     ``workers`` processes with one thread each, closed (workers and all) on the way out. Each worker
     loads the model once (``Warmup``)."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -72,9 +73,11 @@ def dask_client(workers: int, scheduler: str | None = None, *, model: str = "") 
             client.register_plugin(Warmup(model))
             yield client
         return
-    # the scheduler's HTTP server on a free loopback port (never a clash with another cluster on 8787)
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    # the scheduler's HTTP server on a free loopback port (never a clash with another cluster on 8787);
+    # no statistical profiler sampling the analysis every 10 ms on our own workers
+    with dask.config.set({"distributed.worker.profile.enabled": False}), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
+                         silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         client.register_plugin(Warmup(model))
         yield client
 
