@@ -50,6 +50,7 @@ from communique import data
 from communique.actors.gazetteer import Gazetteer, gazetteer, normalise, person_key
 from communique.actors.names import lexicon
 from communique.actors.spans import HONORIFICS, POSSESSIVE, NameSpan, candidate_spans, trim_period
+from communique.doctext import text_of
 from communique.records import Actor, ActorType, Mention, MentionKind
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class _Grouper:
 
     def __init__(self, doc: Doc, published: str | None) -> None:
         self.doc = doc
-        self.text = doc.text  # ``Doc.text`` joins every token on each call
+        self.text = text_of(doc)
         self.published = published
         self.gaz = gazetteer()
         self.groups: list[_Group] = []

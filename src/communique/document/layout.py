@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from communique import data
+from communique.doctext import text_of
 from communique.document.cues import Cue, Lexicon, verb_cue
 from communique.document.cues import lexicon as cue_lexicon
 from communique.document.marks import MarkedQuote, find_quotes, paragraphs
@@ -73,7 +74,7 @@ class Document:
     @classmethod
     def build(cls, doc: Doc) -> Document:
         """Every layout fact of ``doc``, computed once."""
-        text = doc.text
+        text = text_of(doc)
         d = cls(doc, find_quotes(text), paragraphs(text), cue_lexicon())
         d._index_chars()
         d._index_paragraphs()
@@ -95,12 +96,12 @@ class Document:
     def text(self) -> str:
         """The article text, read once (spaCy's ``Doc.text`` joins every token on each call)."""
         if self._text is None:
-            self._text = self.doc.text
+            self._text = text_of(self.doc)
         return self._text
 
     def _index_chars(self) -> None:
         """``char_tok[c]``: the token holding character ``c``; whitespace maps to the next token."""
-        n = len(self.doc.text)
+        n = len(self.text)
         self.char_tok = [-1] * (n + 1)
         for t in self.doc:
             for c in range(t.idx, t.idx + len(t.text)):

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from communique import data
+from communique.doctext import text_of
 from communique.document.cues import lexicon as cue_lexicon
 from communique.records import Timex
 from communique.times.calendar import at, parse_iso, shift
@@ -180,7 +181,7 @@ def _step(t: Timex) -> tuple[int, str] | None:
 
 def _anchor_start(doc: Doc, t: Timex) -> int:
     """Where the anchor of ``t`` begins in the text ("the day before the vote": at "before"), or -1."""
-    return doc.text.find(t.anchor, t.start) if t.anchor else -1
+    return text_of(doc).find(t.anchor, t.start) if t.anchor else -1
 
 
 def _in_anchor(doc: Doc, t: Timex, times: list[Timex], trigger: Token) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.names import TITLES, lexicon
 from communique.actors.table import ActorTable
+from communique.doctext import text_of
 from communique.records import Actor, Mention
 
 if TYPE_CHECKING:
@@ -200,9 +201,9 @@ def _relative_name(doc: Doc, m: Mention, words: list[str]) -> str | None:
         span is not None and len(span) == 1 and m.text.lower() == words[-1].lower() and prev is not None
         and prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.text[:1].isupper()
         and prev.lower_.rstrip(".") not in TITLES and prev.lower_ != words[0].lower()
-        and doc.text[prev.idx + len(prev.text) : m.start] == " "
+        and text_of(doc)[prev.idx + len(prev.text) : m.start] == " "
     ):
-        return doc.text[prev.idx : m.end]
+        return text_of(doc)[prev.idx : m.end]
     return None
 
 
