@@ -101,6 +101,8 @@ def load(model: str = "") -> Language:
 
     if not Language.has_factory("communique_paragraphs"):
         Language.component("communique_paragraphs", func=_paragraph_breaks)
+    if not Language.has_factory("communique_attribute_rules"):
+        Language.factory("communique_attribute_rules", func=_attribute_rules)
     names = (model,) if model else MODEL_NAMES
     for candidate in names:
         try:
@@ -109,9 +111,29 @@ def load(model: str = "") -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("communique_paragraphs", before="parser")
+        _index_attribute_rules(nlp)
         nlp.tokenizer = RunGuardTokenizer(nlp.tokenizer)
         return nlp
     raise ModelNotFound(_missing(model))
+
+
+def _attribute_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    from communique.rulesindex import IndexedRules
+
+    indexed = IndexedRules.of(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
+    assert indexed is not None  # added only where IndexedRules.of answered
+    return indexed
+
+
+def _index_attribute_rules(nlp: Language) -> None:
+    """The model's attribute rules run from a dictionary index (``communique.rulesindex``): the same
+    annotations as spaCy's ``attribute_ruler``, which is kept in the pipeline, disabled."""
+    from communique.rulesindex import IndexedRules
+
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if ruler is not None and IndexedRules.of(ruler) is not None:  # type: ignore[arg-type]
+        nlp.add_pipe("communique_attribute_rules", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
 
 
 def _missing(model: str) -> str:
