@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+BATCH_SIZE = 16
+"""Articles ``analyze_many`` parses per ``nlp.pipe`` batch."""
+
 NO_PUBLICATION_DATE = "no publication date found; relative dates stay unresolved (give --published)"
 
 
@@ -70,7 +73,7 @@ def analyze(article: Article, *, model: str = "") -> Analysis:
 
 
 def analyze_many(
-    items: Iterable[Article | InputError], *, batch_size: int = 16, model: str = ""
+    items: Iterable[Article | InputError], *, batch_size: int = BATCH_SIZE, model: str = ""
 ) -> Iterator[Analysis | InputError]:
     """Analyse a stream of articles in input order, parsing them in batches with ``nlp.pipe``.
 
