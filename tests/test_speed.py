@@ -1,4 +1,4 @@
-"""The speed-ups of the pipeline change nothing: indexed attribute rules, the cached doc text."""
+"""The speed-ups of the pipeline change nothing: indexed attribute rules and lemmas, the cached doc text."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from spacy.attrs import LEMMA, MORPH, POS, TAG
 
 from communique import nlp
 from communique.doctext import text_of
+from communique.lemmaindex import IndexedLemmas
 from communique.rulesindex import IndexedRules
 
 TEXTS = [
@@ -38,18 +39,29 @@ def test_speed_indexed_attribute_rules_annotate_exactly_as_spacys_ruler(text: st
     assert doc.to_array(attrs).tolist() == copy.to_array(attrs).tolist()
 
 
-def test_speed_full_pipeline_gives_the_same_parts_of_speech_as_spacys_ruler() -> None:
+def test_speed_full_pipeline_annotates_exactly_as_spacys_own_components() -> None:
     model = nlp.load()
-    text = " ".join(TEXTS)
+    assert "communique_lemmas" in model.pipe_names and "lemmatizer" not in model.pipe_names
+    text = " ".join(TEXTS) + " Rebels seized two towns; the envoys were meeting, and talks broke down."
     ours = model(text)
-    with model.select_pipes(disable=["communique_attribute_rules"]):
+    ours_again = model(text)  # the second time every lemma comes from the memo
+    with model.select_pipes(disable=["communique_attribute_rules", "communique_lemmas"]):
         model.enable_pipe("attribute_ruler")
+        model.enable_pipe("lemmatizer")
         try:
             theirs = model(text)
         finally:
             model.disable_pipe("attribute_ruler")
-    assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
-    assert any(t.pos_ == "AUX" for t in ours) and any(t.lemma_ == "get" for t in ours)
+            model.disable_pipe("lemmatizer")
+    rows = [[(t.pos_, str(t.morph), t.lemma_) for t in d] for d in (ours, ours_again, theirs)]
+    assert rows[0] == rows[1] == rows[2]
+    lemmas = {t.text: t.lemma_ for t in ours}
+    assert lemmas["seized"] == "seize" and lemmas["towns"] == "town" and lemmas["were"] == "be"
+
+
+def test_speed_lemmas_only_for_spacys_rule_lemmatizer() -> None:
+    assert IndexedLemmas.of(nlp.load().get_pipe("lemmatizer")) is not None
+    assert IndexedLemmas.of(nlp.load().get_pipe("ner")) is None
 
 
 def test_speed_a_pattern_the_index_cannot_answer_keeps_spacys_ruler() -> None:
