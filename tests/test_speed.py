@@ -64,6 +64,21 @@ def test_speed_lemmas_only_for_spacys_rule_lemmatizer() -> None:
     assert IndexedLemmas.of(nlp.load().get_pipe("ner")) is None
 
 
+def test_speed_the_index_stays_the_same_across_docs() -> None:
+    from spacy.pipeline import AttributeRuler
+
+    ruler = AttributeRuler(nlp.load().vocab)
+    ruler.add([[{"LOWER": "truce"}]], {"LEMMA": "truce"})
+    ruler.add([[{"LOWER": {"REGEX": "^tru"}}]], {"LEMMA": "tru"})  # filed per doc, beside the exact rule
+    indexed = IndexedRules.of(ruler)
+    assert indexed is not None
+    before = [{k: list(v) for k, v in f.items()} for f in indexed.filed]
+    for text in ("The truce held.", "A truce, then a true truce.", "Truce talks."):
+        doc = nlp.load().make_doc(text)
+        assert indexed.match(doc) == sorted(set(ruler.match(doc)))
+    assert [{k: list(v) for k, v in f.items()} for f in indexed.filed] == before
+
+
 def test_speed_a_pattern_the_index_cannot_answer_keeps_spacys_ruler() -> None:
     from spacy.pipeline import AttributeRuler
 

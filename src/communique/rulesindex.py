@@ -130,11 +130,11 @@ class IndexedRules:
         if not n:
             return []
         cols: Columns = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).T.tolist()
-        filed = [dict(f) for f in self.filed]
+        filed = [dict(f) for f in self.filed]  # a copy for this doc: the index itself never changes
         for col, test, entry in self.tested:  # file these under the values of this doc that pass
             for v in set(cols[col]):
                 if test(v):
-                    filed[col].setdefault(v, []).append(entry)
+                    filed[col][v] = [*filed[col].get(v, ()), entry]
         out: list[tuple[int, int, int, int]] = []
         for col, index in enumerate(filed):
             if not index:
