@@ -109,9 +109,45 @@ def load(model: str = "") -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("communique_paragraphs", before="parser")
+        _use_stand_ins(nlp)
         nlp.tokenizer = RunGuardTokenizer(nlp.tokenizer)
         return nlp
     raise ModelNotFound(_missing(model))
+
+
+def _stand_ins() -> dict[str, tuple[str, Callable[[Any], Callable[[Doc], Doc] | None]]]:
+    """spaCy components with an exact, faster stand-in: component -> (stand-in name, its builder, which
+    answers None where the component is not one the stand-in reproduces)."""
+    from communique.lemmaindex import IndexedLemmas
+    from communique.rulesindex import IndexedRules
+
+    return {
+        "attribute_ruler": ("communique_attribute_rules", IndexedRules.of),
+        "lemmatizer": ("communique_lemmas", IndexedLemmas.of),
+    }
+
+
+def _stand_in(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The factory of every stand-in: built over the component it stands in for."""
+    component, build = next((c, b) for c, (n, b) in _stand_ins().items() if n == name)
+    made = build(nlp.get_pipe(component))
+    assert made is not None  # added only where the builder answered
+    return made
+
+
+def _use_stand_ins(nlp: Language) -> None:
+    """Run the model's attribute rules and lemmatizer through their stand-ins (``communique.rulesindex``,
+    ``communique.lemmaindex``): the same annotations, token for token, in a fraction of the time. The
+    components themselves stay in the pipeline, disabled."""
+    from spacy.language import Language
+
+    for component, (name, build) in _stand_ins().items():
+        if component not in nlp.pipe_names or build(nlp.get_pipe(component)) is None:
+            continue
+        if not Language.has_factory(name):
+            Language.factory(name, func=_stand_in)
+        nlp.add_pipe(name, after=component)
+        nlp.disable_pipe(component)
 
 
 def _missing(model: str) -> str:

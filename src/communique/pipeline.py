@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+BATCH_SIZE = 16
+"""Articles ``analyze_many`` parses per ``nlp.pipe`` batch."""
+
 NO_PUBLICATION_DATE = "no publication date found; relative dates stay unresolved (give --published)"
 
 
@@ -90,7 +93,8 @@ def analyze_with_limit(
 
 
 def analyze_many(
-    items: Iterable[Article | InputError], *, batch_size: int = 16, model: str = "", time_limit: float | None = None
+    items: Iterable[Article | InputError], *, batch_size: int = BATCH_SIZE, model: str = "",
+    time_limit: float | None = None
 ) -> Iterator[Analysis | InputError]:
     """Analyse a stream of articles in input order, parsing them in batches with ``nlp.pipe``.
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -139,16 +139,3 @@ def has_infinitive_marker(verb: Token) -> bool:
 def is_negated(tok: Token) -> bool:
     """``tok`` has a negation child ("did not attack", "never met")."""
     return any(c.dep_ == "neg" for c in tok.children)
-
-
-_TEXT_KEY = "communique.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once per Doc: spaCy's ``Doc.text`` joins every token again on each access, so
-    reading it per expression or per match made analysis time grow with the square of the text's length.
-    Kept in ``doc.user_data``; stages never change a parsed Doc's tokens."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text

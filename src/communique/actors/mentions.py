@@ -50,8 +50,8 @@ from communique import data
 from communique.actors.gazetteer import Gazetteer, gazetteer, normalise, person_key
 from communique.actors.names import lexicon
 from communique.actors.spans import HONORIFICS, POSSESSIVE, NameSpan, candidate_spans, trim_period
+from communique.doctext import text_of
 from communique.records import Actor, ActorType, Mention, MentionKind
-from communique.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,7 +95,7 @@ class _Grouper:
 
     def __init__(self, doc: Doc, published: str | None) -> None:
         self.doc = doc
-        self.text = doc_text(doc)
+        self.text = text_of(doc)
         self.published = published
         self.gaz = gazetteer()
         self.groups: list[_Group] = []

@@ -23,7 +23,7 @@ from communique.actors.gazetteer import (
     person_key,
 )
 from communique.actors.names import alternation, lexicon
-from communique.syntax import doc_text
+from communique.doctext import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -88,7 +88,7 @@ def _view(doc: Doc) -> _TokenView:
     for x in texts:
         newlines.append(newlines[-1] + ("\n" in x))
     return _TokenView(
-        doc_text(doc), toks, texts, [t.lower_ if t.text.isascii() else fold(t.text).lower() for t in toks],
+        text_of(doc), toks, texts, [t.lower_ if t.text.isascii() else fold(t.text).lower() for t in toks],
         [bool(t.whitespace_) for t in toks], [t.is_punct or t.is_space for t in toks],
         [x[:1].isupper() or x[:1].isdigit() for x in texts], newlines,
     )

@@ -30,8 +30,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from communique.doctext import text_of
 from communique.records import Actor, ActorType, Mention, MentionKind
-from communique.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -99,7 +99,7 @@ class ActorTable:
 
     def __init__(self, actors: Iterable[Actor] = (), doc: Doc | None = None) -> None:
         self.doc = doc
-        self.text = doc_text(doc) if doc is not None else None
+        self.text = text_of(doc) if doc is not None else None
         self.entries: list[ActorEntry] = []
         self.owner: dict[int, int] = {}  # token index -> actor, for tokens inside a mention
         self.roots: dict[int, int] = {}  # root token of a mention -> actor
@@ -142,7 +142,7 @@ class ActorTable:
 
     def add_tokens(self, index: int, tokens: list[Token], kind: MentionKind) -> None:
         """Give actor ``index`` the mention covering ``tokens``; the tokens are owned by it (first come)."""
-        text = self.text if self.text is not None else tokens[0].doc.text
+        text = self.text if self.text is not None else text_of(tokens[0].doc)
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
         self.add(index, start, end, text[start:end], kind)

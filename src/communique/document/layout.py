@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from communique import data
+from communique.doctext import text_of
 from communique.document.cues import Cue, Lexicon, verb_cue
 from communique.document.cues import lexicon as cue_lexicon
 from communique.document.marks import MarkedQuote, find_quotes, paragraphs
-from communique.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -74,7 +74,7 @@ class Document:
     @classmethod
     def build(cls, doc: Doc) -> Document:
         """Every layout fact of ``doc``, computed once."""
-        text = doc_text(doc)
+        text = text_of(doc)
         d = cls(doc, find_quotes(text), paragraphs(text), cue_lexicon())
         d._index_chars()
         d._index_paragraphs()
@@ -96,7 +96,7 @@ class Document:
     def text(self) -> str:
         """The article text, read once (spaCy's ``Doc.text`` joins every token on each call)."""
         if self._text is None:
-            self._text = doc_text(self.doc)
+            self._text = text_of(self.doc)
         return self._text
 
     def _index_chars(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from communique.doctext import text_of
 from communique.quotes.draft import Draft, Work
 
 RULE = "quotes.embedded_post"
@@ -29,7 +30,7 @@ def embedded_posts(work: Work) -> None:
 
 def _posts(work: Work) -> list[Draft]:
     doc, lay = work.doc, work.document
-    text = doc.text
+    text = text_of(doc)
     out: list[Draft] = []
     for pi, (a, b) in enumerate(lay.para_bounds):
         if b <= a:

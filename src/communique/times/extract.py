@@ -12,8 +12,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from communique import data
+from communique.doctext import text_of
 from communique.records import Timex
-from communique.syntax import doc_text
 from communique.times import calendar as cal
 from communique.times.grammar import Candidate, find_candidates, kinds, select
 from communique.times.lexicon import load as load_lexicon
@@ -42,6 +42,7 @@ NARRATIVE_REACH = 1500
 # what may stand between a day and the clock time it dates: "Friday at noon", "March 3, around 9 p.m."
 CLOCK_GAP = re.compile(r"[ ,]*(?:(?:at|around|about|by|before|after|from|until)\s+)?(?:about\s+|around\s+)?")
 NARRATIVE_NEAR = 200  # "by the end of the year" takes its year only from a date this close before it
+_UNTIL_PUNCT = re.compile(r"[^,.;:!?\n]{0,80}")  # the clause after a "before"/"after" anchor
 NOT_YEAR_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "LAW", "PRODUCT", "FAC", "ORDINAL"})
 
 
@@ -192,7 +193,7 @@ def _modifies_a_noun(doc: Doc, c: Candidate) -> bool:
 def _anchor_tense(doc: Doc, c: Candidate) -> Tense:
     """The tense of the event "the day before" hangs on: "before they head to the polls" is present,
     "before his graduation" (no verb) says nothing, so the narrative's year stays."""
-    m = re.match(r"[^,.;:!?\n]{0,80}", doc_text(doc)[c.end:])
+    m = _UNTIL_PUNCT.match(text_of(doc), c.end)
     span = doc.char_span(c.end, c.end + len(m.group(0)), alignment_mode="contract") if m else None
     verb = next((t for t in span or () if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")), None)
     return verb_tense(verb) if verb is not None else "none"
@@ -205,7 +206,7 @@ def extract_timexes(doc: Doc, published: str | None) -> list[Timex]:
     Values are relative to ``published`` (ISO date or datetime); with none, relative expressions keep
     X placeholders ("XXXX-03-03", "XXXX-WXX-5") and nothing is anchored on today's date.
     """
-    text = doc_text(doc)
+    text = text_of(doc)
     ref = cal.parse_iso(published)
     tenses: dict[tuple[int, int], Tense] = {}
 

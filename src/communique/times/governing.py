@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from communique import data
+from communique.doctext import text_of
 from communique.document.cues import lexicon as cue_lexicon
 from communique.records import Timex
-from communique.syntax import doc_text
 from communique.times.calendar import at, parse_iso, shift
 from communique.times.lexicon import load as load_lexicon
 from communique.times.tense import clause_head
@@ -181,15 +182,14 @@ def _step(t: Timex) -> tuple[int, str] | None:
 
 def _anchor_start(doc: Doc, t: Timex) -> int:
     """Where the anchor of ``t`` begins in the text ("the day before the vote": at "before"), or -1."""
-    return doc_text(doc).find(t.anchor, t.start) if t.anchor else -1
+    return text_of(doc).find(t.anchor, t.start) if t.anchor else -1
 
 
 def _in_anchor(doc: Doc, t: Timex, times: list[Timex], trigger: Token) -> bool:
     """A date inside the anchor of an anchored expression dates the anchoring event only: in "withdrew the
     week after the election on May 5", "May 5" is the election's date, not the withdrawal's."""
     for a in times:
-        # a.anchor first: it is cheap and most expressions have none (this runs for every record and time)
-        start = _anchor_start(doc, a) if a.anchor and a is not t and _step(a) is not None else -1
+        start = _anchor_start(doc, a) if a is not t and a.anchor and _step(a) is not None else -1
         end = start + len(a.anchor or "")
         if start >= 0 and start <= t.start and t.end <= end and not (start <= trigger.idx < end):
             return True
@@ -213,8 +213,8 @@ def _anchor_target(doc: Doc, t: Timex) -> Token | None:
 def _anchor_day(doc: Doc, target: Token, others: list[Timex], depth: int) -> date | None:
     """The day of the anchoring event: the date of its own clause, else that of an earlier mention of the
     same event in the article ("The vote was held on May 4. ... the day before the vote")."""
-    earlier = [tok for tok in reversed(doc[: target.sent.start]) if tok.lemma_ == target.lemma_ and tok.pos_ == target.pos_]
-    for tok in [target, *earlier[:3]]:
+    same = (tok for tok in reversed(doc[: target.sent.start]) if tok.lemma_ == target.lemma_ and tok.pos_ == target.pos_)
+    for tok in [target, *islice(same, 3)]:  # the three nearest: no walk over the whole article before
         dated = governing_time(doc, tok.i, others, None, _depth=depth + 1)
         if dated is not None and len(dated.value) == 10:
             return parse_iso(dated.value)

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from communique import data
-from communique.syntax import clause_head, doc_text
+from communique.doctext import text_of
+from communique.syntax import clause_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -122,7 +123,7 @@ Rule = Callable[[Site, Tense], "Tense | None"]
 def since_looks_back(site: Site, tense: Tense) -> Tense | None:
     """ "since Tuesday", "ever since the 15th": the day is past whatever the verb ("have gained 4%
     since Tuesday", "will stay shut since Monday's flood")."""
-    before = doc_text(site.doc)[max(0, site.span.start_char - 20):site.span.start_char]
+    before = text_of(site.doc)[max(0, site.span.start_char - 20):site.span.start_char]
     return "past" if re.search(r"\bsince\s+$", before, re.I) else None
 
 
@@ -217,7 +218,7 @@ def possessive_in_a_present_clause(site: Site, tense: Tense) -> Tense | None:
     """ "Monday's debate" in a present clause names a past event ("the impact of Monday's debate is
     small", "the move follows Tuesday's declaration"), unless the clause looks ahead to it ("ahead of
     Monday's debate", "preparing for Sunday's talks")."""
-    text = doc_text(site.doc)
+    text = text_of(site.doc)
     if (tense == "present" and site.kind == "weekday" and re.search(r"['’]s$", site.span.text)
             and not AHEAD.search(text[max(0, site.span.start_char - 20):site.span.start_char])):
         return "past"

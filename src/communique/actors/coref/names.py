@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from communique.actors.names import TITLES, lexicon
 from communique.actors.table import ActorTable
+from communique.doctext import text_of
 from communique.records import Actor, Mention
-from communique.syntax import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -201,9 +201,9 @@ def _relative_name(doc: Doc, m: Mention, words: list[str]) -> str | None:
         span is not None and len(span) == 1 and m.text.lower() == words[-1].lower() and prev is not None
         and prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.text[:1].isupper()
         and prev.lower_.rstrip(".") not in TITLES and prev.lower_ != words[0].lower()
-        and doc_text(doc)[prev.idx + len(prev.text) : m.start] == " "
+        and text_of(doc)[prev.idx + len(prev.text) : m.start] == " "
     ):
-        return doc_text(doc)[prev.idx : m.end]
+        return text_of(doc)[prev.idx : m.end]
     return None
 
 
