@@ -58,7 +58,7 @@ def _fail(message: str, code: int) -> typer.Exit:
 @contextmanager
 def _store(db: str | None, config: Path | None) -> Iterator[Any]:
     """The store's connection, read-only use; a store not yet indexed says how to index it."""
-    from communique.corpus.index import unindexed
+    from communique.corpus.common import unindexed
     from communique.store import open_store
 
     settings = load_settings(config, db=db)

@@ -30,3 +30,9 @@ def links(conn: sqlite3.Connection, article_ids: set[str]) -> dict[str, dict[str
                 f"SELECT article_id, actor_id, key FROM actor_links WHERE article_id IN ({marks})", chunk):
             out.setdefault(a, {})[actor] = key
     return out
+
+
+def unindexed(conn: sqlite3.Connection) -> int:
+    """How many stored articles the corpus tables do not cover yet (a store from before migration 3)."""
+    return int(conn.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_signatures)")
+               .fetchone()[0])

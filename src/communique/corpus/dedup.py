@@ -23,7 +23,6 @@ import sqlite3
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -40,6 +39,8 @@ def shingles(text: str) -> set[bytes]:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash values of the text's word shingles (``NUM_PERM`` unsigned 64-bit integers)."""
+    from datasketch import MinHash  # loaded when needed: it imports scipy, which reading commands never need
+
     m = MinHash(num_perm=NUM_PERM, seed=SEED)
     m.update_batch(list(shingles(text)))
     return np.asarray(m.hashvalues, dtype=np.uint64)
@@ -49,6 +50,8 @@ def signature(text: str) -> np.ndarray:
 def lsh_params(threshold: float) -> tuple[int, int]:
     """(bands, rows) that datasketch's LSH picks for a Jaccard of half ``threshold`` with ``NUM_PERM``
     permutations (candidates for a containment of ``threshold``)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold / 2, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 

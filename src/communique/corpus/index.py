@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from communique.actors.gazetteer import gazetteer
 from communique.corpus import dedup, incidents, keys
+from communique.corpus.common import unindexed  # noqa: F401  (re-exported: callers import it from here)
 from communique.corpus.versions import ANALYSER, rules_hash
 from communique.settings import Settings
 
@@ -195,12 +196,6 @@ def rebuild(conn: sqlite3.Connection, settings: Settings,
         conn.execute("RELEASE SAVEPOINT corpus_article")
     conn.execute("INSERT OR REPLACE INTO corpus_meta (name, value) VALUES ('params', ?)", (params(settings),))
     return done
-
-
-def unindexed(conn: sqlite3.Connection) -> int:
-    """How many stored articles the corpus tables do not cover yet (a store from before migration 3)."""
-    return int(conn.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_signatures)")
-               .fetchone()[0])
 
 
 def record_copy(conn: sqlite3.Connection, article: Any, owner: str) -> None:
