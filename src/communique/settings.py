@@ -33,6 +33,8 @@ class Settings:
     allow_private_fetch: bool = False
     min_english_ratio: float = 0.5
     min_chars: int = 20
+    api_token: str = ""
+    cors_origins: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,10 @@ HELP: dict[str, str] = {
     "min_english_ratio": "confidence English keeps: a text is rejected when the language identifier gives another "
     "language a probability of at least 1 minus this; 0 turns the check off (0 to 1)",
     "min_chars": "texts shorter than this after clean-up are rejected as empty (0 to 10,000)",
+    "api_token": "bearer token that lets `communique serve` accept POST /api/articles; empty (the default) "
+    "keeps the web API read-only. Shown masked by `communique settings`",
+    "cors_origins": "comma-separated origins the web API answers cross-origin (CORS) requests from; "
+    "empty (the default): CORS off",
 }
 
 SECTION = "communique"

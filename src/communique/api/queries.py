@@ -1,0 +1,302 @@
+"""Read queries of the web API over a store connection: filtered, paginated lists, full-text search with
+highlighted snippets, and row streams for exports.
+
+Only reads, always with bound parameters. Filters are optional (None: no filter). Dates compare on
+their ISO prefix, as the corpus layer does: ``since="2025-03"`` keeps every date whose first seven
+characters are ``>= "2025-03"``. A list returns ``(items, total)``, total counting every match.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.store import EXPORT_COLUMNS, JSON_COLUMNS
+
+# FTS5 snippet markers: private-use characters, so article text can never contain them by accident
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+# what makes a search query "advanced" (FTS5 syntax passed through): quotes, grouping, prefix, column
+# filters, and the operators written in capitals
+_ADVANCED = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
+
+
+class QueryError(ValueError):
+    """A request the store cannot answer as asked (a malformed search query): the API's 400."""
+
+
+@dataclass
+class Where:
+    """A WHERE clause built one condition at a time, with its parameters."""
+
+    parts: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def since_until(self, column: str, since: str | None, until: str | None) -> None:
+        if since:
+            self.add(f"substr({column}, 1, ?) >= ?", len(since), since)
+        if until:
+            self.add(f"substr({column}, 1, ?) <= ?", len(until), until)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
+
+
+def fts_match(query: str) -> str:
+    """User text as an FTS5 query. Plain words are each quoted and ANDed (so ``U.S.-backed`` is no syntax
+    error); a query using FTS5 syntax (``"a phrase"``, ``OR``, ``NEAR``, ``prefix*``, parentheses) is passed
+    through as written, and a malformed one is a QueryError when it runs."""
+    query = query.replace("\x00", " ")
+    if _ADVANCED.search(query):
+        return query.strip()
+    return " ".join(f'"{w}"' for w in (w.replace('"', "") for w in query.split()) if w)
+
+
+def _run(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
+    """Execute a query that may hold a user's FTS5 expression: its syntax errors become QueryError."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as e:
+        message = str(e)
+        if "fts5" in message or "syntax error" in message or "no such column" in message or "unterminated" in message:
+            raise QueryError(f"malformed search query: {message.removeprefix('fts5: ')}") from e
+        raise
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _page(conn: sqlite3.Connection, select: str, where: Where, order: str, limit: int,
+          offset: int) -> tuple[list[sqlite3.Row], int]:
+    total = int(_run(conn, f"SELECT count(*) FROM ({select}{where.sql()})", where.params)[0][0])
+    rows = _run(conn, f"{select}{where.sql()} ORDER BY {order} LIMIT ? OFFSET ?", [*where.params, limit, offset])
+    return rows, total
+
+
+# -- articles ---------------------------------------------------------------------------------------
+ARTICLE_SELECT = (
+    "SELECT a.id, a.title, a.published, a.outlet, a.url, a.authors, a.ingested_at,"
+    " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,"
+    " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,"
+    " (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS actors"
+    " FROM articles a"
+)
+
+
+def article_filter(*, q: str | None = None, since: str | None = None, until: str | None = None,
+                   outlet: str | None = None, actor: str | None = None, alias: str = "a") -> Where:
+    """Conditions on articles (table alias ``alias``): full text, publication date, outlet, an actor named."""
+    w = Where()
+    if q and fts_match(q):
+        w.add(f"{alias}.id IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", fts_match(q))
+    w.since_until(f"{alias}.published", since, until)
+    if outlet:
+        w.add(f"{alias}.outlet = ? COLLATE NOCASE", outlet)
+    if actor:
+        w.add(f"EXISTS (SELECT 1 FROM actors x WHERE x.article_id = {alias}.id AND x.name LIKE ? ESCAPE '\\')",
+              _like(actor))
+    return w
+
+
+def list_articles(conn: sqlite3.Connection, *, q: str | None = None, since: str | None = None,
+                  until: str | None = None, outlet: str | None = None, actor: str | None = None,
+                  limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Articles, newest first (undated last), with their numbers of quotes, events and actors."""
+    where = article_filter(q=q, since=since, until=until, outlet=outlet, actor=actor)
+    rows, total = _page(conn, ARTICLE_SELECT, where,
+                        "a.published IS NULL, a.published DESC, a.id", limit, offset)
+    return [{**dict(r), "authors": json.loads(r["authors"])} for r in rows], total
+
+
+def article_meta(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    row = conn.execute(ARTICLE_SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
+    return {**dict(row), "authors": json.loads(row["authors"])} if row else None
+
+
+def article_analysis(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The stored analysis object of one article, as the JSON text it was stored as."""
+    row = conn.execute("SELECT analysis FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def outlets(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")]
+
+
+# -- quotes -----------------------------------------------------------------------------------------
+QUOTE_SELECT = (
+    "SELECT q.article_id, q.quote_id, q.kind, q.text, q.start, q.\"end\", q.speaker_id,"
+    " q.speaker_name AS speaker, q.speaker_mention, q.cue, q.date, q.date_basis, q.date_precision,"
+    " a.title, a.published, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id"
+)
+
+
+def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, q: str | None = None,
+                since: str | None = None, until: str | None = None, article: str | None = None,
+                limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Quotes, most recent first; dated by when they were said, else by the article's publication."""
+    w = Where()
+    if speaker:
+        w.add("q.speaker_name LIKE ? ESCAPE '\\'", _like(speaker))
+    if q and fts_match(q):
+        w.add("(q.article_id, q.quote_id) IN (SELECT article_id, quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)",
+              fts_match(q))
+    w.since_until("coalesce(q.date, a.published)", since, until)
+    if article:
+        w.add("q.article_id = ?", article)
+    rows, total = _page(conn, QUOTE_SELECT, w, "coalesce(q.date, a.published) IS NULL, "
+                        "coalesce(q.date, a.published) DESC, q.article_id, q.start", limit, offset)
+    return [dict(r) for r in rows], total
+
+
+# -- events -----------------------------------------------------------------------------------------
+EVENT_SELECT = (
+    "SELECT e.article_id, e.event_id, e.type, e.mode, e.context, e.cameo, e.actors, e.actor_names,"
+    " e.recipients, e.recipient_names, e.date, e.date_text, e.date_precision, e.status, e.source_id,"
+    " e.source_name, e.quote_id, e.evidence, e.evidence_start, e.evidence_end, e.confidence,"
+    " a.title, a.published, a.outlet FROM events e JOIN articles a ON a.id = e.article_id"
+)
+
+
+def list_events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None,
+                recipient: str | None = None, status: str | None = None, since: str | None = None,
+                until: str | None = None, article: str | None = None, limit: int = 50,
+                offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """Events, most recent first; dated by when they happened, else by the article's publication.
+    ``actor``/``recipient`` match a name (case-insensitive substring) among the event's actors/recipients."""
+    w = Where()
+    if type:
+        w.add("e.type = ?", type.upper())
+    if actor:
+        w.add("e.actor_names LIKE ? ESCAPE '\\'", _like(actor))
+    if recipient:
+        w.add("e.recipient_names LIKE ? ESCAPE '\\'", _like(recipient))
+    if status:
+        w.add("e.status = ?", status.lower())
+    w.since_until("coalesce(e.date, a.published)", since, until)
+    if article:
+        w.add("e.article_id = ?", article)
+    rows, total = _page(conn, EVENT_SELECT, w, "coalesce(e.date, a.published) IS NULL, "
+                        "coalesce(e.date, a.published) DESC, e.article_id, e.evidence_start", limit, offset)
+    return [_event(r) for r in rows], total
+
+
+def _event(r: sqlite3.Row) -> dict[str, Any]:
+    actors = zip(json.loads(r["actors"]), json.loads(r["actor_names"]), strict=False)
+    recipients = zip(json.loads(r["recipients"]), json.loads(r["recipient_names"]), strict=False)
+    row = {k: r[k] for k in r.keys() if k not in ("actors", "actor_names", "recipients", "recipient_names")}
+    row["context"] = json.loads(r["context"])
+    row["actors"] = [{"id": i, "name": n} for i, n in actors]
+    row["recipients"] = [{"id": i, "name": n} for i, n in recipients]
+    return row
+
+
+# -- search -----------------------------------------------------------------------------------------
+def marked(snippet: str) -> tuple[str, str]:
+    """An FTS5 snippet with our markers as (plain text, HTML-escaped text with ``<mark>`` around hits)."""
+    plain = snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+    shown = html.escape(snippet, quote=False).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+    return plain, shown
+
+
+def search(conn: sqlite3.Connection, query: str, *, what: str = "all", since: str | None = None,
+           until: str | None = None, outlet: str | None = None, actor: str | None = None,
+           limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Full-text hits in quotes and article text, best first, each with a highlighted snippet.
+
+    Returns ``{"query", "match", "items", "total"}``: ``match`` is the FTS5 expression run; ``total``
+    counts the hits of every kind asked for. A malformed FTS5 expression is a QueryError."""
+    match = fts_match(query)
+    if not match:
+        return {"query": query, "match": "", "items": [], "total": 0}
+    w = article_filter(since=since, until=until, outlet=outlet, actor=actor)
+    extra = "".join(f" AND {p}" for p in w.parts)
+    parts, params = [], []
+    if what in ("all", "quotes"):
+        parts.append(
+            "SELECT 'quote' AS kind, f.article_id, f.quote_id, f.speaker, a.title, a.published, a.outlet,"
+            f" snippet(quotes_fts, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip, rank"
+            f" FROM quotes_fts f JOIN articles a ON a.id = f.article_id WHERE quotes_fts MATCH ?{extra}")
+        params += [match, *w.params]
+    if what in ("all", "articles"):
+        parts.append(
+            "SELECT 'article' AS kind, f.article_id, NULL, NULL, a.title, a.published, a.outlet,"
+            f" snippet(articles_fts, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip, rank"
+            f" FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ?{extra}")
+        params += [match, *w.params]
+    union = " UNION ALL ".join(parts)
+    total = int(_run(conn, f"SELECT count(*) FROM ({union})", params)[0][0])
+    rows = _run(conn, f"SELECT * FROM ({union}) ORDER BY rank, article_id LIMIT ? OFFSET ?", [*params, limit, offset])
+    items = []
+    for r in rows:
+        plain, shown = marked(r["snip"])
+        items.append({"kind": r["kind"], "article_id": r["article_id"], "quote_id": r["quote_id"],
+                      "speaker": r["speaker"] or None, "title": r["title"], "published": r["published"],
+                      "outlet": r["outlet"], "snippet": plain, "snippet_html": shown})
+    return {"query": query, "match": match, "items": items, "total": total}
+
+
+# -- exports ----------------------------------------------------------------------------------------
+EXPORT_FILTERS: dict[str, tuple[str, ...]] = {
+    "articles": ("q", "since", "until", "outlet", "actor"),
+    "quotes": ("speaker", "q", "since", "until", "article"),
+    "events": ("type", "actor", "recipient", "status", "since", "until", "article"),
+    "actors": ("q", "since", "until", "outlet", "article"),
+}
+
+
+def _export_where(what: str, f: dict[str, str | None]) -> Where:
+    """The export filter of one table: the list endpoint's filters where the table has them."""
+    if what == "articles":
+        return article_filter(**{k: f.get(k) for k in EXPORT_FILTERS["articles"]}, alias="t")
+    w = Where()
+    if what == "quotes":
+        if f.get("speaker"):
+            w.add("t.speaker_name LIKE ? ESCAPE '\\'", _like(f["speaker"] or ""))
+        if f.get("q") and fts_match(f["q"] or ""):
+            w.add("(t.article_id, t.quote_id) IN (SELECT article_id, quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)",
+                  fts_match(f["q"] or ""))
+        w.since_until("coalesce(t.date, a.published)", f.get("since"), f.get("until"))
+    elif what == "events":
+        for key, col in (("actor", "actor_names"), ("recipient", "recipient_names")):
+            if f.get(key):
+                w.add(f"t.{col} LIKE ? ESCAPE '\\'", _like(f[key] or ""))
+        if f.get("type"):
+            w.add("t.type = ?", (f["type"] or "").upper())
+        if f.get("status"):
+            w.add("t.status = ?", (f["status"] or "").lower())
+        w.since_until("coalesce(t.date, a.published)", f.get("since"), f.get("until"))
+    else:
+        if f.get("q"):
+            w.add("t.name LIKE ? ESCAPE '\\'", _like(f["q"] or ""))
+        w.since_until("a.published", f.get("since"), f.get("until"))
+        if f.get("outlet"):
+            w.add("a.outlet = ? COLLATE NOCASE", f["outlet"])
+    if f.get("article"):
+        w.add("t.article_id = ?", f["article"])
+    return w
+
+
+def export_rows(conn: sqlite3.Connection, what: str, filters: dict[str, str | None],
+                *, check: bool = True) -> Iterator[dict[str, Any]]:
+    """The rows of one export table (the columns of ``communique export``) that pass the filters, JSON
+    columns decoded, in a stable order. With ``check`` a malformed query raises before the first row."""
+    cols = EXPORT_COLUMNS[what]
+    w = _export_where(what, filters)
+    join = "" if what == "articles" else " JOIN articles a ON a.id = t.article_id"
+    order = "t.id" if what == "articles" else "t.article_id, t.rowid"
+    select = ", ".join(f't."{c}"' for c in cols)
+    sql = f"SELECT {select} FROM {what} t{join}{w.sql()} ORDER BY {order}"
+    if check:
+        _run(conn, f"SELECT 1 FROM ({sql}) LIMIT 1", w.params)
+    for row in conn.execute(sql, w.params):
+        yield {c: (json.loads(row[c]) if c in JSON_COLUMNS and row[c] is not None else row[c]) for c in cols}
