@@ -229,7 +229,7 @@ def search(conn: sqlite3.Connection, query: str, *, what: str = "all", since: st
         params += [match, *w.params]
     if what in ("all", "articles"):
         parts.append(
-            "SELECT 'article' AS kind, f.article_id, NULL, NULL, a.title, a.published, a.outlet,"
+            "SELECT 'article' AS kind, f.article_id, NULL AS quote_id, NULL AS speaker, a.title, a.published, a.outlet,"
             f" snippet(articles_fts, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip, rank"
             f" FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ?{extra}")
         params += [match, *w.params]
