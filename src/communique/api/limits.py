@@ -37,19 +37,26 @@ class BodyLimit:
             await too_large(send, self.limit)
             return
         seen = 0
-        started = False
+        over = started = False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    over = True
                     raise BodyTooLarge()
             return message
 
         async def tracked(message: Message) -> None:
+            # the app may turn the failed read into its own error answer (FastAPI: a 400): the 413 wins
             nonlocal started
+            if over:
+                if message["type"] == "http.response.start":
+                    started = True
+                    await too_large(send, self.limit)
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
