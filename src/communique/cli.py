@@ -208,37 +208,52 @@ def ingest(
     config: ConfigOpt = None,
 ) -> None:
     """Analyse articles and store them with their analyses; ingesting the same input twice adds nothing."""
+    from communique.corpus.index import hook, record_copy
     from communique.pipeline import analyze_many
     from communique.store import open_store
 
     settings = load_settings(config, db=db)
     overrides = _published(published, paths)
-    counts = {"added": 0, "replaced": 0, "unchanged": 0, "failed": 0}
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "duplicate": 0, "failed": 0}
     try:
         with open_store(settings.db) as store:
 
+            def duplicate(item: Article, owner: str) -> None:  # the same text under a new id
+                counts["duplicate"] += 1
+                record_copy(store.conn, item, owner)
+                err.print(f"{escape(item.id)}: duplicate of {escape(owner)} (same text; counted once)", highlight=False)
+
             def fresh() -> Iterator[Article | InputError]:
                 for item in _inputs(paths, settings, overrides):
-                    if isinstance(item, Article) and store.has_content(item.text):
-                        counts["unchanged"] += 1
+                    owner = store.content_owner(item.text) if isinstance(item, Article) else None
+                    if isinstance(item, Article) and owner is not None:
+                        if owner == item.id:
+                            counts["unchanged"] += 1
+                        else:
+                            duplicate(item, owner)
                         continue
                     yield item
 
+            on_write = hook(settings)
             for result in analyze_many(fresh(), model=settings.model):
                 if isinstance(result, InputError):
                     counts["failed"] += 1
                     _report(result)
                     continue
                 _warn(result)
-                counts[store.add(result).outcome] += 1
+                written = store.add(result, hook=on_write)
+                if written.duplicate_of is not None:
+                    duplicate(result.article, written.duplicate_of)
+                else:
+                    counts[written.outcome] += 1
     except (StoreError, ModelNotFound) as e:
         raise _fail(str(e), 3) from e
     err.print(
         f"{escape(str(settings.db))}: {counts['added']} added, {counts['replaced']} replaced, "
-        f"{counts['unchanged']} unchanged, {counts['failed']} failed",
+        f"{counts['unchanged']} unchanged, {counts['duplicate']} duplicate, {counts['failed']} failed",
         highlight=False,
     )
-    processed = counts["added"] + counts["replaced"] + counts["unchanged"]
+    processed = counts["added"] + counts["replaced"] + counts["unchanged"] + counts["duplicate"]
     if counts["failed"] and (strict or processed == 0):
         raise typer.Exit(1)
 

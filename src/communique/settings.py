@@ -33,6 +33,8 @@ class Settings:
     allow_private_fetch: bool = False
     min_english_ratio: float = 0.5
     min_chars: int = 20
+    duplicate_threshold: float = 0.8
+    incident_window_days: int = 2
     api_token: str = ""
     cors_origins: str = ""
 
@@ -64,6 +66,8 @@ RANGES: dict[str, Range] = {
     "fetch_max_bytes": Range(1_000, 1_000_000_000),
     "min_english_ratio": Range(0, 1),
     "min_chars": Range(0, 10_000),
+    "duplicate_threshold": Range(0, 1, open_low=True),
+    "incident_window_days": Range(0, 30),
 }
 
 HELP: dict[str, str] = {
@@ -79,6 +83,10 @@ HELP: dict[str, str] = {
     "min_english_ratio": "confidence English keeps: a text is rejected when the language identifier gives another "
     "language a probability of at least 1 minus this; 0 turns the check off (0 to 1)",
     "min_chars": "texts shorter than this after clean-up are rejected as empty (0 to 10,000)",
+    "duplicate_threshold": "estimated Jaccard similarity of word 5-shingles (MinHash/LSH) from which two articles "
+    "are one story, checked at ingest (more than 0, at most 1)",
+    "incident_window_days": "an undated event is dated to this many days before its article's publication date "
+    "when incidents are merged (0 to 30)",
     "api_token": "bearer token that lets `communique serve` accept POST /api/articles; empty (the default) "
     "keeps the web API read-only. Shown masked by `communique settings`",
     "cors_origins": "comma-separated origins the web API answers cross-origin (CORS) requests from; "

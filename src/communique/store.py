@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +99,75 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE quotes SET date_precision = """ + PRECISION_SQL + """;
     UPDATE events SET date_precision = """ + PRECISION_SQL + """;
     """,
+    # 3: the corpus layer (communique.corpus): global actors, duplicate stories, incidents, analysis versions.
+    # Every table is derived from the articles and rebuilt by `communique reanalyse`; stored rows are kept.
+    """
+    CREATE TABLE actor_links (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,
+        quotes INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (article_id, actor_id)
+    );
+    CREATE INDEX actor_links_key ON actor_links(key);
+    CREATE TABLE actor_aliases (
+        key TEXT NOT NULL, alias TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, alias, article_id)
+    );
+    CREATE INDEX actor_aliases_article ON actor_aliases(article_id);
+    CREATE TABLE corpus_actors (
+        key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, sector TEXT,
+        kind TEXT NOT NULL
+    );
+    CREATE TABLE story_signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, minhash BLOB NOT NULL
+    );
+    CREATE TABLE story_bands (
+        band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, article_id)
+    );
+    CREATE INDEX story_bands_article ON story_bands(article_id);
+    CREATE TABLE story_pairs (
+        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL, PRIMARY KEY (a, b)
+    );
+    CREATE INDEX story_pairs_b ON story_pairs(b);
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        cluster TEXT NOT NULL, representative INTEGER NOT NULL
+    );
+    CREATE INDEX story_members_cluster ON story_members(cluster);
+    CREATE TABLE article_copies (
+        id TEXT PRIMARY KEY, of_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        title TEXT, published TEXT, url TEXT, outlet TEXT, source TEXT,
+        seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX article_copies_of ON article_copies(of_id);
+    CREATE TABLE incident_events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, event_id TEXT NOT NULL,
+        incident_id TEXT NOT NULL, type TEXT NOT NULL, lo TEXT NOT NULL, hi TEXT NOT NULL,
+        actors TEXT NOT NULL, recipients TEXT NOT NULL,
+        PRIMARY KEY (article_id, event_id)
+    );
+    CREATE INDEX incident_events_incident ON incident_events(incident_id);
+    CREATE INDEX incident_events_window ON incident_events(type, lo);
+    CREATE TABLE incidents (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, date TEXT, lo TEXT NOT NULL, hi TEXT NOT NULL,
+        first_reported TEXT, contested INTEGER NOT NULL, articles INTEGER NOT NULL, row TEXT NOT NULL
+    );
+    CREATE INDEX incidents_order ON incidents(lo DESC, id);
+    CREATE TABLE incident_keys (
+        incident_id TEXT NOT NULL, key TEXT NOT NULL, role TEXT NOT NULL,
+        PRIMARY KEY (incident_id, key, role)
+    );
+    CREATE INDEX incident_keys_key ON incident_keys(key, role);
+    CREATE TABLE analysis_versions (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        analyser TEXT NOT NULL, rules_hash TEXT NOT NULL
+    );
+    CREATE TABLE corpus_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # tables every Communique store has (from migration 1): a database without them is another program's
@@ -126,12 +195,20 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
 JSON_COLUMNS = {"authors", "mentions", "context", "actors", "actor_names", "recipients", "recipient_names"}
 
 
+Outcome = Literal["added", "replaced", "unchanged", "duplicate"]
+# called inside an article's write transaction: (connection, article id, "remove" before its rows are
+# deleted, or "insert" after they are written); the corpus layer keeps its derived tables in step
+ArticleHook = Callable[[sqlite3.Connection, str, Literal["remove", "insert"]], None]
+
+
 @dataclass(frozen=True, slots=True)
 class WriteResult:
-    """What one ``add`` did: ``added``, ``replaced`` (same id, new content) or ``unchanged``."""
+    """What one ``add`` did: ``added``, ``replaced`` (same id, new content), ``unchanged`` (same id, same
+    content) or ``duplicate`` (the same content is stored under the id ``duplicate_of``)."""
 
     article_id: str
-    outcome: Literal["added", "replaced", "unchanged"]
+    outcome: Outcome
+    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,20 +322,34 @@ class Store:
             row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash=?", (content_hash(text),)).fetchone()
         return row is not None
 
-    def add(self, analysis: Analysis) -> WriteResult:
-        """Store one analysed article in one transaction; idempotent by id and content hash."""
+    def content_owner(self, text: str) -> str | None:
+        """The id of the stored article with exactly this cleaned text, if any."""
+        with self._reading():
+            row = self.conn.execute("SELECT id FROM articles WHERE content_hash=?", (content_hash(text),)).fetchone()
+        return None if row is None else str(row[0])
+
+    def add(self, analysis: Analysis, *, hook: ArticleHook | None = None, force: bool = False) -> WriteResult:
+        """Store one analysed article in one transaction; idempotent by id and content hash. ``force``
+        replaces the stored analysis of the same id and content (re-analysis); ``hook`` runs in the
+        transaction around the rows written and deleted."""
         art = analysis.article
         digest = content_hash(art.text)
-        outcome: Literal["added", "replaced", "unchanged"] = "added"
+        outcome: Outcome = "added"
         try:
             with self._transaction():
                 dup = self.conn.execute("SELECT id FROM articles WHERE content_hash=?", (digest,)).fetchone()
-                if dup is not None:
-                    return WriteResult(dup["id"], "unchanged")
+                if dup is not None and not (force and dup["id"] == art.id):
+                    if dup["id"] == art.id:
+                        return WriteResult(art.id, "unchanged")
+                    return WriteResult(art.id, "duplicate", dup["id"])
                 if self.conn.execute("SELECT 1 FROM articles WHERE id=?", (art.id,)).fetchone():
+                    if hook is not None:
+                        hook(self.conn, art.id, "remove")
                     self._delete(art.id)
                     outcome = "replaced"
                 self._insert(analysis, digest)
+                if hook is not None:
+                    hook(self.conn, art.id, "insert")
         except sqlite3.Error as e:
             raise StoreError(f"cannot store article {art.id} in {self.path}: {describe_sqlite_error(e)}") from e
         return WriteResult(art.id, outcome)

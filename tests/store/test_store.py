@@ -41,7 +41,8 @@ def test_store_same_article_twice_adds_nothing(tmp_path: Path, story_analysis: A
         before = {t: store.count(t) for t in ("articles", "actors", "quotes", "events")}
         assert store.add(story_analysis).outcome == "unchanged"
         renamed = replace(story_analysis, article=replace(story_analysis.article, id="copy-of-story"))
-        assert store.add(renamed).outcome == "unchanged"  # same content under another id is a duplicate
+        dup = store.add(renamed)  # same content under another id is a duplicate of the stored one
+        assert (dup.outcome, dup.article_id, dup.duplicate_of) == ("duplicate", "copy-of-story", story_analysis.article.id)
         assert {t: store.count(t) for t in before} == before
 
 
