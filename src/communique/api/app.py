@@ -29,7 +29,7 @@ JSON_PREFIXES = ("/api/", "/healthz", "/openapi.json", "/docs")
 
 def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI:
     """The app serving the store at ``db_path``; a missing or foreign store is a StoreError now."""
-    from communique.api import export, routes, write
+    from communique.api import corpus, export, routes, write
     from communique.web import pages
 
     settings = settings or Settings()
@@ -39,7 +39,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
                   '`{"error": "..."}`.')
     app.state.pool = Pool(db_path)
     app.state.settings = settings
-    for router in (routes.router, export.router, write.router):
+    for router in (routes.router, corpus.router, export.router, write.router):
         app.include_router(router)
     pages.install(app)
     _handlers(app)

@@ -12,18 +12,11 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from communique.corpus.views import quad_of_type
+
 SPEAKER_COLOURS = 8  # CSS classes spk-0 .. spk-7; more speakers reuse them in turn
 LAYER = {"event": 0, "quote": 1, "time": 2}
 
-# the four PLOVER quad classes of each type (verbal/material cooperation/conflict)
-QUAD = {
-    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation", "SUPPORT": "verbal_cooperation",
-    "CONCEDE": "verbal_cooperation", "COOPERATE": "material_cooperation", "AID": "material_cooperation",
-    "RETREAT": "material_cooperation", "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict",
-    "REJECT": "verbal_conflict", "THREATEN": "verbal_conflict", "PROTEST": "material_conflict",
-    "SANCTION": "material_conflict", "MOBILIZE": "material_conflict", "COERCE": "material_conflict",
-    "ASSAULT": "material_conflict",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +56,7 @@ def marks(analysis: dict[str, Any]) -> list[Mark]:
     """The marks of one analysis: each quote, each event's evidence and each time expression."""
     names = {a["id"]: a["name"] for a in analysis.get("actors", [])}
     colours = speaker_colours(analysis)
+    quads = quad_of_type()
     out: list[Mark] = []
     for q in analysis.get("quotes", []):
         who = names.get(q.get("speaker") or "", "unknown source")
@@ -76,7 +70,7 @@ def marks(analysis: dict[str, Any]) -> list[Mark]:
         who = ", ".join(names.get(x, x) for x in e.get("actors", [])) or "?"
         whom = ", ".join(names.get(x, x) for x in e.get("recipients", []))
         tip = " · ".join(x for x in (e["type"], who + (f" → {whom}" if whom else ""), e["status"], e.get("date") or "") if x)
-        out.append(Mark(ev["start"], ev["end"], "event", f"e-{e['id']}", f"event {QUAD.get(e['type'], '')}", tip,
+        out.append(Mark(ev["start"], ev["end"], "event", f"e-{e['id']}", f"event {quads.get(e['type'], '')}", tip,
                         (("type", e["type"]), ("status", e["status"]))))
     for i, t in enumerate(analysis.get("times", [])):
         out.append(Mark(t["start"], t["end"], "time", f"t-{i + 1}", "timex", f"{t['type']} {t['value']}",

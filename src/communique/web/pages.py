@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 
 from communique.api import queries
 from communique.api.limits import MAX_OFFSET
+from communique.corpus.views import article_actor_keys, quad_of_type
 from communique.web import markup
 
 HERE = Path(__file__).parent
@@ -26,7 +27,7 @@ templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals["quad_names"] = {
     "verbal_cooperation": "verbal cooperation", "material_cooperation": "material cooperation",
     "verbal_conflict": "verbal conflict", "material_conflict": "material conflict"}
-templates.env.globals["QUAD"] = markup.QUAD
+templates.env.globals["QUAD"] = quad_of_type()
 templates.env.filters["tojson_attr"] = lambda v: json.dumps(v, ensure_ascii=False)
 router = APIRouter(include_in_schema=False)
 SEARCH_PAGE = 20
@@ -36,6 +37,9 @@ def install(app: FastAPI) -> None:
     """Add the pages and their static files to ``app``."""
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
+    from communique.web import corpus_pages  # it builds on this module's helpers
+
+    corpus_pages.install(app)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -102,7 +106,7 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     with pool(request).reading() as conn:
         stored = queries.article_analysis(conn, article_id)
         meta = queries.article_meta(conn, article_id)
-        keys = _actor_keys(conn, article_id)
+        keys = article_actor_keys(conn, article_id)
     if stored is None or meta is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     analysis = json.loads(stored)
@@ -111,16 +115,6 @@ def article(request: Request, article_id: str) -> HTMLResponse:
     return page(request, "article.html", title=meta["title"] or article_id, meta=meta, analysis=analysis,
                 body=markup.render(text, analysis), names=names, colours=markup.speaker_colours(analysis),
                 keys=keys, json_url=f"/api/articles/{article_id}")
-
-
-def _actor_keys(conn: Any, article_id: str) -> dict[str, str]:
-    """Each actor of the article and its corpus-wide key (for links to actor pages), when the corpus
-    layer is there."""
-    try:
-        from communique.corpus.views import article_actor_keys
-    except ImportError:
-        return {}
-    return dict(article_actor_keys(conn, article_id))
 
 
 @router.get("/docs", response_class=HTMLResponse)
