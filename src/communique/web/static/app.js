@@ -73,7 +73,7 @@
         dx[a] -= x / d * f; dy[a] -= y / d * f; dx[b] += x / d * f; dy[b] += y / d * f;
       });
       for (i = 0; i < n; i++) {
-        dx[i] += (w / 2 - nodes[i].x) * 0.02 * k; dy[i] += (h / 2 - nodes[i].y) * 0.02 * k;
+        dx[i] += (w / 2 - nodes[i].x) * 0.06 * k; dy[i] += (h / 2 - nodes[i].y) * 0.06 * k;
         var m = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
         nodes[i].x = Math.min(w - 20, Math.max(20, nodes[i].x + dx[i] / m * Math.min(m, t)));
         nodes[i].y = Math.min(h - 20, Math.max(20, nodes[i].y + dy[i] / m * Math.min(m, t)));
