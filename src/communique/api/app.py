@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
 from communique.api.db import Pool
-from communique.api.limits import MAX_BODY_BYTES, BodyLimit
+from communique.api.limits import MAX_BODY_BYTES, BodyLimit, ServerTiming
 from communique.api.queries import QueryError
 from communique.errors import StoreError
 from communique.settings import Settings
@@ -48,6 +48,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(ServerTiming)
     app.router.add_event_handler("shutdown", app.state.pool.close)
     return app
 

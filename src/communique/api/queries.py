@@ -208,41 +208,53 @@ def marked(snippet: str) -> tuple[str, str]:
     return plain, shown
 
 
+# what each kind of hit is searched in: its FTS5 table, the column its snippet comes from, its own fields
+SEARCH_KINDS = {
+    "quote": ("quotes_fts", 3, "f.quote_id, f.speaker"),
+    "article": ("articles_fts", 2, "NULL AS quote_id, NULL AS speaker"),
+}
+
+
 def search(conn: sqlite3.Connection, query: str, *, what: str = "all", since: str | None = None,
            until: str | None = None, outlet: str | None = None, actor: str | None = None,
            limit: int = 20, offset: int = 0) -> dict[str, Any]:
     """Full-text hits in quotes and article text, best first, each with a highlighted snippet.
 
     Returns ``{"query", "match", "items", "total"}``: ``match`` is the FTS5 expression run; ``total``
-    counts the hits of every kind asked for. A malformed FTS5 expression is a QueryError."""
+    counts the hits of every kind asked for. A malformed FTS5 expression is a QueryError. Hits are
+    ranked first (bm25) and snippets made only for the page asked for."""
     match = fts_match(query)
     if not match:
         return {"query": query, "match": "", "items": [], "total": 0}
     w = article_filter(since=since, until=until, outlet=outlet, actor=actor)
     extra = "".join(f" AND {p}" for p in w.parts)
-    parts, params = [], []
-    if what in ("all", "quotes"):
-        parts.append(
-            "SELECT 'quote' AS kind, f.article_id, f.quote_id, f.speaker, a.title, a.published, a.outlet,"
-            f" snippet(quotes_fts, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip, rank"
-            f" FROM quotes_fts f JOIN articles a ON a.id = f.article_id WHERE quotes_fts MATCH ?{extra}")
-        params += [match, *w.params]
-    if what in ("all", "articles"):
-        parts.append(
-            "SELECT 'article' AS kind, f.article_id, NULL AS quote_id, NULL AS speaker, a.title, a.published, a.outlet,"
-            f" snippet(articles_fts, 2, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip, rank"
-            f" FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ?{extra}")
-        params += [match, *w.params]
-    union = " UNION ALL ".join(parts)
+    kinds = [k for k in SEARCH_KINDS if what in ("all", k + "s")]
+    union = " UNION ALL ".join(
+        f"SELECT '{k}' AS kind, f.rowid AS rid, rank FROM {SEARCH_KINDS[k][0]} f JOIN articles a ON a.id = f.article_id"
+        f" WHERE {SEARCH_KINDS[k][0]} MATCH ?{extra}" for k in kinds)
+    params = [x for _ in kinds for x in (match, *w.params)]
     total = int(_run(conn, f"SELECT count(*) FROM ({union})", params)[0][0])
-    rows = _run(conn, f"SELECT * FROM ({union}) ORDER BY rank, article_id LIMIT ? OFFSET ?", [*params, limit, offset])
-    items = []
-    for r in rows:
-        plain, shown = marked(r["snip"])
-        items.append({"kind": r["kind"], "article_id": r["article_id"], "quote_id": r["quote_id"],
-                      "speaker": r["speaker"] or None, "title": r["title"], "published": r["published"],
-                      "outlet": r["outlet"], "snippet": plain, "snippet_html": shown})
+    page = _run(conn, f"SELECT kind, rid FROM ({union}) ORDER BY rank, kind, rid LIMIT ? OFFSET ?",
+                [*params, limit, offset])
+    found: dict[tuple[str, int], sqlite3.Row] = {}
+    for k in kinds:
+        rids = [r["rid"] for r in page if r["kind"] == k]
+        if rids:
+            table, column, fields = SEARCH_KINDS[k]
+            sql = (f"SELECT f.rowid AS rid, f.article_id, {fields}, a.title, a.published, a.outlet,"
+                   f" snippet({table}, {column}, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip"
+                   f" FROM {table} f JOIN articles a ON a.id = f.article_id WHERE {table} MATCH ?"
+                   f" AND f.rowid IN ({','.join('?' * len(rids))})")
+            found.update({(k, r["rid"]): r for r in _run(conn, sql, [match, *rids])})
+    items = [_hit(kind, found[(kind, rid)]) for kind, rid in ((r["kind"], r["rid"]) for r in page) if (kind, rid) in found]
     return {"query": query, "match": match, "items": items, "total": total}
+
+
+def _hit(kind: str, r: sqlite3.Row) -> dict[str, Any]:
+    plain, shown = marked(r["snip"])
+    return {"kind": kind, "article_id": r["article_id"], "quote_id": r["quote_id"], "speaker": r["speaker"] or None,
+            "title": r["title"], "published": r["published"], "outlet": r["outlet"], "snippet": plain,
+            "snippet_html": shown}
 
 
 # -- exports ----------------------------------------------------------------------------------------
