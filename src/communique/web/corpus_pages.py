@@ -15,8 +15,7 @@ from communique.web.pages import _date, _offset, _text, page, pool
 router = APIRouter(include_in_schema=False)
 QUADS = views.QUADS
 QUAD_NAMES = {q: q.replace("_", " ") for q in QUADS}
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+TYPES = tuple(views.quad_of_type())  # the 16 PLOVER types (data/plover_quad.tsv)
 STATUSES = ("asserted", "reported", "alleged", "negated", "hypothetical", "future")
 INCIDENTS_PAGE = 50
 

@@ -125,7 +125,7 @@ def api_docs(request: Request) -> HTMLResponse:
     for path, ops in spec.get("paths", {}).items():
         for method, op in ops.items():
             params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                       "description": p.get("description") or "", "schema": _schema_text(p.get("schema", {}))}
+                       "description": p.get("description") or "", "schema": _schema_text(p.get("schema", {}), spec)}
                       for p in op.get("parameters", [])]
             endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                               "description": op.get("description", ""), "params": params,
@@ -133,11 +133,13 @@ def api_docs(request: Request) -> HTMLResponse:
     return page(request, "docs.html", title="API", spec=spec, endpoints=endpoints)
 
 
-def _schema_text(schema: dict[str, Any]) -> str:
+def _schema_text(schema: dict[str, Any], spec: dict[str, Any]) -> str:
     """A parameter's type in a few words: ``integer (1 to 500)``, ``one of AGREE, CONSULT ...``."""
     options = schema.get("anyOf") or [schema]
     words = []
     for s in options:
+        if "$ref" in s:  # an enum defined once under components/schemas
+            s = spec.get("components", {}).get("schemas", {}).get(s["$ref"].rsplit("/", 1)[-1], {})
         if s.get("type") == "null":
             continue
         if "enum" in s:
