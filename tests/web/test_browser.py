@@ -171,6 +171,14 @@ def test_network_node_opens_the_actor_page(page: object, server: str, tmp_path: 
     assert page.url.endswith(("/actors/org:hamas", "/actors/org%3Ahamas"))
     expect(page.locator("h1")).to_have_text("Hamas")
     expect(page.get_by_role("heading", name="Counterparts")).to_be_visible()
+    # by keyboard: a node is a link, so focusing it and pressing Enter opens its page too
+    page.goto(server + "/network")
+    other = page.locator("#network a.node").first
+    key = other.get_attribute("data-key")
+    other.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert key and page.url.split("/actors/")[1] in (key, key.replace(":", "%3A"))
 
 
 def test_incidents_filter_by_type_keeps_only_that_type(page: object, server: str) -> None:
