@@ -61,6 +61,8 @@ class ExportWhat(StrEnum):
     quotes = "quotes"
     events = "events"
     actors = "actors"
+    article_actors = "article-actors"
+    incidents = "incidents"
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -319,15 +321,29 @@ def _same_stem(word: str, term: str) -> bool:
 
 @app.command()
 def export(
-    what: Annotated[ExportWhat, typer.Option("--what", help="which records")] = ExportWhat.quotes,
+    what: Annotated[ExportWhat, typer.Option("--what", help="articles, quotes, events, actors (global), "
+                                                       "article-actors or incidents")] = ExportWhat.quotes,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")] = ExportFormat.jsonl,
     output: Annotated[Path | None, typer.Option("--out", help="output file (required for parquet); never the "
                                                        "store itself")] = None,
     force: Annotated[bool, typer.Option("--force", help="replace an existing --out file")] = False,
+    since: Annotated[str | None, typer.Option(help="from this date (ISO prefix)")] = None,
+    until: Annotated[str | None, typer.Option(help="up to this date (ISO prefix, inclusive)")] = None,
+    actor: Annotated[str | None, typer.Option(help="a global actor key or name")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country code of an actor")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type (events, incidents) or actor "
+                                                           "type (actors)")] = None,
+    status: Annotated[str | None, typer.Option(help="event status (events, incidents)")] = None,
+    outlet: Annotated[str | None, typer.Option(help="only what this outlet reported")] = None,
+    with_duplicates: Annotated[bool, typer.Option(help="include duplicate stories")] = False,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Export stored articles, quotes, events or actors."""
+    """Export stored articles, quotes, events, actors or incidents, with the corpus context (global actor
+    keys, outlet, date, incident) and the filters given."""
+    from communique.corpus.export import Filters
+    from communique.corpus.export import export as export_corpus
+    from communique.corpus.views import find_actor
     from communique.store import check_output, open_store
 
     settings = load_settings(config, db=db)
@@ -337,7 +353,11 @@ def export(
         if output is not None:
             check_output(output, settings.db, force=force)
         with open_store(settings.db, create=False) as store:
-            text = store.export(what.value, fmt.value, output, force=force)
+            key = find_actor(store.conn, actor) if actor else None
+            if actor and key is None:
+                raise _fail(f"no actor {actor!r} in the store (see `communique actors --q NAME`)", 2)
+            filters = Filters(since, until, key, country, type, status, outlet, with_duplicates)
+            text = export_corpus(store, what.value, fmt.value, output, filters, force=force)
     except OutputError as e:
         raise _fail(str(e), 2) from e
     except StoreError as e:
@@ -351,6 +371,7 @@ def summary(
     db: DbOpt = None,
     top: Annotated[int, typer.Option(min=1, help="how many top speakers")] = 10,
     per_article: Annotated[int, typer.Option(min=0, help="quotes shown per article")] = 3,
+    with_duplicates: Annotated[bool, typer.Option(help="also count duplicate stories")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """What the store holds: articles, top speakers, events by type, and who said what."""
@@ -359,12 +380,13 @@ def summary(
     settings = load_settings(config, db=db)
     try:
         with open_store(settings.db, create=False) as store:
-            s = store.summary(top=top, per_article=per_article)
+            s = store.summary(top=top, per_article=per_article, with_duplicates=with_duplicates)
     except StoreError as e:
         raise _fail(str(e), 3) from e
     out.print(
         f"[bold]{s['articles']} articles[/bold], {s['actors']} actors, {s['quotes']} quotes, "
         f"{s['events']} events, {s['times']} time expressions"
+        + ("" if with_duplicates or not s["duplicates"] else f" ({s['duplicates']} duplicate stories not counted)")
     )
     t = Table("speaker", "quotes", "articles", title="Top speakers", title_justify="left")
     for name, n, articles in s["top_speakers"]:
@@ -462,3 +484,9 @@ def serve(
             f"serving {escape(str(settings.db))} at {escape(url)} (Ctrl-C to stop)", highlight=False))
     except StoreError as e:
         raise _fail(str(e), 3) from e
+
+
+# the corpus commands (actors, actor, stories, incidents, timeline, reanalyse) live in their own module
+from communique.corpus.commands import register as _register_corpus_commands  # noqa: E402
+
+_register_corpus_commands(app)

@@ -83,8 +83,8 @@ HELP: dict[str, str] = {
     "min_english_ratio": "confidence English keeps: a text is rejected when the language identifier gives another "
     "language a probability of at least 1 minus this; 0 turns the check off (0 to 1)",
     "min_chars": "texts shorter than this after clean-up are rejected as empty (0 to 10,000)",
-    "duplicate_threshold": "estimated Jaccard similarity of word 5-shingles (MinHash/LSH) from which two articles "
-    "are one story, checked at ingest (more than 0, at most 1)",
+    "duplicate_threshold": "share of the shorter article's word 5-shingles found in the longer one (estimated with "
+    "MinHash/LSH at ingest) from which two articles are one story (more than 0, at most 1)",
     "incident_window_days": "an undated event is dated to this many days before its article's publication date "
     "when incidents are merged (0 to 30)",
     "api_token": "bearer token that lets `communique serve` accept POST /api/articles; empty (the default) "

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from communique.corpus.schema import CORPUS_SCHEMA
 from communique.errors import OutputError, StoreError
 from communique.records import Analysis
 
@@ -99,75 +100,8 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE quotes SET date_precision = """ + PRECISION_SQL + """;
     UPDATE events SET date_precision = """ + PRECISION_SQL + """;
     """,
-    # 3: the corpus layer (communique.corpus): global actors, duplicate stories, incidents, analysis versions.
-    # Every table is derived from the articles and rebuilt by `communique reanalyse`; stored rows are kept.
-    """
-    CREATE TABLE actor_links (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        actor_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,
-        quotes INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (article_id, actor_id)
-    );
-    CREATE INDEX actor_links_key ON actor_links(key);
-    CREATE TABLE actor_aliases (
-        key TEXT NOT NULL, alias TEXT NOT NULL,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        PRIMARY KEY (key, alias, article_id)
-    );
-    CREATE INDEX actor_aliases_article ON actor_aliases(article_id);
-    CREATE TABLE corpus_actors (
-        key TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, sector TEXT,
-        kind TEXT NOT NULL
-    );
-    CREATE TABLE story_signatures (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, minhash BLOB NOT NULL
-    );
-    CREATE TABLE story_bands (
-        band TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        PRIMARY KEY (band, article_id)
-    );
-    CREATE INDEX story_bands_article ON story_bands(article_id);
-    CREATE TABLE story_pairs (
-        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        similarity REAL NOT NULL, PRIMARY KEY (a, b)
-    );
-    CREATE INDEX story_pairs_b ON story_pairs(b);
-    CREATE TABLE story_members (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        cluster TEXT NOT NULL, representative INTEGER NOT NULL
-    );
-    CREATE INDEX story_members_cluster ON story_members(cluster);
-    CREATE TABLE article_copies (
-        id TEXT PRIMARY KEY, of_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        title TEXT, published TEXT, url TEXT, outlet TEXT, source TEXT,
-        seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-    );
-    CREATE INDEX article_copies_of ON article_copies(of_id);
-    CREATE TABLE incident_events (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, event_id TEXT NOT NULL,
-        incident_id TEXT NOT NULL, type TEXT NOT NULL, lo TEXT NOT NULL, hi TEXT NOT NULL,
-        actors TEXT NOT NULL, recipients TEXT NOT NULL,
-        PRIMARY KEY (article_id, event_id)
-    );
-    CREATE INDEX incident_events_incident ON incident_events(incident_id);
-    CREATE INDEX incident_events_window ON incident_events(type, lo);
-    CREATE TABLE incidents (
-        id TEXT PRIMARY KEY, type TEXT NOT NULL, date TEXT, lo TEXT NOT NULL, hi TEXT NOT NULL,
-        first_reported TEXT, contested INTEGER NOT NULL, articles INTEGER NOT NULL, row TEXT NOT NULL
-    );
-    CREATE INDEX incidents_order ON incidents(lo DESC, id);
-    CREATE TABLE incident_keys (
-        incident_id TEXT NOT NULL, key TEXT NOT NULL, role TEXT NOT NULL,
-        PRIMARY KEY (incident_id, key, role)
-    );
-    CREATE INDEX incident_keys_key ON incident_keys(key, role);
-    CREATE TABLE analysis_versions (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        analyser TEXT NOT NULL, rules_hash TEXT NOT NULL
-    );
-    CREATE TABLE corpus_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-    """,
+    # 3: the corpus layer (communique.corpus): global actors, duplicate stories, incidents, analysis versions
+    CORPUS_SCHEMA,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # tables every Communique store has (from migration 1): a database without them is another program's
@@ -456,33 +390,41 @@ class Store:
                 hits.append(Hit("article", r["article_id"], r["title"], r["snip"]))
         return hits
 
-    def summary(self, *, top: int = 10, per_article: int = 3) -> dict[str, Any]:
-        """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``."""
+    def summary(self, *, top: int = 10, per_article: int = 3, with_duplicates: bool = False) -> dict[str, Any]:
+        """Counts, top speakers, events by type and a who-said-what sample, for ``communique summary``.
+        Duplicate stories (members other than their representative) are not counted unless asked."""
         with self._reading():
-            return self._summary(top, per_article)
+            return self._summary(top, per_article, with_duplicates)
 
-    def _summary(self, top: int, per_article: int) -> dict[str, Any]:
+    def _summary(self, top: int, per_article: int, with_duplicates: bool) -> dict[str, Any]:
         c = self.conn
+        keep = "1=1" if with_duplicates else "{0} NOT IN (SELECT article_id FROM story_members WHERE representative=0)"
         speakers = c.execute(
             "SELECT a.name || coalesce(' (' || a.country || coalesce(' ' || a.sector, '') || ')', '') AS name,"
             " count(*) AS n, count(DISTINCT q.article_id) AS articles FROM quotes q"
             " JOIN actors a ON a.article_id = q.article_id AND a.actor_id = q.speaker_id"
-            " WHERE a.type != 'unknown' GROUP BY 1 ORDER BY n DESC, name LIMIT ?", (top,)
-        ).fetchall()
-        types = c.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
-        statuses = c.execute("SELECT status, count(*) AS n FROM events GROUP BY status ORDER BY n DESC").fetchall()
+            f" WHERE a.type != 'unknown' AND {keep.format('q.article_id')} GROUP BY 1 ORDER BY n DESC, name LIMIT ?",
+            (top,)).fetchall()
+        types = c.execute(f"SELECT type, count(*) AS n FROM events WHERE {keep.format('article_id')}"
+                          " GROUP BY type ORDER BY n DESC, type").fetchall()
+        statuses = c.execute(f"SELECT status, count(*) AS n FROM events WHERE {keep.format('article_id')}"
+                             " GROUP BY status ORDER BY n DESC").fetchall()
         said = c.execute(
             "SELECT article_id, speaker_name, kind, text, date FROM ("
             " SELECT q.*, row_number() OVER (PARTITION BY q.article_id ORDER BY q.start) AS k"
-            " FROM quotes q WHERE q.speaker_name IS NOT NULL) WHERE k <= ? ORDER BY article_id, start",
-            (per_article,),
-        ).fetchall()
+            f" FROM quotes q WHERE q.speaker_name IS NOT NULL AND {keep.format('q.article_id')})"
+            " WHERE k <= ? ORDER BY article_id, start", (per_article,)).fetchall()
+
+        def count(table: str, col: str = "article_id") -> int:
+            return int(c.execute(f"SELECT count(*) FROM {table} WHERE {keep.format(col)}").fetchone()[0])
+
         return {
-            "articles": self.count("articles"),
-            "actors": self.count("actors"),
-            "quotes": self.count("quotes"),
-            "events": self.count("events"),
-            "times": int(c.execute("SELECT count(*) FROM times").fetchone()[0]),
+            "articles": count("articles", "id"),
+            "actors": count("actors"),
+            "quotes": count("quotes"),
+            "events": count("events"),
+            "times": count("times"),
+            "duplicates": int(c.execute("SELECT count(*) FROM story_members WHERE representative=0").fetchone()[0]),
             "top_speakers": [(r["name"], r["n"], r["articles"]) for r in speakers],
             "events_by_type": [(r["type"], r["n"]) for r in types],
             "events_by_status": [(r["status"], r["n"]) for r in statuses],

@@ -185,25 +185,26 @@ def test_unknown_api_path_is_a_json_404(client: TestClient) -> None:
 
 
 # -- export ------------------------------------------------------------------------------------------
-def test_export_jsonl_matches_the_list_endpoint(client: TestClient) -> None:
-    r = client.get("/api/export/quotes.jsonl?speaker=netanyahu")
+def test_export_jsonl_is_filtered_by_actor_with_the_corpus_context(client: TestClient) -> None:
+    r = client.get("/api/export/quotes.jsonl?actor=Benjamin%20Netanyahu")
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/x-ndjson")
     assert 'filename="quotes.jsonl"' in r.headers["content-disposition"]
     rows = [json.loads(line) for line in r.text.splitlines()]
-    listed = _ok(client, "/api/quotes?speaker=netanyahu&limit=500")
-    assert len(rows) == listed["total"] and all("Netanyahu" in row["speaker_name"] for row in rows)
+    assert len(rows) >= 3 and {row["speaker_key"] for row in rows} == {"person:benjamin-netanyahu"}
+    assert any(row["text"] == "Hamas knows what it has to do," for row in rows)
+    assert {"published", "outlet", "url", "speaker_country"} <= set(rows[0])
 
 
 def test_export_csv_of_every_table_has_the_cli_columns(client: TestClient) -> None:
     import csv
 
-    from communique.store import EXPORT_COLUMNS
+    from communique.corpus.export import COLUMNS
 
-    for what, columns in EXPORT_COLUMNS.items():
+    for what, columns in COLUMNS.items():
         r = client.get(f"/api/export/{what}.csv")
-        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv"), what
         rows = list(csv.DictReader(io.StringIO(r.text)))
-        assert rows and list(rows[0]) == list(columns)
+        assert rows and list(rows[0]) == list(columns), what
 
 
 def test_export_events_filtered_and_as_parquet(client: TestClient) -> None:
@@ -214,14 +215,18 @@ def test_export_events_filtered_and_as_parquet(client: TestClient) -> None:
     table = pq.read_table(io.BytesIO(r.content))
     assert table.num_rows == _ok(client, "/api/events?type=ASSAULT&limit=500")["total"]
     assert set(table.column("type").to_pylist()) == {"ASSAULT"}
+    incidents = pq.read_table(io.BytesIO(client.get("/api/export/incidents.parquet?type=ASSAULT").content))
+    assert incidents.num_rows == _ok(client, "/api/incidents?type=ASSAULT&limit=500")["total"]
     articles = client.get("/api/export/articles.jsonl?since=2026-10")
-    assert {json.loads(x)["id"] for x in articles.text.splitlines()} >= {"kashmir-loc-shelling"}
+    ids = {json.loads(x)["id"] for x in articles.text.splitlines()}
+    assert "kashmir-loc-shelling" in ids and "gaza-truce-doha" not in ids
 
 
-def test_export_unknown_table_or_format_and_bad_query_are_400(client: TestClient) -> None:
+def test_export_unknown_table_format_or_actor_is_an_error(client: TestClient) -> None:
     _error(client, "/api/export/people.csv", 400)
     _error(client, "/api/export/quotes.xlsx", 400)
-    assert _error(client, "/api/export/quotes.csv?q=%22open", 400).startswith("malformed search query")
+    assert "zzqqxx" in _error(client, "/api/export/quotes.csv?actor=zzqqxx", 404)
+    _error(client, "/api/export/quotes.csv?since=soon", 400)
 
 
 # -- CORS and the docs ---------------------------------------------------------------------------------
@@ -245,7 +250,8 @@ def test_cors_answers_only_configured_origins(demo_db: Path) -> None:
 def test_openapi_lists_every_endpoint_and_docs_work_offline(client: TestClient) -> None:
     spec = _ok(client, "/openapi.json")
     assert {"/healthz", "/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/events",
-            "/api/search", "/api/export/{what}.{fmt}"} <= set(spec["paths"])
+            "/api/search", "/api/export/{what}.{fmt}", "/api/incidents", "/api/incidents/{incident_id}",
+            "/api/actors", "/api/actors/{key}", "/api/network", "/api/overview"} <= set(spec["paths"])
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/search" in docs.text
     assert "https://" not in docs.text and "http://" not in docs.text  # nothing from a CDN
@@ -257,3 +263,66 @@ def test_missing_store_is_refused_when_the_app_is_made(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="does not exist"):
         create_app(tmp_path / "none.db")
+
+
+# -- the corpus layer's records --------------------------------------------------------------------------
+INCIDENT_FIELDS = {"id", "type", "mode", "cameo", "actors", "recipients", "date", "date_range", "articles", "outlets",
+                   "first_reported", "statuses", "contested", "sources"}
+
+
+def test_incidents_list_filters_and_pages(client: TestClient) -> None:
+    everything = _ok(client, "/api/incidents?limit=500")
+    assert everything["total"] == len(everything["items"]) >= 50
+    assert INCIDENT_FIELDS <= set(everything["items"][0])
+    first, second = _ok(client, "/api/incidents?limit=10"), _ok(client, "/api/incidents?limit=10&offset=10")
+    assert [i["id"] for i in first["items"] + second["items"]] == [i["id"] for i in everything["items"][:20]]
+    assault = _ok(client, "/api/incidents?type=ASSAULT&limit=500")
+    assert assault["total"] >= 3 and {i["type"] for i in assault["items"]} == {"ASSAULT"}
+    china = _ok(client, "/api/incidents?actor=country:CHN&limit=500")
+    assert china["total"] >= 1
+    assert all("country:CHN" in {a["key"] for a in i["actors"]} for i in china["items"])
+    late = _ok(client, "/api/incidents?since=2026-10&limit=500")
+    assert 1 <= late["total"] < everything["total"]
+    assert all(i["date"] >= "2026-10" for i in late["items"] if i["date"])
+    assert "type" in _error(client, "/api/incidents?type=PICNIC", 400)
+
+
+def test_incident_page_lists_every_report(client: TestClient) -> None:
+    some = _ok(client, "/api/incidents?limit=1")["items"][0]
+    page = _ok(client, f"/api/incidents/{some['id']}")
+    assert page["id"] == some["id"] and len(page["reports"]) >= len(page["articles"]) >= 1
+    assert {"article_id", "outlet", "published", "status", "evidence", "source", "quote"} <= set(page["reports"][0])
+    assert "inc-nothing" in _error(client, "/api/incidents/inc-nothing", 404)
+
+
+def test_actors_list_and_page(client: TestClient) -> None:
+    found = _ok(client, "/api/actors?q=hamas")
+    assert "org:hamas" in {a["key"] for a in found["items"]}
+    assert _ok(client, "/api/actors?country=PAK")["total"] >= 1
+    top = _ok(client, "/api/actors?limit=5")["items"]
+    assert [a["quotes"] + a["events"] for a in top] == sorted((a["quotes"] + a["events"] for a in top), reverse=True)
+    hamas = _ok(client, "/api/actors/org:hamas")
+    assert hamas["name"] == "Hamas" and hamas["country"] == "PSE"
+    assert {"aliases", "quotes", "as_actor", "as_recipient", "counterparts", "contradictions"} <= set(hamas)
+    assert hamas["as_actor"] or hamas["as_recipient"]
+    assert "person:nobody" in _error(client, "/api/actors/person:nobody", 404)
+
+
+def test_network_nodes_edges_and_filters(client: TestClient) -> None:
+    net = _ok(client, "/api/network")
+    keys = {n["key"] for n in net["nodes"]}
+    assert len(keys) >= 10 and all(e["source"] in keys and e["target"] in keys for e in net["edges"])
+    assert all(e["count"] >= e["cooperation"] + e["conflict"] - e["count"] for e in net["edges"])
+    only = _ok(client, "/api/network?type=ASSAULT")
+    assert 0 < len(only["edges"]) < len(net["edges"]) and all(e["conflict"] == e["count"] for e in only["edges"])
+    assert all(e["count"] >= 2 for e in _ok(client, "/api/network?min_events=2")["edges"])
+    assert len(_ok(client, "/api/network?limit=3")["edges"]) == 3
+
+
+def test_overview_counts_and_chart_data(client: TestClient) -> None:
+    o = _ok(client, "/api/overview")
+    assert o["articles"] >= 19 and o["incidents"] >= 50 and o["first_date"] <= o["last_date"]
+    assert o["per_day"] and set(o["per_day"][0]) == {"date", "verbal_cooperation", "material_cooperation",
+                                                     "verbal_conflict", "material_conflict"}
+    assert [d["date"] for d in o["per_day"]] == sorted(d["date"] for d in o["per_day"])
+    assert len(o["latest_incidents"]) == 10 and o["most_quoted"][0]["quotes"] >= o["most_quoted"][-1]["quotes"]

@@ -1,4 +1,5 @@
-"""``GET /api/export/{what}.{format}``: a table of the store as CSV, JSONL or Parquet, filtered, streamed.
+"""``GET /api/export/{what}.{format}``: what ``communique export`` writes (the corpus context: global keys,
+outlet, incident ...), with the same filters, as CSV, JSONL or Parquet, streamed.
 
 CSV and JSONL are written row by row as the client reads them. Parquet cannot be written as a
 stream of rows, so it is written in row groups to a spooled temporary file and then sent in chunks.
@@ -12,14 +13,14 @@ import json
 import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 
-from communique.api import queries
-from communique.api.routes import ERRORS, Search, Since, Text, Until, pool
-from communique.store import EXPORT_COLUMNS, _arrow_schema, _flat
+from communique.api.routes import ERRORS, Since, Text, Until, pool
+from communique.corpus import export as corpus_export
+from communique.corpus.views import find_actor
 
 router = APIRouter(responses=ERRORS)
 BATCH = 2000
@@ -31,6 +32,8 @@ class What(StrEnum):
     quotes = "quotes"
     events = "events"
     actors = "actors"
+    article_actors = "article-actors"
+    incidents = "incidents"
 
 
 class Fmt(StrEnum):
@@ -42,27 +45,43 @@ class Fmt(StrEnum):
 MEDIA = {Fmt.csv: "text/csv; charset=utf-8", Fmt.jsonl: "application/x-ndjson", Fmt.parquet: "application/vnd.apache.parquet"}
 
 
-@router.get("/api/export/{what}.{fmt}", tags=["export"], summary="Export a table, filtered, streamed",
-            responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}, "application/vnd.apache.parquet": {}}}})
-def export(request: Request, what: What, fmt: Fmt, q: Search = None, since: Since = None, until: Until = None,
-           outlet: Text = None, actor: Text = None, recipient: Text = None, speaker: Text = None,
-           type: Text = None, status: Text = None, article: Text = None) -> StreamingResponse:
-    """The columns of ``communique export``. Filters apply where the table has them: articles take
-    q/since/until/outlet/actor; quotes speaker/q/since/until/article; events
-    type/actor/recipient/status/since/until/article; actors q (name)/since/until/outlet/article."""
-    given = {"q": q, "since": since, "until": until, "outlet": outlet, "actor": actor, "recipient": recipient,
-             "speaker": speaker, "type": type, "status": status, "article": article}
-    filters = {k: v for k, v in given.items() if k in queries.EXPORT_FILTERS[what.value]}
+@router.get("/api/export/{what}.{fmt}", tags=["export"], summary="Export records with their corpus context, streamed",
+            responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}, "application/vnd.apache.parquet": {}}},
+                       404: {"description": "no actor matches the actor filter"}})
+def export(request: Request, what: What, fmt: Fmt, since: Since = None, until: Until = None,
+           actor: Annotated[str | None, Query(max_length=300, description="a global actor key or name")] = None,
+           country: Annotated[str | None, Query(max_length=10, description="ISO alpha-3 code of an actor")] = None,
+           type: Annotated[str | None, Query(max_length=20, description="PLOVER type (events, incidents) or actor "
+                                                                         "type (actors)")] = None,
+           status: Annotated[str | None, Query(max_length=20, description="event status (events, incidents)")] = None,
+           outlet: Text = None, with_duplicates: bool = False) -> StreamingResponse:
+    """The rows and columns of ``communique export --what WHAT`` (see docs/web.md), filtered as it
+    filters: dates on the record's date (else its article's), an actor among the row's actors, a
+    country, a type, a status, an outlet; duplicate stories left out unless ``with_duplicates``."""
     conn = pool(request).fresh()
     try:
-        rows = queries.export_rows(conn, what.value, filters)
-        first = next(rows, None)  # a malformed query fails here, before the response starts, as a 400
+        key = find_actor(conn, actor) if actor else None
+        if actor and key is None:
+            raise HTTPException(404, f"no actor matches {actor!r}")
+        filters = corpus_export.Filters(since=since, until=until, actor=key, country=country,
+                                        type=type.upper() if type and what in ("events", "incidents") else type,
+                                        status=status, outlet=outlet, with_duplicates=with_duplicates)
+        rows = corpus_export.rows(conn, what.value, filters)
+        first = next(rows, None)
     except BaseException:
         conn.close()
         raise
-    body = _encode(what.value, fmt, _chain(first, rows), conn)
+    body = _encode(what.value, fmt, _keys_only(what.value, fmt, _chain(first, rows)), conn)
     headers = {"Content-Disposition": f'attachment; filename="{what.value}.{fmt.value}"'}
     return StreamingResponse(body, media_type=MEDIA[fmt], headers=headers)
+
+
+def _keys_only(what: str, fmt: Fmt, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Incidents in flat formats name their actors by key, as ``communique export`` writes them."""
+    for r in rows:
+        if what == "incidents" and fmt is not Fmt.jsonl:
+            r = {**r, "actors": [a["key"] for a in r["actors"]], "recipients": [a["key"] for a in r["recipients"]]}
+        yield r
 
 
 def _chain(first: dict[str, Any] | None, rest: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -86,10 +105,12 @@ def _encode(what: str, fmt: Fmt, rows: Iterator[dict[str, Any]], conn: Any) -> I
 
 def _csv(what: str, rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS[what], lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=list(corpus_export.COLUMNS[what]), lineterminator="\n",
+                            extrasaction="ignore")
     writer.writeheader()
     for n, row in enumerate(rows, 1):
-        writer.writerow(_flat(row))
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                         for k, v in row.items()})
         if n % 200 == 0:
             yield buf.getvalue().encode()
             buf.seek(0)
@@ -98,19 +119,18 @@ def _csv(what: str, rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
 
 
 def _parquet(what: str, rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _arrow_schema(what)
+    schema = corpus_export._arrow(what, []).schema
     with tempfile.SpooledTemporaryFile(max_size=32 << 20) as spool:
         with pq.ParquetWriter(spool, schema) as writer:
             batch: list[dict[str, Any]] = []
             for row in rows:
-                batch.append(_flat(row))
+                batch.append(row)
                 if len(batch) >= BATCH:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    writer.write_table(corpus_export._arrow(what, batch))
                     batch = []
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            writer.write_table(corpus_export._arrow(what, batch))
         spool.seek(0)
         while chunk := spool.read(CHUNK):
             yield chunk

@@ -12,11 +12,8 @@ import html
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-
-from communique.store import EXPORT_COLUMNS, JSON_COLUMNS
 
 # FTS5 snippet markers: private-use characters, so article text can never contain them by accident
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -255,60 +252,3 @@ def _hit(kind: str, r: sqlite3.Row) -> dict[str, Any]:
     return {"kind": kind, "article_id": r["article_id"], "quote_id": r["quote_id"], "speaker": r["speaker"] or None,
             "title": r["title"], "published": r["published"], "outlet": r["outlet"], "snippet": plain,
             "snippet_html": shown}
-
-
-# -- exports ----------------------------------------------------------------------------------------
-EXPORT_FILTERS: dict[str, tuple[str, ...]] = {
-    "articles": ("q", "since", "until", "outlet", "actor"),
-    "quotes": ("speaker", "q", "since", "until", "article"),
-    "events": ("type", "actor", "recipient", "status", "since", "until", "article"),
-    "actors": ("q", "since", "until", "outlet", "article"),
-}
-
-
-def _export_where(what: str, f: dict[str, str | None]) -> Where:
-    """The export filter of one table: the list endpoint's filters where the table has them."""
-    if what == "articles":
-        return article_filter(**{k: f.get(k) for k in EXPORT_FILTERS["articles"]}, alias="t")
-    w = Where()
-    if what == "quotes":
-        if f.get("speaker"):
-            w.add("t.speaker_name LIKE ? ESCAPE '\\'", _like(f["speaker"] or ""))
-        if f.get("q") and fts_match(f["q"] or ""):
-            w.add("(t.article_id, t.quote_id) IN (SELECT article_id, quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)",
-                  fts_match(f["q"] or ""))
-        w.since_until("coalesce(t.date, a.published)", f.get("since"), f.get("until"))
-    elif what == "events":
-        for key, col in (("actor", "actor_names"), ("recipient", "recipient_names")):
-            if f.get(key):
-                w.add(f"t.{col} LIKE ? ESCAPE '\\'", _like(f[key] or ""))
-        if f.get("type"):
-            w.add("t.type = ?", (f["type"] or "").upper())
-        if f.get("status"):
-            w.add("t.status = ?", (f["status"] or "").lower())
-        w.since_until("coalesce(t.date, a.published)", f.get("since"), f.get("until"))
-    else:
-        if f.get("q"):
-            w.add("t.name LIKE ? ESCAPE '\\'", _like(f["q"] or ""))
-        w.since_until("a.published", f.get("since"), f.get("until"))
-        if f.get("outlet"):
-            w.add("a.outlet = ? COLLATE NOCASE", f["outlet"])
-    if f.get("article"):
-        w.add("t.article_id = ?", f["article"])
-    return w
-
-
-def export_rows(conn: sqlite3.Connection, what: str, filters: dict[str, str | None],
-                *, check: bool = True) -> Iterator[dict[str, Any]]:
-    """The rows of one export table (the columns of ``communique export``) that pass the filters, JSON
-    columns decoded, in a stable order. With ``check`` a malformed query raises before the first row."""
-    cols = EXPORT_COLUMNS[what]
-    w = _export_where(what, filters)
-    join = "" if what == "articles" else " JOIN articles a ON a.id = t.article_id"
-    order = "t.id" if what == "articles" else "t.article_id, t.rowid"
-    select = ", ".join(f't."{c}"' for c in cols)
-    sql = f"SELECT {select} FROM {what} t{join}{w.sql()} ORDER BY {order}"
-    if check:
-        _run(conn, f"SELECT 1 FROM ({sql}) LIMIT 1", w.params)
-    for row in conn.execute(sql, w.params):
-        yield {c: (json.loads(row[c]) if c in JSON_COLUMNS and row[c] is not None else row[c]) for c in cols}

@@ -2,16 +2,21 @@
 
 Construction: an article's text is lower-cased into word tokens; its shingles are the runs of
 ``SHINGLE`` consecutive words (a text shorter than that is one shingle). A ``datasketch.MinHash`` of
-``NUM_PERM`` permutations (fixed seed) estimates the Jaccard similarity of two shingle sets; the
-article's signature is cut into ``b`` bands of ``r`` rows, ``(b, r)`` chosen by ``datasketch.MinHashLSH``
-for the threshold, and each band's hash is one row of ``story_bands``. Adding an article looks up only
-the articles sharing a band (no rescan), keeps those whose estimated similarity reaches the threshold
-as ``story_pairs``, and a story is a connected group of pairs. Its representative is the earliest
-published article, then the longest, then the smallest id -- the same in any ingest order.
+``NUM_PERM`` permutations (fixed seed) estimates the Jaccard similarity J of two shingle sets, and with
+the two set sizes the *containment* of the shorter article in the longer one:
+``J * (|A| + |B|) / ((1 + J) * min(|A|, |B|))``. Two articles are one story when that containment
+reaches the threshold (setting ``duplicate_threshold``): a republished wire story with a new headline
+and a cut paragraph is contained in the original even when J is lower. Candidates come from banded
+LSH on J at half the threshold (the J of a story cut to half its length), ``(b, r)`` chosen by
+``datasketch.MinHashLSH``; each band's hash is one row of ``story_bands``. Adding an article looks up
+only the articles sharing a band (no rescan) and keeps the pairs that pass as ``story_pairs``; a
+story is a connected group of pairs. Its representative is the earliest published article, then the
+longest, then the smallest id -- the same in any ingest order.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -40,9 +45,11 @@ def signature(text: str) -> np.ndarray:
     return np.asarray(m.hashvalues, dtype=np.uint64)
 
 
+@functools.cache
 def lsh_params(threshold: float) -> tuple[int, int]:
-    """(bands, rows) that datasketch's LSH picks for ``threshold`` with ``NUM_PERM`` permutations."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    """(bands, rows) that datasketch's LSH picks for a Jaccard of half ``threshold`` with ``NUM_PERM``
+    permutations (candidates for a containment of ``threshold``)."""
+    lsh = MinHashLSH(threshold=threshold / 2, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 
 
@@ -52,7 +59,15 @@ def bands(sig: np.ndarray, params: tuple[int, int]) -> list[str]:
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures."""
     return float(np.count_nonzero(a == b)) / len(a)
+
+
+def containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Estimated share of the smaller shingle set found in the larger, from J and the two sizes."""
+    if jaccard <= 0 or min(size_a, size_b) <= 0:
+        return 0.0
+    return min(1.0, jaccard * (size_a + size_b) / ((1 + jaccard) * min(size_a, size_b)))
 
 
 def from_blob(blob: bytes) -> np.ndarray:
@@ -60,24 +75,26 @@ def from_blob(blob: bytes) -> np.ndarray:
 
 
 def add_signature(conn: sqlite3.Connection, article_id: str, text: str, threshold: float) -> list[tuple[str, float]]:
-    """Store the article's signature and bands; return the stored articles it duplicates, with similarity."""
+    """Store the article's signature and bands; return the stored articles it duplicates, with the
+    estimated containment."""
+    size = len(shingles(text))
     sig = signature(text)
     keys = bands(sig, lsh_params(threshold))
-    conn.execute("INSERT OR REPLACE INTO story_signatures (article_id, minhash) VALUES (?, ?)",
-                 (article_id, sig.tobytes()))
+    conn.execute("INSERT OR REPLACE INTO story_signatures (article_id, minhash, shingles) VALUES (?, ?, ?)",
+                 (article_id, sig.tobytes(), size))
     conn.execute("DELETE FROM story_bands WHERE article_id=?", (article_id,))
     found = _candidates(conn, keys, article_id)
     conn.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)", [(k, article_id) for k in keys])
     pairs: list[tuple[str, float]] = []
     for other in sorted(found):
-        row = conn.execute("SELECT minhash FROM story_signatures WHERE article_id=?", (other,)).fetchone()
+        row = conn.execute("SELECT minhash, shingles FROM story_signatures WHERE article_id=?", (other,)).fetchone()
         if row is None:
             continue
-        sim = similarity(sig, from_blob(row[0]))
-        if sim >= threshold:
-            pairs.append((other, sim))
+        share = containment(similarity(sig, from_blob(row[0])), size, int(row[1]))
+        if share >= threshold:
+            pairs.append((other, share))
             a, b = sorted((article_id, other))
-            conn.execute("INSERT OR REPLACE INTO story_pairs (a, b, similarity) VALUES (?, ?, ?)", (a, b, sim))
+            conn.execute("INSERT OR REPLACE INTO story_pairs (a, b, similarity) VALUES (?, ?, ?)", (a, b, share))
     return pairs
 
 

@@ -10,7 +10,8 @@ aside), so "Russia", "Russian forces" and "the Kremlin" agree. Two events are *c
   coarser date is its whole week, month, year or decade; an event dated only by its report or the
   publication, or undated, spans ``incident_window_days`` before the publication date up to it;
 - no side conflicts (both known and sharing no token) and at least one side agrees (shares a token):
-  "one side unknown and the rest agrees".
+  "one side unknown and the rest agrees". For the symmetric types (CONSULT, COOPERATE: "A met B" is
+  "B met A") the parties of both sides together, places aside, must share a token.
 
 An incident is a connected group of compatible events (single link). Adding an article unites its
 events with the incidents they are compatible with; removing one recomputes the groups of the
@@ -33,6 +34,8 @@ from communique.corpus.keys import INTERNATIONAL
 from communique.records import date_precision
 
 EXACT_BASES = frozenset({"explicit", "relative"})
+# types whose actors and recipients are interchangeable parties ("A met B", "A and B cooperated")
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 # the status an article reported an incident under, when it holds several of its events: the firmest first
 STATUS_ORDER = ("asserted", "reported", "alleged", "negated", "hypothetical", "future")
 AFFIRMING = frozenset({"asserted", "reported", "alleged"})
@@ -84,13 +87,14 @@ def _coarse(value: str, precision: str) -> tuple[str, str]:
 
 
 def tokens(keys: list[tuple[str, str | None]]) -> frozenset[str]:
-    """A side's tokens: its non-local keys, and ``@CC`` for each country they are coded to."""
+    """A side's tokens: its non-local keys, and ``@CC`` for each country they are coded to (not for a
+    place: a town attacked names the town, a venue of talks is no party to them)."""
     out: set[str] = set()
     for key, country in keys:
         if key.startswith("local:"):
             continue
         out.add(key)
-        if country and country not in INTERNATIONAL:
+        if country and country not in INTERNATIONAL and not key.startswith("place:"):
             out.add(f"@{country}")
     return frozenset(out)
 
@@ -105,8 +109,14 @@ def _side(a: frozenset[str], b: frozenset[str]) -> int:
 def compatible(x: Facts, y: Facts) -> bool:
     if x.type != y.type or not x.lo or not y.lo or x.lo > y.hi or y.lo > x.hi:
         return False
+    if x.type in SYMMETRIC:  # "A met B" and "B met A": the parties on either side, places aside
+        return _side(_parties(x), _parties(y)) == 1
     sides = (_side(x.actors, y.actors), _side(x.recipients, y.recipients))
     return -1 not in sides and 1 in sides
+
+
+def _parties(f: Facts) -> frozenset[str]:
+    return frozenset(t for t in f.actors | f.recipients if not t.startswith("place:"))
 
 
 def article_facts(conn: sqlite3.Connection, article_id: str, days: int) -> list[Facts]:

@@ -28,8 +28,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from communique.actors.gazetteer import TITLES, fold, gazetteer, normalise, person_key
-
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 NAMED_KINDS = frozenset({"name", "country", "demonym", "metonym"})
 ALIAS_SKIP_KINDS = frozenset({"pronoun"})
@@ -48,6 +46,8 @@ class GlobalKey:
 
 def slug(text: str) -> str:
     """Lower-case ASCII letters and digits joined by ``-``: ``Zelenskyy's office`` -> ``zelenskyy-s-office``."""
+    from communique.actors.gazetteer import fold  # the actor package loads lazily: readers never need it
+
     return _NOT_SLUG.sub("-", fold(text).lower()).strip("-") or "x"
 
 
@@ -63,6 +63,8 @@ def _named(actor: dict[str, Any]) -> bool:
 
 def _full_name(name: str) -> str | None:
     """The name without leading titles, when it has at least two words that start with a capital."""
+    from communique.actors.gazetteer import TITLES
+
     bare = TITLES.sub("", name.strip()).strip()
     words = bare.split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words if w.lower() not in {"al", "bin", "de", "van", "von"}):
@@ -78,6 +80,8 @@ def generic_name(name: str, country: str | None, sector: str | None) -> str:
 
 def actor_key(actor: dict[str, Any], article_id: str, published: str | None) -> GlobalKey:
     """The global key of one article actor (a row of the output contract's ``actors``)."""
+    from communique.actors.gazetteer import gazetteer, normalise, person_key
+
     name = str(actor.get("name") or "")
     typ = actor.get("type") or "unknown"
     country, sector = actor.get("country"), actor.get("sector")

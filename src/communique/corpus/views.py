@@ -77,7 +77,7 @@ def list_actors(conn: sqlite3.Connection, *, q: str | None = None, country: str 
         args += [_like(q)] * 3
     sql = f"{_ACTOR_COUNTS} WHERE {' AND '.join(where)} GROUP BY c.key"
     total = int(conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
-    rows = conn.execute(f"{sql} ORDER BY quotes + events DESC, c.key LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+    rows = conn.execute(f"{sql} ORDER BY sum(l.quotes) + sum(l.events) DESC, c.key LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
     aliases = _aliases(conn, [r[0] for r in rows])
     return [_actor_row(r, aliases[r[0]]) for r in rows], total
 
@@ -91,11 +91,11 @@ def find_actor(conn: sqlite3.Connection, key_or_name: str) -> str | None:
     """The key given, or the most active actor whose name or an alias is exactly (then partly) the text."""
     if conn.execute("SELECT 1 FROM corpus_actors WHERE key=?", (key_or_name,)).fetchone():
         return key_or_name
-    for pattern in (key_or_name.lower(), _like(key_or_name)):
-        op = "=" if pattern == key_or_name.lower() else "LIKE"
+    for op, pattern in (("=", key_or_name.lower()), ("LIKE", _like(key_or_name))):
+        escape = " ESCAPE '\\'" if op == "LIKE" else ""
         row = conn.execute(
-            f"SELECT c.key FROM corpus_actors c JOIN actor_links l ON l.key = c.key WHERE lower(c.name) {op} ? ESCAPE '\\'"
-            f" OR c.key IN (SELECT key FROM actor_aliases WHERE lower(alias) {op} ? ESCAPE '\\')"
+            f"SELECT c.key FROM corpus_actors c JOIN actor_links l ON l.key = c.key WHERE lower(c.name) {op} ?{escape}"
+            f" OR c.key IN (SELECT key FROM actor_aliases WHERE lower(alias) {op} ?{escape})"
             " GROUP BY c.key ORDER BY c.kind = 'local', sum(l.quotes) + sum(l.events) DESC, c.key LIMIT 1",
             (pattern, pattern)).fetchone()
         if row:
@@ -300,8 +300,9 @@ def network(conn: sqlite3.Connection, *, since: str | None = None, until: str | 
 def overview(conn: sqlite3.Connection, *, with_duplicates: bool = False) -> dict[str, Any]:
     """What the corpus holds: counts, dates, incidents per day by quad class, latest incidents, most quoted."""
     counted = "1=1" if with_duplicates else NOT_DUPLICATE.format(col="article_id")
+    counted_articles = "1=1" if with_duplicates else NOT_DUPLICATE.format(col="id")
     one = lambda sql, *a: conn.execute(sql, a).fetchone()[0]  # noqa: E731
-    dates = conn.execute(f"SELECT min(published), max(published) FROM articles WHERE {counted.replace('article_id', 'id')}"
+    dates = conn.execute(f"SELECT min(published), max(published) FROM articles WHERE {counted_articles}"
                          ).fetchone()
     per_day: dict[str, dict[str, Any]] = {}
     quads = quad_of_type()
@@ -315,7 +316,7 @@ def overview(conn: sqlite3.Connection, *, with_duplicates: bool = False) -> dict
         f" WHERE c.kind <> 'local' AND {NOT_DUPLICATE.format(col='l.article_id')} GROUP BY c.key HAVING n > 0"
         " ORDER BY n DESC, c.key LIMIT 10").fetchall()
     return {
-        "articles": int(one(f"SELECT count(*) FROM articles WHERE {counted.replace('article_id', 'id')}")),
+        "articles": int(one(f"SELECT count(*) FROM articles WHERE {counted_articles}")),
         "quotes": int(one(f"SELECT count(*) FROM quotes WHERE {counted}")),
         "events": int(one(f"SELECT count(*) FROM events WHERE {counted}")),
         "incidents": int(one("SELECT count(*) FROM incidents")),

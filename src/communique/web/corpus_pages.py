@@ -52,7 +52,7 @@ def incidents(request: Request, type: str | None = None, status: str | None = No
             "until": _date(until) or "", "contested": "1" if contested in ("1", "true", "on") else ""}
     start = _offset(offset)
     with pool(request).reading() as conn:
-        key = _actor_key(conn, form["actor"]) if form["actor"] else None
+        key = views.find_actor(conn, form["actor"]) if form["actor"] else None
         items, total = views.list_incidents(
             conn, type=form["type"] or None, status=form["status"] or None, actor=key, outlet=form["outlet"] or None,
             since=form["since"] or None, until=form["until"] or None, contested=True if form["contested"] else None,
@@ -62,12 +62,6 @@ def incidents(request: Request, type: str | None = None, status: str | None = No
             "next": urlencode({**kept, "offset": start + INCIDENTS_PAGE}) if start + INCIDENTS_PAGE < total else None}
     return page(request, "incidents.html", title="Incidents", form=form, items=items, total=total, start=start,
                 more=more, types=TYPES, statuses=STATUSES, actor_key=key)
-
-
-def _actor_key(conn: Any, text: str) -> str | None:
-    """The most active global actor whose key, name or alias holds ``text`` (case-insensitive)."""
-    found, _ = views.list_actors(conn, q=text, limit=1)
-    return str(found[0]["key"]) if found else None
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
