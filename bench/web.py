@@ -128,13 +128,14 @@ def cases(client: httpx.Client, rng: random.Random) -> dict[str, list[str]]:
     pages = ["/", "/search?q=hostages", "/incidents", "/network", "/actors", "/articles/{id}", "/incidents/{inc}",
              "/actors/{actor}"]
 
-    def fill(u: str) -> str:
-        return u.format(o=rng.randrange(0, 2000), id=rng.choice(ids), inc=rng.choice(incidents), actor=rng.choice(actors))
+    def fill(u: str) -> tuple[str, str]:
+        return u, u.format(o=rng.randrange(0, 2000), id=rng.choice(ids), inc=rng.choice(incidents),
+                           actor=rng.choice(actors))
 
     return {"list": [fill(rng.choice(lists)) for _ in range(300)],
-            "article": [f"/api/articles/{rng.choice(ids)}" for _ in range(300)],
+            "article": [fill("/api/articles/{id}") for _ in range(300)],
             "page": [fill(rng.choice(pages)) for _ in range(160)],
-            "overview": ["/api/overview"] * 60}
+            "overview": [fill("/api/overview") for _ in range(60)]}
 
 
 def p95(values: list[float]) -> float:
@@ -147,8 +148,8 @@ def latency(url: str, rng: random.Random) -> dict[str, Any]:
         for u in ("/", "/api/overview", "/network"):  # warm the caches once
             client.get(u)
         for kind, urls in cases(client, rng).items():
-            wall, server, slow = [], [], []
-            for u in urls:
+            wall, server, slow, cold, seen = [], [], [], [], set()
+            for template, u in urls:
                 t0 = time.perf_counter()
                 r = client.get(u)
                 took = (time.perf_counter() - t0) * 1000
@@ -156,15 +157,20 @@ def latency(url: str, rng: random.Random) -> dict[str, Any]:
                 wall.append(took)
                 server.append(float(r.headers["server-timing"].split("dur=")[1]))
                 slow.append((took, u))
+                if template not in seen:  # the first of its kind: nothing of it remembered yet
+                    seen.add(template)
+                    cold.append(took)
             out[kind] = {"requests": len(urls), "p50_ms": round(statistics.median(wall), 1), "p95_ms": p95(wall),
                          "server_p95_ms": p95(server), "max_ms": round(max(wall), 1), "target_ms": TARGETS[kind],
+                         "cold_requests": len(cold), "cold_median_ms": round(statistics.median(cold), 1),
+                         "cold_max_ms": round(max(cold), 1),
                          "slowest": [u for _, u in sorted(slow, reverse=True)[:3]]}
     return out
 
 
 async def load(url: str, clients: int, seconds: float, rng: random.Random) -> dict[str, Any]:
     with httpx.Client(base_url=url, timeout=30) as c:
-        urls = [u for group in cases(c, rng).values() for u in group]
+        urls = [u for group in cases(c, rng).values() for _, u in group]
     counts = {"requests": 0, "errors": 0}
     errors: list[str] = []
     deadline = time.monotonic() + seconds

@@ -51,10 +51,14 @@ def test_post_without_or_with_a_wrong_token_is_401(writer: TestClient) -> None:
 
 def test_post_with_the_token_analyses_stores_and_serves_the_article(writer: TestClient) -> None:
     before = writer.get("/healthz").json()["articles"]
+    listed = writer.get("/api/articles?limit=1").json()["total"]  # remembered by the server ...
+    overview = writer.get("/api/overview").json()["articles"]
     r = writer.post("/api/articles", json=STORY, headers=_auth())
     assert r.status_code == 201, r.text
     assert r.json()["id"] == "harbour-talks" and r.json()["outcome"] == "added"
     assert writer.get("/healthz").json()["articles"] == before + 1
+    assert writer.get("/api/articles?limit=1").json()["total"] == listed + 1  # ... and forgotten on a write
+    assert writer.get("/api/overview").json()["articles"] == overview + 1
     stored = writer.get("/api/articles/harbour-talks").json()
     assert stored["article"]["title"] == STORY["title"] and stored["article"]["published"] == "2026-02-03"
     assert any("corridor will be open" in q["text"] for q in stored["quotes"])

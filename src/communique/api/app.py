@@ -49,8 +49,24 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     app.add_middleware(ServerTiming)
+    app.router.add_event_handler("startup", lambda: _warm_in_background(app.state.pool))
     app.router.add_event_handler("shutdown", app.state.pool.close)
     return app
+
+
+def _warm_in_background(pool: Pool) -> None:
+    """Fill the pool's memo in a thread while the server starts answering (see ``corpus.warm``)."""
+    import threading
+
+    from communique.api.corpus import warm
+
+    def run() -> None:
+        try:
+            warm(pool)
+        except Exception:  # a damaged store: the requests will report it
+            log.exception("warming the caches failed")
+
+    threading.Thread(target=run, name="communique-warm", daemon=True).start()
 
 
 def wants_json(request: Request) -> bool:

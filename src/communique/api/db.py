@@ -5,11 +5,15 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from communique.store import Store, open_store, read_connection
+
+MEMO_SIZE = 256
 
 
 class Pool:
@@ -26,6 +30,30 @@ class Pool:
             pass
         self._free: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
         self._write_lock = threading.Lock()
+        self._watch = read_connection(self.path)  # only asks PRAGMA data_version, under _memo_lock
+        self._memo_lock = threading.Lock()
+        self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._version: int | None = None
+
+    def memo(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """``compute()``, remembered under ``key`` until the store changes: any commit by another connection
+        (an ingest, a POST) changes SQLite's ``data_version`` and forgets everything. At most ``MEMO_SIZE``
+        values are kept, the least recently used dropped first. Values are shared: callers must not change them."""
+        with self._memo_lock:
+            version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+            if version != self._version:
+                self._memo.clear()
+                self._version = version
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = compute()
+        with self._memo_lock:
+            if self._version == version:
+                self._memo[key] = value
+                while len(self._memo) > MEMO_SIZE:
+                    self._memo.popitem(last=False)
+        return value
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -51,6 +79,8 @@ class Pool:
             yield store
 
     def close(self) -> None:
+        with self._memo_lock:
+            self._watch.close()
         while True:
             try:
                 self._free.get_nowait().close()

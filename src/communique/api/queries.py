@@ -12,6 +12,8 @@ import html
 import json
 import re
 import sqlite3
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +22,14 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 # what makes a search query "advanced" (FTS5 syntax passed through): quotes, grouping, prefix, column
 # filters, and the operators written in capitals
 _ADVANCED = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
+
+
+#: ``memo(key, compute)``: ``compute()``'s value, remembered under ``key`` while the store is unchanged
+Memo = Callable[[tuple[Any, ...], Callable[[], Any]], Any]
+
+
+def no_memo(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    return compute()
 
 
 class QueryError(ValueError):
@@ -72,20 +82,32 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _page(conn: sqlite3.Connection, select: str, where: Where, order: str, limit: int,
-          offset: int) -> tuple[list[sqlite3.Row], int]:
-    total = int(_run(conn, f"SELECT count(*) FROM ({select}{where.sql()})", where.params)[0][0])
-    rows = _run(conn, f"{select}{where.sql()} ORDER BY {order} LIMIT ? OFFSET ?", [*where.params, limit, offset])
-    return rows, total
+def _page(conn: sqlite3.Connection, alias: str, tables: str, select: str, where: Where, order: str, limit: int,
+          offset: int, memo: Memo) -> tuple[list[sqlite3.Row], int]:
+    """One page of a filtered, ordered table, in two steps: the ordered rowids of every match (a lean sort,
+    remembered by ``memo`` while the store is unchanged, so later pages and the total cost nothing), then
+    the full rows of the page only. ``select`` names the row columns, ``{alias}.rowid AS _rid`` among them."""
+    sql = f"SELECT {alias}.rowid FROM {tables}{where.sql()} ORDER BY {order}"
+    keys = memo(("keys", sql, tuple(where.params)), lambda: array("q", (r[0] for r in _run(conn, sql, where.params))))
+    chosen = list(keys[offset:offset + limit])
+    if not chosen:
+        return [], len(keys)
+    rows = conn.execute(f"{select} FROM {tables} WHERE {alias}.rowid IN ({','.join('?' * len(chosen))})",
+                        chosen).fetchall()
+    found = {r["_rid"]: r for r in rows}
+    return [found[k] for k in chosen if k in found], len(keys)
+
+
+def _plain(row: sqlite3.Row) -> dict[str, Any]:
+    return {k: row[k] for k in row.keys() if k != "_rid"}
 
 
 # -- articles ---------------------------------------------------------------------------------------
 ARTICLE_SELECT = (
-    "SELECT a.id, a.title, a.published, a.outlet, a.url, a.authors, a.ingested_at,"
+    "SELECT a.rowid AS _rid, a.id, a.title, a.published, a.outlet, a.url, a.authors, a.ingested_at,"
     " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,"
     " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,"
     " (SELECT count(*) FROM actors x WHERE x.article_id = a.id) AS actors"
-    " FROM articles a"
 )
 
 
@@ -106,17 +128,17 @@ def article_filter(*, q: str | None = None, since: str | None = None, until: str
 
 def list_articles(conn: sqlite3.Connection, *, q: str | None = None, since: str | None = None,
                   until: str | None = None, outlet: str | None = None, actor: str | None = None,
-                  limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+                  limit: int = 50, offset: int = 0, memo: Memo = no_memo) -> tuple[list[dict[str, Any]], int]:
     """Articles, newest first (undated last), with their numbers of quotes, events and actors."""
     where = article_filter(q=q, since=since, until=until, outlet=outlet, actor=actor)
-    rows, total = _page(conn, ARTICLE_SELECT, where,
-                        "a.published IS NULL, a.published DESC, a.id", limit, offset)
-    return [{**dict(r), "authors": json.loads(r["authors"])} for r in rows], total
+    rows, total = _page(conn, "a", "articles a", ARTICLE_SELECT, where,
+                        "a.published IS NULL, a.published DESC, a.id", limit, offset, memo)
+    return [{**_plain(r), "authors": json.loads(r["authors"])} for r in rows], total
 
 
 def article_meta(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    row = conn.execute(ARTICLE_SELECT + " WHERE a.id = ?", (article_id,)).fetchone()
-    return {**dict(row), "authors": json.loads(row["authors"])} if row else None
+    row = conn.execute(ARTICLE_SELECT + " FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
+    return {**_plain(row), "authors": json.loads(row["authors"])} if row else None
 
 
 def article_analysis(conn: sqlite3.Connection, article_id: str) -> str | None:
@@ -130,16 +152,17 @@ def outlets(conn: sqlite3.Connection) -> list[str]:
 
 
 # -- quotes -----------------------------------------------------------------------------------------
+QUOTE_TABLES = "quotes q JOIN articles a ON a.id = q.article_id"
 QUOTE_SELECT = (
-    "SELECT q.article_id, q.quote_id, q.kind, q.text, q.start, q.\"end\", q.speaker_id,"
+    "SELECT q.rowid AS _rid, q.article_id, q.quote_id, q.kind, q.text, q.start, q.\"end\", q.speaker_id,"
     " q.speaker_name AS speaker, q.speaker_mention, q.cue, q.date, q.date_basis, q.date_precision,"
-    " a.title, a.published, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id"
+    " a.title, a.published, a.outlet"
 )
 
 
 def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, q: str | None = None,
                 since: str | None = None, until: str | None = None, article: str | None = None,
-                limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+                limit: int = 50, offset: int = 0, memo: Memo = no_memo) -> tuple[list[dict[str, Any]], int]:
     """Quotes, most recent first; dated by when they were said, else by the article's publication."""
     w = Where()
     if speaker:
@@ -150,24 +173,25 @@ def list_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, q: str 
     w.since_until("coalesce(q.date, a.published)", since, until)
     if article:
         w.add("q.article_id = ?", article)
-    rows, total = _page(conn, QUOTE_SELECT, w, "coalesce(q.date, a.published) IS NULL, "
-                        "coalesce(q.date, a.published) DESC, q.article_id, q.start", limit, offset)
-    return [dict(r) for r in rows], total
+    rows, total = _page(conn, "q", QUOTE_TABLES, QUOTE_SELECT, w, "coalesce(q.date, a.published) IS NULL, "
+                        "coalesce(q.date, a.published) DESC, q.article_id, q.start", limit, offset, memo)
+    return [_plain(r) for r in rows], total
 
 
 # -- events -----------------------------------------------------------------------------------------
+EVENT_TABLES = "events e JOIN articles a ON a.id = e.article_id"
 EVENT_SELECT = (
-    "SELECT e.article_id, e.event_id, e.type, e.mode, e.context, e.cameo, e.actors, e.actor_names,"
+    "SELECT e.rowid AS _rid, e.article_id, e.event_id, e.type, e.mode, e.context, e.cameo, e.actors, e.actor_names,"
     " e.recipients, e.recipient_names, e.date, e.date_text, e.date_precision, e.status, e.source_id,"
     " e.source_name, e.quote_id, e.evidence, e.evidence_start, e.evidence_end, e.confidence,"
-    " a.title, a.published, a.outlet FROM events e JOIN articles a ON a.id = e.article_id"
+    " a.title, a.published, a.outlet"
 )
 
 
 def list_events(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None,
                 recipient: str | None = None, status: str | None = None, since: str | None = None,
                 until: str | None = None, article: str | None = None, limit: int = 50,
-                offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+                offset: int = 0, memo: Memo = no_memo) -> tuple[list[dict[str, Any]], int]:
     """Events, most recent first; dated by when they happened, else by the article's publication.
     ``actor``/``recipient`` match a name (case-insensitive substring) among the event's actors/recipients."""
     w = Where()
@@ -182,15 +206,15 @@ def list_events(conn: sqlite3.Connection, *, type: str | None = None, actor: str
     w.since_until("coalesce(e.date, a.published)", since, until)
     if article:
         w.add("e.article_id = ?", article)
-    rows, total = _page(conn, EVENT_SELECT, w, "coalesce(e.date, a.published) IS NULL, "
-                        "coalesce(e.date, a.published) DESC, e.article_id, e.evidence_start", limit, offset)
+    rows, total = _page(conn, "e", EVENT_TABLES, EVENT_SELECT, w, "coalesce(e.date, a.published) IS NULL, "
+                        "coalesce(e.date, a.published) DESC, e.article_id, e.evidence_start", limit, offset, memo)
     return [_event(r) for r in rows], total
 
 
 def _event(r: sqlite3.Row) -> dict[str, Any]:
     actors = zip(json.loads(r["actors"]), json.loads(r["actor_names"]), strict=False)
     recipients = zip(json.loads(r["recipients"]), json.loads(r["recipient_names"]), strict=False)
-    row = {k: r[k] for k in r.keys() if k not in ("actors", "actor_names", "recipients", "recipient_names")}
+    row = {k: r[k] for k in r.keys() if k not in ("_rid", "actors", "actor_names", "recipients", "recipient_names")}
     row["context"] = json.loads(r["context"])
     row["actors"] = [{"id": i, "name": n} for i, n in actors]
     row["recipients"] = [{"id": i, "name": n} for i, n in recipients]
@@ -214,7 +238,7 @@ SEARCH_KINDS = {
 
 def search(conn: sqlite3.Connection, query: str, *, what: str = "all", since: str | None = None,
            until: str | None = None, outlet: str | None = None, actor: str | None = None,
-           limit: int = 20, offset: int = 0) -> dict[str, Any]:
+           limit: int = 20, offset: int = 0, memo: Memo = no_memo) -> dict[str, Any]:
     """Full-text hits in quotes and article text, best first, each with a highlighted snippet.
 
     Returns ``{"query", "match", "items", "total"}``: ``match`` is the FTS5 expression run; ``total``
@@ -230,12 +254,12 @@ def search(conn: sqlite3.Connection, query: str, *, what: str = "all", since: st
         f"SELECT '{k}' AS kind, f.rowid AS rid, rank FROM {SEARCH_KINDS[k][0]} f JOIN articles a ON a.id = f.article_id"
         f" WHERE {SEARCH_KINDS[k][0]} MATCH ?{extra}" for k in kinds)
     params = [x for _ in kinds for x in (match, *w.params)]
-    total = int(_run(conn, f"SELECT count(*) FROM ({union})", params)[0][0])
-    page = _run(conn, f"SELECT kind, rid FROM ({union}) ORDER BY rank, kind, rid LIMIT ? OFFSET ?",
-                [*params, limit, offset])
+    sql = f"SELECT kind, rid FROM ({union}) ORDER BY rank, kind, rid"
+    ranked = memo(("search", sql, tuple(params)), lambda: [(r["kind"], r["rid"]) for r in _run(conn, sql, params)])
+    page, total = ranked[offset:offset + limit], len(ranked)
     found: dict[tuple[str, int], sqlite3.Row] = {}
     for k in kinds:
-        rids = [r["rid"] for r in page if r["kind"] == k]
+        rids = [rid for kind, rid in page if kind == k]
         if rids:
             table, column, fields = SEARCH_KINDS[k]
             sql = (f"SELECT f.rowid AS rid, f.article_id, {fields}, a.title, a.published, a.outlet,"
@@ -243,7 +267,7 @@ def search(conn: sqlite3.Connection, query: str, *, what: str = "all", since: st
                    f" FROM {table} f JOIN articles a ON a.id = f.article_id WHERE {table} MATCH ?"
                    f" AND f.rowid IN ({','.join('?' * len(rids))})")
             found.update({(k, r["rid"]): r for r in _run(conn, sql, [match, *rids])})
-    items = [_hit(kind, found[(kind, rid)]) for kind, rid in ((r["kind"], r["rid"]) for r in page) if (kind, rid) in found]
+    items = [_hit(kind, found[(kind, rid)]) for kind, rid in page if (kind, rid) in found]
     return {"query": query, "match": match, "items": items, "total": total}
 
 

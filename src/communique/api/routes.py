@@ -59,7 +59,7 @@ def articles(request: Request, q: Search = None, since: Since = None, until: Unt
              limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
     with pool(request).reading() as conn:
         items, total = queries.list_articles(conn, q=q, since=since, until=until, outlet=outlet, actor=actor,
-                                             limit=limit, offset=offset)
+                                             limit=limit, offset=offset, memo=pool(request).memo)
     return {"items": items, "total": total}
 
 
@@ -81,7 +81,7 @@ def quotes(request: Request, speaker: Annotated[str | None, Query(max_length=500
            limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
     with pool(request).reading() as conn:
         items, total = queries.list_quotes(conn, speaker=speaker, q=q, since=since, until=until, article=article,
-                                           limit=limit, offset=offset)
+                                           limit=limit, offset=offset, memo=pool(request).memo)
     return {"items": items, "total": total}
 
 
@@ -98,7 +98,8 @@ def events(request: Request, type: Annotated[EventType | None, Query(description
            limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict[str, Any]:
     with pool(request).reading() as conn:
         items, total = queries.list_events(conn, type=type, actor=actor, recipient=recipient, status=status,
-                                           since=since, until=until, article=article, limit=limit, offset=offset)
+                                           since=since, until=until, article=article, limit=limit, offset=offset,
+                                           memo=pool(request).memo)
     return {"items": items, "total": total}
 
 
@@ -112,4 +113,4 @@ def search(request: Request, q: Annotated[str, Query(max_length=500, description
     is a 400 naming the problem."""
     with pool(request).reading() as conn:
         return queries.search(conn, q, what=what, since=since, until=until, outlet=outlet, actor=actor,
-                              limit=limit, offset=offset)
+                              limit=limit, offset=offset, memo=pool(request).memo)

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from communique.api.corpus import corpus_read
 from communique.corpus import views
 from communique.web import charts
 from communique.web.pages import _date, _offset, _text, page, pool
@@ -37,8 +38,7 @@ def _choice(value: str | None, options: tuple[str, ...], name: str) -> str | Non
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
-    with pool(request).reading() as conn:
-        data = views.overview(conn)
+    data = corpus_read(request, "overview")
     chart = charts.stacked(data["per_day"], QUADS, QUAD_NAMES)
     return page(request, "overview.html", title="Overview", data=data, chart=chart, quad_names=QUAD_NAMES)
 
@@ -53,10 +53,11 @@ def incidents(request: Request, type: str | None = None, status: str | None = No
     start = _offset(offset)
     with pool(request).reading() as conn:
         key = views.find_actor(conn, form["actor"]) if form["actor"] else None
-        items, total = views.list_incidents(
-            conn, type=form["type"] or None, status=form["status"] or None, actor=key, outlet=form["outlet"] or None,
-            since=form["since"] or None, until=form["until"] or None, contested=True if form["contested"] else None,
-            limit=INCIDENTS_PAGE, offset=start) if key or not form["actor"] else ([], 0)
+    items, total = corpus_read(
+        request, "list_incidents", type=form["type"] or None, status=form["status"] or None, actor=key,
+        outlet=form["outlet"] or None, since=form["since"] or None, until=form["until"] or None,
+        contested=True if form["contested"] else None, limit=INCIDENTS_PAGE, offset=start,
+    ) if key or not form["actor"] else ([], 0)
     kept = {k: v for k, v in form.items() if v}
     more = {"prev": urlencode({**kept, "offset": max(start - INCIDENTS_PAGE, 0)}) if start else None,
             "next": urlencode({**kept, "offset": start + INCIDENTS_PAGE}) if start + INCIDENTS_PAGE < total else None}
@@ -66,8 +67,7 @@ def incidents(request: Request, type: str | None = None, status: str | None = No
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
 def incident(request: Request, incident_id: str) -> HTMLResponse:
-    with pool(request).reading() as conn:
-        found = views.incident_page(conn, incident_id)
+    found = corpus_read(request, "incident_page", incident_id)
     if found is None:
         raise HTTPException(404, f"no incident with id {incident_id!r}")
     return page(request, "incident.html", title=f"{found['type']} incident {found['date'] or ''}", inc=found)
@@ -76,8 +76,7 @@ def incident(request: Request, incident_id: str) -> HTMLResponse:
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, q: str | None = None, offset: str | None = None) -> HTMLResponse:
     query, start = _text(q) or "", _offset(offset)
-    with pool(request).reading() as conn:
-        items, total = views.list_actors(conn, q=query or None, limit=INCIDENTS_PAGE, offset=start)
+    items, total = corpus_read(request, "list_actors", q=query or None, limit=INCIDENTS_PAGE, offset=start)
     kept = {"q": query} if query else {}
     more = {"prev": urlencode({**kept, "offset": max(start - INCIDENTS_PAGE, 0)}) if start else None,
             "next": urlencode({**kept, "offset": start + INCIDENTS_PAGE}) if start + INCIDENTS_PAGE < total else None}
@@ -87,8 +86,7 @@ def actors(request: Request, q: str | None = None, offset: str | None = None) ->
 @router.get("/actors/{key}", response_class=HTMLResponse)
 def actor(request: Request, key: str, since: str | None = None, until: str | None = None) -> HTMLResponse:
     form = {"since": _date(since) or "", "until": _date(until) or ""}
-    with pool(request).reading() as conn:
-        found = views.actor_page(conn, key, since=form["since"] or None, until=form["until"] or None)
+    found = corpus_read(request, "actor_page", key, since=form["since"] or None, until=form["until"] or None)
     if found is None:
         raise HTTPException(404, f"no actor with key {key!r}")
     months = charts.by_month([q["date"] or q["published"] for q in found["quotes"]])
@@ -101,8 +99,7 @@ def network(request: Request, since: str | None = None, until: str | None = None
             min_events: str | None = None) -> HTMLResponse:
     form: dict[str, Any] = {"since": _date(since) or "", "until": _date(until) or "",
                             "type": _choice(type, TYPES, "type") or "", "min_events": _offset(min_events) or 1}
-    with pool(request).reading() as conn:
-        graph = views.network(conn, since=form["since"] or None, until=form["until"] or None,
-                              type=form["type"] or None, min_events=form["min_events"], limit=200)
+    graph = corpus_read(request, "network", since=form["since"] or None, until=form["until"] or None,
+                        type=form["type"] or None, min_events=form["min_events"], limit=200)
     names = {n["key"]: n["name"] for n in graph["nodes"]}
     return page(request, "network.html", title="Network", graph=graph, names=names, form=form, types=TYPES)

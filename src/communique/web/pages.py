@@ -91,7 +91,7 @@ def search(request: Request, q: str | None = None, since: str | None = None, unt
             try:
                 result = queries.search(conn, form["q"], since=form["since"] or None, until=form["until"] or None,
                                         outlet=form["outlet"] or None, actor=form["actor"] or None,
-                                        limit=SEARCH_PAGE, offset=start)
+                                        limit=SEARCH_PAGE, offset=start, memo=pool(request).memo)
             except queries.QueryError as e:
                 problem = str(e)
     kept = {k: v for k, v in form.items() if v}
