@@ -63,7 +63,7 @@ def variant(base: Any, i: int, rng: random.Random) -> Any:
     """Copy ``i`` of one analysis: new id, dates moved, person names varied, a paragraph of its own."""
     days = rng.randint(-400, 400)
     art = base.article
-    extra = " ".join(rng.choice(WORDS) + str(rng.randint(0, 999)) for _ in range(400))
+    extra = " ".join(rng.choice(WORDS) + str(rng.randint(0, 999)) for _ in range(200))
     article = replace(art, id=f"{art.id}-{i:05d}", published=_shift(art.published or "2025-06-01", days),
                       text=art.text + "\n\n" + extra.capitalize() + ".", title=f"{art.title or art.id} ({i})")
     suffix = i % 97
@@ -73,7 +73,9 @@ def variant(base: Any, i: int, rng: random.Random) -> Any:
     return replace(base, article=article, actors=actors, quotes=quotes, events=events)
 
 
-def build_store(path: Path, n: int, seed: int = 7) -> dict[str, Any]:
+def build_store(path: Path, n: int, indexed: int | None = None, seed: int = 7) -> dict[str, Any]:
+    """``n`` articles; the first ``indexed`` (default: all) through the corpus hook, the rest stored
+    without it (the corpus tables then cover only those: quicker to build on a busy machine)."""
     from communique.corpus.index import hook
     from communique.settings import Settings
     from communique.store import open_store
@@ -87,10 +89,11 @@ def build_store(path: Path, n: int, seed: int = 7) -> dict[str, Any]:
     with open_store(path) as store:
         on_write = hook(settings)
         for i in range(n):
-            store.add(variant(bases[i % len(bases)], i, rng), hook=on_write)
+            store.add(variant(bases[i % len(bases)], i, rng), hook=on_write if indexed is None or i < indexed else None)
             if (i + 1) % 1000 == 0:
                 print(f"  {i + 1} articles stored ({time.perf_counter() - t1:.0f} s)", file=sys.stderr, flush=True)
-    return {"articles": n, "demo_analyses": len(bases), "analyse_s": round(analysed, 1),
+    return {"articles": n, "indexed": n if indexed is None else min(n, indexed), "demo_analyses": len(bases),
+            "analyse_s": round(analysed, 1),
             "store_s": round(time.perf_counter() - t1, 1), "size_mb": round(path.stat().st_size / 1e6, 1)}
 
 
@@ -203,6 +206,7 @@ async def load(url: str, clients: int, seconds: float, rng: random.Random) -> di
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--indexed", type=int, help="only the first N articles through the corpus hook (default all)")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--keep", type=Path, help="build the store here (reused when it exists) instead of a temp dir")
@@ -210,7 +214,7 @@ def main() -> None:
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.keep or Path(tmp) / "bench.db"
-        built = build_store(db, args.articles) if not db.exists() else {"articles": "reused", "path": str(db)}
+        built = build_store(db, args.articles, args.indexed) if not db.exists() else {"articles": "reused", "path": str(db)}
         print(f"store: {built}", file=sys.stderr, flush=True)
         proc, url = start_server(db)
         try:
