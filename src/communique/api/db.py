@@ -14,6 +14,7 @@ from typing import Any
 from communique.store import Store, open_store, read_connection
 
 MEMO_SIZE = 256
+_MISSING = object()
 
 
 class Pool:
@@ -34,11 +35,33 @@ class Pool:
         self._memo_lock = threading.Lock()
         self._memo: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._version: int | None = None
+        self._computing: dict[tuple[Any, ...], threading.Lock] = {}
 
     def memo(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         """``compute()``, remembered under ``key`` until the store changes: any commit by another connection
         (an ingest, a POST) changes SQLite's ``data_version`` and forgets everything. At most ``MEMO_SIZE``
-        values are kept, the least recently used dropped first. Values are shared: callers must not change them."""
+        values are kept, the least recently used dropped first. Values are shared: callers must not change them.
+        Requests asking for the same missing value at once wait for one computation instead of repeating it."""
+        found, version = self._remembered(key)
+        if found is not _MISSING:
+            return found
+        with self._memo_lock:
+            busy = self._computing.setdefault(key, threading.Lock())
+        with busy:
+            found, version = self._remembered(key)
+            if found is not _MISSING:
+                return found
+            value = compute()
+            with self._memo_lock:
+                if self._version == version:
+                    self._memo[key] = value
+                    while len(self._memo) > MEMO_SIZE:
+                        self._memo.popitem(last=False)
+                self._computing.pop(key, None)
+        return value
+
+    def _remembered(self, key: tuple[Any, ...]) -> tuple[Any, int]:
+        """The value remembered under ``key`` (or ``_MISSING``) and the store's version now."""
         with self._memo_lock:
             version = int(self._watch.execute("PRAGMA data_version").fetchone()[0])
             if version != self._version:
@@ -46,14 +69,8 @@ class Pool:
                 self._version = version
             if key in self._memo:
                 self._memo.move_to_end(key)
-                return self._memo[key]
-        value = compute()
-        with self._memo_lock:
-            if self._version == version:
-                self._memo[key] = value
-                while len(self._memo) > MEMO_SIZE:
-                    self._memo.popitem(last=False)
-        return value
+                return self._memo[key], version
+            return _MISSING, version
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
