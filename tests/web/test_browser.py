@@ -194,4 +194,4 @@ def test_incidents_filter_by_type_keeps_only_that_type(page: object, server: str
     first = page.locator(".timeline li a").first
     with page.expect_navigation():
         first.click()
-    expect(page.get_by_role("heading", name="Reports")).to_be_visible()
+    expect(page.get_by_role("heading", name="Reports", exact=True)).to_be_visible()
