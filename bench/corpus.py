@@ -114,18 +114,23 @@ def main() -> None:
     built = build(args.db, args.articles, args.seed)
     bases = demo_analyses()
     rng = random.Random(args.seed + 1)
-    adds = []
+    adds: list[float] = []
+    cpu: list[float] = []
     with open_store(args.db) as store:
         on_write = hook(Settings())
         for i in range(args.repeat):
             extra = variant(bases[i % len(bases)], 10**7 + i + int(time.time()), rng)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             store.add(extra, hook=on_write)
             adds.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
         total = store.count("articles")
         t0 = time.perf_counter()
         rows, incidents = views.list_incidents(store.conn)
         query = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        views.overview(store.conn)
+        overview = time.perf_counter() - t0
         t0 = time.perf_counter()
         views.list_incidents(store.conn, actor="country:RUS", since="2026-01", until="2026-06")
         filtered = time.perf_counter() - t0
@@ -134,8 +139,10 @@ def main() -> None:
     startup, startup_cpu, _ = _timed([sys.executable, "-m", "communique", "version"])
     print(json.dumps({
         "articles": total, "incidents": incidents, "build_s": round(built, 1),
-        "add_one_s": {"median": round(sorted(adds)[len(adds) // 2], 4), "max": round(max(adds), 4)},
+        "add_one_s": {"median": round(sorted(adds)[len(adds) // 2], 4), "max": round(max(adds), 4),
+                      "cpu_median": round(sorted(cpu)[len(cpu) // 2], 4)},
         "list_incidents_s": round(query, 4), "list_incidents_filtered_s": round(filtered, 4),
+        "overview_s": round(overview, 4),
         "incidents_command_s": {"wall": round(command, 3), "cpu": round(command_cpu, 3)},
         "communique_version_command_s": {"wall": round(startup, 3), "cpu": round(startup_cpu, 3)},
         "rows": len(rows), "command_rows": len(cli.stdout.splitlines()),

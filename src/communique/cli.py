@@ -244,6 +244,10 @@ def ingest(
                     continue
                 _warn(result)
                 written = store.add(result, hook=on_write)
+                for article_id, reason in on_write.errors:  # stored, but outside the corpus tables
+                    err.print(f"[yellow]warning:[/yellow] {escape(article_id)}: {escape(reason)}", highlight=False,
+                              markup=True)
+                on_write.errors.clear()
                 if written.duplicate_of is not None:
                     duplicate(result.article, written.duplicate_of)
                 else:

@@ -72,3 +72,24 @@ def test_corpus_a_failed_re_run_keeps_the_article_and_reports_it(tmp_path: Path,
         assert store.count("articles") == 2 and store.count("events") == before
         assert stale_ids(store.conn) == ["c1-wire-sudan-truce"]
         assert unindexed(store.conn) == 0  # rebuilt over both, the failed one from its stored analysis
+
+
+def test_corpus_a_stored_analysis_that_cannot_be_indexed_costs_only_its_corpus_rows(
+        tmp_path: Path, analyses: dict[str, Analysis]) -> None:
+    from communique.corpus.index import hook
+
+    with open_store(tmp_path / "s.db") as store:
+        for i in ("b1-wire-geneva-talks", "b2-herald-geneva-talks"):
+            store.add(analyses[i])
+        store.conn.execute("UPDATE actors SET mentions = '{broken' WHERE article_id = 'b1-wire-geneva-talks'")
+        on_write = hook(Settings())
+        store.conn.execute("BEGIN IMMEDIATE")
+        on_write(store.conn, "b1-wire-geneva-talks", "insert")
+        on_write(store.conn, "b2-herald-geneva-talks", "insert")
+        store.conn.execute("COMMIT")
+        assert [e[0] for e in on_write.errors] == ["b1-wire-geneva-talks"] and "JSONDecodeError" in on_write.errors[0][1]
+        assert store.count("articles") == 2 and unindexed(store.conn) == 1
+        errors: list[tuple[str, str]] = []
+        counts = run(store, Settings(), rebuild_only=True, on_error=lambda i, r: errors.append((i, r)))
+        assert counts["indexed"] == 1 and [e[0] for e in errors] == ["b1-wire-geneva-talks"]
+        assert views.list_actors(store.conn, q="Mirzoyan")[1] == 1

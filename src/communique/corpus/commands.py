@@ -178,6 +178,8 @@ def _print_page(page: dict[str, Any]) -> None:
         _emit(page[side], ListFormat.table, ["date", "type", "status", "actors", "recipients", "outlet", "evidence"],
               title)
     _emit(page["counterparts"], ListFormat.table, ["key", "name", "events", "cooperation", "conflict"], "Counterparts")
+    _emit(page["positions"], ListFormat.table, ["month", "counterpart", "role", "type", "status", "events"],
+          "Events by counterpart, type and status over time")
     _emit(page["statements"], ListFormat.table, ["date", "type", "status", "recipients", "outlet", "quote"],
           "Positions (requests, rejections, agreements, accusations, threats)")
     rows = [{"incident": c["incident"], "type": c["type"], "date": c["date"],
@@ -210,8 +212,7 @@ def incidents(
     with _store(db, config) as conn:
         rows, total = list_incidents(conn, type=type, actor=_key(conn, actor), recipient=_key(conn, recipient),
                                      status=status, country=country, outlet=outlet, since=since, until=until,
-                                     contested=contested, limit=limit)
-    rows = [r for r in rows if len(r["articles"]) >= min_articles]
+                                     contested=contested, limit=limit, min_articles=min_articles)
     if fmt is ListFormat.table:
         shown = [{**r, "reports": len(r["articles"]), "statuses": sorted(set(r["statuses"].values())),
                   "contested": "yes" if r["contested"] else ""} for r in rows]

@@ -143,6 +143,24 @@ def _stored(row: Any) -> Facts:
 _FACTS = "SELECT article_id, event_id, type, lo, hi, actors, recipients, incident_id FROM incident_events"
 
 
+def _wide(lo: str, hi: str, days: int) -> bool:
+    """A window longer than an undated event's (a week, month, year or decade)."""
+    return bool(lo) and (date.fromisoformat(hi) - date.fromisoformat(lo)).days > days
+
+
+def candidates(conn: sqlite3.Connection, f: Facts, days: int) -> list[Any]:
+    """Stored events of other articles whose window may overlap ``f``'s: narrow windows (at most ``days``
+    long) starting from ``days`` before ``f`` to its end, through the index; wide ones by overlap."""
+    if not f.lo:
+        return []
+    start = (date.fromisoformat(f.lo) - timedelta(days=days)).isoformat()
+    narrow = conn.execute(_FACTS + " WHERE type=? AND wide=0 AND lo BETWEEN ? AND ? AND hi>=? AND article_id<>?",
+                          (f.type, start, f.hi, f.lo, f.article_id)).fetchall()
+    wide = conn.execute(_FACTS + " WHERE type=? AND wide=1 AND lo<=? AND hi>=? AND article_id<>?",
+                        (f.type, f.hi, f.lo, f.article_id)).fetchall()
+    return narrow + wide
+
+
 def attach(conn: sqlite3.Connection, article_id: str, days: int) -> None:
     """Add a counted article's events to the incidents: each joins (and unites) the incidents it is
     compatible with, or starts its own."""
@@ -163,20 +181,19 @@ def attach(conn: sqlite3.Connection, article_id: str, days: int) -> None:
 
     for f in new:
         find(f"e\t{f.article_id}\t{f.event_id}")
-        if not f.lo:
-            continue
-        for row in conn.execute(_FACTS + " WHERE type=? AND lo<>'' AND lo<=? AND hi>=? AND article_id<>?",
-                                (f.type, f.hi, f.lo, article_id)):
-            if compatible(f, _stored(row)):
-                union(f"e\t{f.article_id}\t{f.event_id}", f"i\t{row[7]}")
+        node = f"e\t{f.article_id}\t{f.event_id}"
+        for row in candidates(conn, f, days):
+            joined = f"i\t{row[7]}" in parent and find(f"i\t{row[7]}") == find(node)
+            if not joined and compatible(f, _stored(row)):
+                union(node, f"i\t{row[7]}")
     for x, y in combinations(new, 2):
         if compatible(x, y):
             union(f"e\t{x.article_id}\t{x.event_id}", f"e\t{y.article_id}\t{y.event_id}")
     conn.executemany(
-        "INSERT OR REPLACE INTO incident_events (article_id, event_id, incident_id, type, lo, hi, actors, recipients)"
-        " VALUES (?,?,'',?,?,?,?,?)",
-        [(f.article_id, f.event_id, f.type, f.lo, f.hi, json.dumps(sorted(f.actors)), json.dumps(sorted(f.recipients)))
-         for f in new])
+        "INSERT OR REPLACE INTO incident_events (article_id, event_id, incident_id, type, lo, hi, wide, actors,"
+        " recipients) VALUES (?,?,'',?,?,?,?,?,?)",
+        [(f.article_id, f.event_id, f.type, f.lo, f.hi, int(_wide(f.lo, f.hi, days)), json.dumps(sorted(f.actors)),
+          json.dumps(sorted(f.recipients))) for f in new])
     groups: dict[str, list[str]] = {}
     for node in list(parent):
         groups.setdefault(find(node), []).append(node)
@@ -256,13 +273,19 @@ _MEMBERS = """SELECT e.article_id, e.event_id, e.type, e.mode, e.cameo, e.date, 
     JOIN articles a ON a.id = e.article_id WHERE i.incident_id = ? ORDER BY e.article_id, e.event_id"""
 
 
+# the global keys of the actors, recipients and sources of an incident's member events (only those)
+_KEYED = """SELECT l.article_id, l.actor_id, l.key FROM incident_events i
+    JOIN events e ON e.article_id = i.article_id AND e.event_id = i.event_id
+    JOIN actor_links l ON l.article_id = e.article_id
+    WHERE i.incident_id = ? AND (l.actor_id = e.source_id
+        OR l.actor_id IN (SELECT value FROM json_each(e.actors)) OR l.actor_id IN (SELECT value FROM json_each(e.recipients)))"""
+
+
 def summarise(conn: sqlite3.Connection, inc: str) -> dict[str, Any]:
     """The incident's row (keys only; names are added when it is read)."""
     rows = conn.execute(_MEMBERS, (inc,)).fetchall()
     arts = sorted({r[0] for r in rows})
-    marks = ",".join("?" * len(arts))
-    keyed = {(r[0], r[1]): r[2] for r in conn.execute(
-        f"SELECT article_id, actor_id, key FROM actor_links WHERE article_id IN ({marks})", arts)}
+    keyed = {(r[0], r[1]): r[2] for r in conn.execute(_KEYED, (inc,))}
     actors: Counter[str] = Counter()
     recipients: Counter[str] = Counter()
     statuses: dict[str, str] = {}

@@ -32,21 +32,36 @@ def params(settings: Settings) -> str:
                        "lsh": list(dedup.lsh_params(settings.duplicate_threshold))}, sort_keys=True)
 
 
-def hook(settings: Settings) -> Callable[[sqlite3.Connection, str, Literal["remove", "insert"]], None]:
-    """The store hook of an ingest or re-analysis run (see ``Store.add``)."""
-    checked: list[bool] = []
+class CorpusHook:
+    """The store hook of an ingest or re-analysis run (see ``Store.add``). A failure of the corpus step
+    (a bug, bad stored data) never costs the article: its corpus rows are rolled back to a savepoint,
+    the article stays stored outside the corpus tables (``reanalyse --rebuild`` retries), and the
+    failure is kept in ``errors`` as (article id, reason) for the caller to report."""
 
-    def run(conn: sqlite3.Connection, article_id: str, what: Literal["remove", "insert"]) -> None:
-        if not checked:
-            checked.append(True)
-            if stale_params(conn, settings):
-                rebuild(conn, settings)
-        if what == "remove":
-            remove_article(conn, article_id, settings)
-        else:
-            index_article(conn, article_id, settings, fresh=True)
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.errors: list[tuple[str, str]] = []
+        self._checked = False
 
-    return run
+    def __call__(self, conn: sqlite3.Connection, article_id: str, what: Literal["remove", "insert"]) -> None:
+        conn.execute("SAVEPOINT corpus")
+        try:
+            if not self._checked:
+                self._checked = True
+                if stale_params(conn, self.settings):
+                    rebuild(conn, self.settings)
+            if what == "remove":
+                remove_article(conn, article_id, self.settings)
+            else:
+                index_article(conn, article_id, self.settings, fresh=True)
+        except Exception as e:  # the article is kept; only its corpus rows are dropped
+            conn.execute("ROLLBACK TO SAVEPOINT corpus")
+            self.errors.append((article_id, f"corpus indexing failed: {type(e).__name__}: {e}"))
+        conn.execute("RELEASE SAVEPOINT corpus")
+
+
+def hook(settings: Settings) -> CorpusHook:
+    return CorpusHook(settings)
 
 
 def stale_params(conn: sqlite3.Connection, settings: Settings) -> bool:
@@ -118,8 +133,9 @@ def link_actors(conn: sqlite3.Connection, article_id: str) -> None:
         actor = {"id": r[0], "name": r[1], "type": r[2], "country": r[3], "sector": r[4], "role": r[5],
                  "mentions": json.loads(r[6])}
         gk = keys.actor_key(actor, article_id, published)
-        conn.execute("INSERT INTO actor_links (article_id, actor_id, key, name, quotes, events) VALUES (?,?,?,?,?,?)",
-                     (article_id, r[0], gk.key, gk.name, quotes.get(r[0], 0), events.get(r[0], 0)))
+        conn.execute("INSERT INTO actor_links (article_id, actor_id, key, name, type, country, sector, quotes, events)"
+                     " VALUES (?,?,?,?,?,?,?,?,?)",
+                     (article_id, r[0], gk.key, gk.name, r[2], r[3], r[4], quotes.get(r[0], 0), events.get(r[0], 0)))
         conn.executemany("INSERT OR IGNORE INTO actor_aliases (key, alias, article_id) VALUES (?,?,?)",
                          [(gk.key, alias, article_id) for alias in keys.aliases(actor)])
         touched[gk.key] = gk
@@ -136,13 +152,12 @@ def _refresh_actor(conn: sqlite3.Connection, key: str, gk: keys.GlobalKey | None
             conn.execute("INSERT INTO corpus_actors (key, name, type, country, sector, kind) VALUES (?,?,?,?,?,?)",
                          (key, gk.name, typ, country, sector, gk.kind))
         return
-    rows = conn.execute(
-        "SELECT l.name, a.type, a.country, a.sector FROM actor_links l JOIN actors a"
-        " ON a.article_id = l.article_id AND a.actor_id = l.actor_id WHERE l.key=?", (key,)).fetchall()
+    rows = conn.execute("SELECT name, type, country, sector, count(*) FROM actor_links WHERE key=? GROUP BY 1, 2, 3, 4",
+                        (key,)).fetchall()
     if not rows:
         conn.execute("DELETE FROM corpus_actors WHERE key=?", (key,))
         return
-    counted = Counter((r[0], r[1], r[2], r[3]) for r in rows)
+    counted = Counter({(r[0], r[1], r[2], r[3]): int(r[4]) for r in rows})
     name, typ, country, sector = min(counted, key=lambda c: (-counted[c], -len(c[0]), tuple(str(x) for x in c)))
     kind = gk.kind if gk is not None else key.split(":", 1)[0]
     conn.execute("INSERT OR REPLACE INTO corpus_actors (key, name, type, country, sector, kind) VALUES (?,?,?,?,?,?)",
@@ -160,16 +175,26 @@ def _table_codes(gk: keys.GlobalKey) -> tuple[str, str | None, str | None]:
     return (body.type, body.country, body.sector) if body else ("organization", None, None)
 
 
-def rebuild(conn: sqlite3.Connection, settings: Settings) -> int:
+def rebuild(conn: sqlite3.Connection, settings: Settings,
+            on_error: Callable[[str, str], None] = lambda _id, _reason: None) -> int:
     """Recompute every corpus table from the stored analyses, article by article in id order; the
-    recorded analyser versions stay as they are. Returns the number of articles indexed."""
+    recorded analyser versions stay as they are. An article whose stored analysis cannot be indexed is
+    reported to ``on_error`` and left out. Returns the number of articles indexed."""
     for table in DERIVED:
         conn.execute(f"DELETE FROM {table}")
     ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    done = 0
     for article_id in ids:
-        index_article(conn, article_id, settings, fresh=False)
+        conn.execute("SAVEPOINT corpus_article")
+        try:
+            index_article(conn, article_id, settings, fresh=False)
+            done += 1
+        except Exception as e:  # one bad stored analysis must not stop the others
+            conn.execute("ROLLBACK TO SAVEPOINT corpus_article")
+            on_error(article_id, f"corpus indexing failed: {type(e).__name__}: {e}")
+        conn.execute("RELEASE SAVEPOINT corpus_article")
     conn.execute("INSERT OR REPLACE INTO corpus_meta (name, value) VALUES ('params', ?)", (params(settings),))
-    return len(ids)
+    return done
 
 
 def unindexed(conn: sqlite3.Connection) -> int:

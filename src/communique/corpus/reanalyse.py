@@ -51,10 +51,13 @@ def run(store: Store, settings: Settings, *, rebuild_only: bool = False, everyth
                 continue
             store.add(result, hook=on_write, force=True)
             counts["reanalysed"] += 1
+            for article_id, reason in on_write.errors:  # re-analysed, but left outside the corpus tables
+                on_error(article_id, reason)
+            on_write.errors.clear()
     if rebuild_only or unindexed(conn) or stale_params(conn, settings):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            counts["indexed"] = rebuild(conn, settings)
+            counts["indexed"] = rebuild(conn, settings, on_error)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

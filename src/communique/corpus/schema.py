@@ -10,6 +10,7 @@ CORPUS_SCHEMA = """
     CREATE TABLE actor_links (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         actor_id TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,
+        type TEXT NOT NULL, country TEXT, sector TEXT,
         quotes INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (article_id, actor_id)
     );
@@ -53,11 +54,11 @@ CORPUS_SCHEMA = """
     CREATE TABLE incident_events (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, event_id TEXT NOT NULL,
         incident_id TEXT NOT NULL, type TEXT NOT NULL, lo TEXT NOT NULL, hi TEXT NOT NULL,
-        actors TEXT NOT NULL, recipients TEXT NOT NULL,
+        wide INTEGER NOT NULL, actors TEXT NOT NULL, recipients TEXT NOT NULL,
         PRIMARY KEY (article_id, event_id)
     );
     CREATE INDEX incident_events_incident ON incident_events(incident_id);
-    CREATE INDEX incident_events_window ON incident_events(type, lo);
+    CREATE INDEX incident_events_window ON incident_events(type, wide, lo);
     CREATE TABLE incidents (
         id TEXT PRIMARY KEY, type TEXT NOT NULL, date TEXT, lo TEXT NOT NULL, hi TEXT NOT NULL,
         first_reported TEXT, contested INTEGER NOT NULL, articles INTEGER NOT NULL, row TEXT NOT NULL

@@ -184,10 +184,14 @@ INCIDENT_WHEN = "nullif(i.lo, '')"  # the first day of the incident's best date 
 def list_incidents(conn: sqlite3.Connection, *, type: str | None = None, actor: str | None = None,
                    recipient: str | None = None, status: str | None = None, country: str | None = None,
                    outlet: str | None = None, since: str | None = None, until: str | None = None,
-                   contested: bool | None = None, limit: int = 50,
-                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """Incidents, latest first (date desc: the first day of the best date, then id), with the filters given."""
+                   contested: bool | None = None, limit: int = 50, offset: int = 0,
+                   min_articles: int = 1) -> tuple[list[dict[str, Any]], int]:
+    """Incidents, latest first (date desc: the first day of the best date, then id), with the filters given
+    (``min_articles``: reported by at least that many counted articles)."""
     where, args = _incident_filters(type, actor, recipient, status, country, outlet, since, until, contested)
+    if min_articles > 1:
+        where.append("i.articles >= ?")
+        args.append(min_articles)
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     total = int(conn.execute(f"SELECT count(*) FROM incidents i{clause}", args).fetchone()[0])
     rows = [json.loads(r[0]) for r in conn.execute(
