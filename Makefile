@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= demo/communique-demo.db
 
-.PHONY: run test lint evaltext eval figures bench venv clean
+.PHONY: run demo test lint evaltext eval figures bench bench-web venv clean
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "need Python 3.11 (set PY=/path/to/python3.11)"; exit 1; }
@@ -16,7 +18,14 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP)
 
+# ingest the demo corpus, then serve it (UI and API) at http://$(HOST):$(PORT)/ until Ctrl-C
 run: $(STAMP)
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/communique ingest demo/corpus --db $(DB)
+	$(BIN)/communique serve --db $(DB) --host $(HOST) --port $(PORT)
+
+# the same ingest, then a summary in the terminal (no server)
+demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/communique ingest demo/corpus --db $(DB)
 	$(BIN)/communique summary --db $(DB)
@@ -49,6 +58,10 @@ figures: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+# the web targets on a 10,000-article store built from the demo corpus (bench/web.py --help)
+bench-web: $(STAMP)
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info $(DB)

@@ -495,7 +495,9 @@ def show_settings(config: ConfigOpt = None) -> None:
     s = load_settings(config)
     t = Table("setting", "env", "value", "help")
     for f in fields(s):
-        _row(t, f.name, f"COMMUNIQUE_{f.name.upper()}", str(getattr(s, f.name)), HELP.get(f.name, ""))
+        value = str(getattr(s, f.name))
+        shown = "(set)" if f.name == "api_token" and value else value  # a secret is never printed
+        _row(t, f.name, f"COMMUNIQUE_{f.name.upper()}", shown, HELP.get(f.name, ""))
     out.print(t)
 
 
@@ -517,6 +519,24 @@ def main() -> None:
     except SettingsError as e:
         err.print(f"[red]error:[/red] {escape(str(e))}", highlight=False, markup=True)
         sys.exit(2)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="port to listen on")] = 8000,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the store's web UI and JSON API (OpenAPI at /docs) until Ctrl-C. Read-only unless api_token is set."""
+    from communique.api.server import serve as run_server
+
+    settings = load_settings(config, db=db)
+    try:
+        run_server(settings, host, port, announce=lambda url: out.print(
+            f"serving {escape(str(settings.db))} at {escape(url)} (Ctrl-C to stop)", highlight=False))
+    except StoreError as e:
+        raise _fail(str(e), 3) from e
 
 
 # the corpus commands (actors, actor, stories, incidents, timeline, reanalyse) live in their own module

@@ -40,6 +40,8 @@ class Settings:
     article_timeout: float = 60.0
     duplicate_threshold: float = 0.8
     incident_window_days: int = 2
+    api_token: str = ""
+    cors_origins: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,10 @@ HELP: dict[str, str] = {
     "MinHash/LSH at ingest) from which two articles are one story (more than 0, at most 1)",
     "incident_window_days": "an undated event is dated to this many days before its article's publication date "
     "when incidents are merged (0 to 30)",
+    "api_token": "bearer token that lets `communique serve` accept POST /api/articles; empty (the default) "
+    "keeps the web API read-only. Shown masked by `communique settings`",
+    "cors_origins": "comma-separated origins the web API answers cross-origin (CORS) requests from; "
+    "empty (the default): CORS off",
 }
 
 SECTION = "communique"

@@ -588,3 +588,17 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
         if not probe.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()[0]:
             raise StoreError("this Python's SQLite has no FTS5")
     return Store(path, create=create)
+
+
+def read_connection(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to an existing store (``sqlite3.Row`` rows), usable from any thread one at a
+    time: for servers that read from worker threads. Open the store once with ``open_store(path,
+    create=False)`` first, so its schema is checked and migrated; this one never writes."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only=ON")
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot open store {path}: {describe_sqlite_error(e)}") from e
+    return conn

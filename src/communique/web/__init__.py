@@ -1,0 +1,1 @@
+"""The browser UI of Communique: Jinja2 pages and small vendored static files (no CDN; works offline)."""
