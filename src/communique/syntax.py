@@ -139,3 +139,21 @@ def has_infinitive_marker(verb: Token) -> bool:
 def is_negated(tok: Token) -> bool:
     """``tok`` has a negation child ("did not attack", "never met")."""
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+def nominal_agents(noun: Token) -> list[Token]:
+    """The doer named inside a nominal event: its non-pronoun possessor, else its by-phrase.
+
+    "Freedonia's withdrawal from the town" -> Freedonia; "the offensive by the army" -> army.
+    """
+    own = [c for c in possessors(noun) if c.pos_ in ("PROPN", "NOUN")]
+    return own or prep_objects(noun, ("by",))
+
+
+def nominal_targets(noun: Token, preps: Iterable[str] = ("against", "on", "upon")) -> list[Token]:
+    """Whom a nominal event is aimed at: its against/on phrase, also when the parser hung that phrase
+    on the by-agent ("the offensive by the army against the rebels": rebels, not the army's)."""
+    out = prep_objects(noun, preps)
+    for agent in prep_objects(noun, ("by",)):
+        out += [g for g in prep_objects(agent, preps) if g.i > agent.i]
+    return out

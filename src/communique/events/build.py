@@ -13,7 +13,7 @@ from communique.claims import Claim, assess
 from communique.events.arguments import Participants
 from communique.events.found import Found
 from communique.events.frames import embedded_code
-from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match
+from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match, weapons
 from communique.events.subjects import misparsed_main
 from communique.records import Event, EventStatus, Quote, Span, Timex
 from communique.times.dating import date_event
@@ -258,8 +258,9 @@ def has_doer(d: Draft) -> bool:
 
 
 def violent_cause(h: Token) -> bool:
-    """A subject that can kill without being a participant: a weapon or an attack."""
-    return h.lemma_.lower() in data.words("events.violent_causes") or h.pos_ == "PRON" or match(h) is not None
+    """A subject that can kill without being a participant: a weapon, a war machine or an attack."""
+    lemma = h.lemma_.lower()
+    return lemma in data.words("events.violent_causes") or lemma in weapons("munition", "vehicle", "emplaced", "attack") or h.pos_ == "PRON" or match(h) is not None
 
 
 def appeal_to_yield(d: Draft, parts: Participants) -> None:

@@ -13,7 +13,7 @@ from communique import data, syntax
 from communique.events.found import Found, Scan, pattern_code
 from communique.events.frames import mark_subtree_events
 from communique.events.nominal import noun_actor
-from communique.events.patterns import Code, Pattern, code_of, is_light, objects, participant_sectors
+from communique.events.patterns import Code, Pattern, code_of, is_light, match, objects, participant_sectors
 from communique.events.recipients import owners, purpose_recipients, recipients
 from communique.events.subjects import subject
 
@@ -72,7 +72,7 @@ def verb_pass(scan: Scan) -> None:
             continue
         f = Found(t, t, code, "events.verb", confidence=0.75)
         f.actor_heads = verb_doers(scan, t, f)
-        f.recipient_heads = verb_recipients(scan, t, p, code)
+        f.recipient_heads = verb_recipients(scan, t, p, code) + subject_noun_targets(t, f)
         absorb_event_objects(scan, t, code, f)
         absorb_charges(scan, t, code)
         scan.add(f, t.i)
@@ -111,6 +111,20 @@ def verb_doers(scan: Scan, t: Token, f: Found) -> list[Token]:
     if any(h.lemma_.lower() in data.words("events.programme_nouns") for h in subj):
         subj = [w for h in subj for w in (owners(h) or [h])]
     return subj
+
+
+def subject_noun_targets(t: Token, f: Found) -> list[Token]:
+    """An event noun as subject lends its target too: its against/on/upon phrase.
+
+    "The offensive by the president's forces against the rebels killed dozens" -> rebels; "Freedonia's
+    strikes on the port have destroyed two ships" -> port; "A raid against the militia's base left
+    six dead" -> base.
+    """
+    out: list[Token] = []
+    for s in syntax.subjects(t):
+        if match(s) is not None and s.pos_ == "NOUN":
+            out += syntax.nominal_targets(s)
+    return [r for r in out if r not in f.actor_heads]
 
 
 def verb_recipients(scan: Scan, t: Token, p: Pattern, code: Code) -> list[Token]:

@@ -1,0 +1,68 @@
+"""Argument roles from syntax (issue 9): the agent of a nominal event and whom it is aimed at, and
+inanimate subjects, on sentences we wrote (other verbs, tenses and voices than the rules' docstrings)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    Run = Callable[..., Any]
+
+
+def _names(res: Any, ids: tuple[str, ...]) -> set[str]:
+    return {res.actor(i).name for i in ids}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("The offensive by the president's forces against the rebels killed dozens.", "president's forces", "rebels"),
+        ("An assault by government troops on the rebel stronghold has killed at least ten fighters.", "government troops", None),
+        ("The raid by police against the protesters wounded twenty people.", "police", "protesters"),
+        ("The offensive by the president's forces against the rebels continued on Monday.", "president's forces", "rebels"),
+    ],
+)
+def test_roles_nominal_event_subject_gives_agent_by_phrase_and_target(run: Run, text: str, actor: str, target: str | None) -> None:
+    res = run(text)
+    ev = next(e for e in res.events if e.type == "ASSAULT")
+    assert _names(res, ev.actors) == {actor}  # the by-agent, never the nearest name (the rebels)
+    if target is not None:
+        assert target in _names(res, ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone struck a fuel depot near the border.",
+        "A warplane bombed the bridge at dawn.",
+        "Rockets hit the airport on Tuesday night.",
+    ],
+)
+def test_roles_inanimate_subject_without_owner_is_an_unknown_actor(run: Run, text: str) -> None:
+    res = run(text)
+    ev = next(e for e in res.events if e.type == "ASSAULT")
+    assert ev.actors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A Russian drone struck a fuel depot near the border.", "RUS"),
+        ("Russia's strikes on the port have destroyed two ships.", "RUS"),
+        ("Israel's warplanes bombed the bridge.", "ISR"),
+    ],
+)
+def test_roles_inanimate_subject_with_stated_owner_is_the_owner(run: Run, text: str, country: str) -> None:
+    res = run(text)
+    ev = next(e for e in res.events if e.type == "ASSAULT")
+    assert res.countries(ev.actors) == {country}
+
+
+def test_roles_weapon_fired_by_a_named_party_is_that_party(run: Run) -> None:
+    res = run("Missiles fired by the militia hit the airport.")
+    ev = next(e for e in res.events if e.type == "ASSAULT")
+    assert _names(res, ev.actors) == {"militia"}
