@@ -66,3 +66,32 @@ def test_roles_weapon_fired_by_a_named_party_is_that_party(run: Run) -> None:
     res = run("Missiles fired by the militia hit the airport.")
     ev = next(e for e in res.events if e.type == "ASSAULT")
     assert _names(res, ev.actors) == {"militia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "accused", "deed"),
+    [
+        ("Rebels accused the army of shelling markets in the north.", "Rebels", "army", "ASSAULT"),
+        ("Ukraine accused Russia of shelling the nuclear plant.", "Ukraine", "Russia", "ASSAULT"),
+        ("The opposition blamed the police for killing two protesters.", "opposition", "police", "ASSAULT"),
+        ("Kyiv has accused Moscow of launching missile strikes on civilian areas.", "Ukraine", "Russia", "ASSAULT"),
+    ],
+)
+def test_roles_accuser_is_not_the_actor_of_the_accused_act(run: Run, text: str, accuser: str, accused: str, deed: str) -> None:
+    res = run(text)
+    accuse = next(e for e in res.events if e.type == "ACCUSE")
+    assert _names(res, accuse.actors) == {accuser} and _names(res, accuse.recipients) == {accused}
+    act = next(e for e in res.events if e.type == deed)
+    assert _names(res, act.actors) == {accused}
+    assert act.status == "alleged" and act.source == accuse.actors[0]
+
+
+def test_roles_charge_without_accuser_is_alleged_without_source(run: Run) -> None:
+    res = run("The army is accused of shelling markets.")
+    act = next(e for e in res.events if e.type == "ASSAULT")
+    assert _names(res, act.actors) == {"army"} and act.status == "alleged" and act.source is None
+
+
+def test_roles_praise_for_a_deed_adds_no_event(run: Run) -> None:
+    res = run("The envoy praised the rebels for releasing the hostages.")
+    assert res.types() == ["SUPPORT"]

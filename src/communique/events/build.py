@@ -59,6 +59,8 @@ def build_event(
     if not stated(found, claim):
         return None
     code, status, rule = retype(found, claim, found.anchor)
+    if found.status is not None:
+        status = found.status  # type: ignore[assignment]
     d = Draft(found, claim, code, status, rule, quote_at(quotes, found.trigger.idx))
     d.actors = actor_ids(d, parts)
     d.recipients = recipient_ids(d, parts)
@@ -293,8 +295,12 @@ def foreground_or_done(d: Draft) -> bool:
 
 
 def attribute(d: Draft, parts: Participants) -> None:
-    """Who a reported or alleged event rests on: the attributed source, a quote's speaker."""
-    if d.status in ("reported", "alleged") and d.claim.source is not None:
+    """Who a reported or alleged event rests on: the rule's own source (an accuser), the attributed
+    source, a quote's speaker."""
+    if d.found.status is not None:  # the rule named the source itself (or found none: "X is accused of ...")
+        ids = [a for h in d.found.source_heads for a in parts.resolve(h)]
+        d.source = ids[0] if ids else None
+    elif d.status in ("reported", "alleged") and d.claim.source is not None:
         ids = parts.resolve(d.claim.source)
         d.source = ids[0] if ids else None
     if d.quote is None:

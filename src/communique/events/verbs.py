@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique import data, syntax
-from communique.events.found import Found, Scan, pattern_code
+from communique.events.found import Found, Scan, pattern_code, recipient_preps
 from communique.events.frames import mark_subtree_events
 from communique.events.nominal import noun_actor
 from communique.events.patterns import Code, Pattern, code_of, is_light, match, objects, participant_sectors
@@ -167,14 +167,38 @@ def absorb_event_objects(scan: Scan, t: Token, code: Code, f: Found) -> None:
 
 
 def absorb_charges(scan: Scan, t: Token, code: Code) -> None:
-    """What someone is accused of, praised or condemned for is no event of its own.
+    """What someone is praised or condemned for is no event of its own; what someone is accused of
+    is an alleged event of the accused (``charged_deed``), on the accuser's word.
 
-    "Ruritania accused Freedonia of massing troops", "The envoy praised the rebels for releasing
-    the hostages".
+    "The envoy praised the rebels for releasing the hostages": one SUPPORT.
     """
     if code.type not in JUDGING_TYPES:
         return
     for c in syntax.children(t, ("prep",)):
         if c.lower_ in ("of", "for", "over"):
             for g in syntax.children(c, ("pcomp", "pobj")):
+                if code.type == "ACCUSE":
+                    charged_deed(scan, t, g)
                 mark_subtree_events(g, scan.consumed)
+
+
+def charged_deed(scan: Scan, t: Token, g: Token) -> None:
+    """The deed a charge names is an alleged event done by the accused (the object, or the passive
+    subject), resting on the accuser: the accuser is never its actor.
+
+    "Rebels accused the army of shelling markets" -> ASSAULT by the army, alleged, source the rebels
+    (besides the ACCUSE); "The police were blamed by the opposition for killing two protesters";
+    "The army is accused of torturing detainees" (alleged, no named source).
+    """
+    p = scan.pats.get(g.i)
+    code = pattern_code(p) if p is not None and p.frame is None and g.i not in scan.consumed else None
+    if code is None or code.type in JUDGING_TYPES or (g.pos_ != "VERB" and code.type not in ("ASSAULT", "COERCE")):
+        return
+    accused = syntax.subjects(t, ("nsubjpass",)) if syntax.is_passive(t) else syntax.direct_objects(t)
+    if not accused:
+        return
+    f = Found(g, g, code, "events.charged_deed", confidence=0.5, status="alleged")
+    f.actor_heads = accused
+    f.recipient_heads = recipients(g, set()) if g.pos_ == "VERB" else syntax.nominal_targets(g, recipient_preps())
+    f.source_heads = subject(t)
+    scan.add(f, g.i)
