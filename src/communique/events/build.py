@@ -14,6 +14,8 @@ from communique.events.arguments import Participants
 from communique.events.found import Found
 from communique.events.frames import embedded_code
 from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match, weapons
+from communique.events.recipients import is_thing, through_thing
+from communique.events.senses import sense_of, targets
 from communique.events.subjects import misparsed_main
 from communique.records import Event, EventStatus, Quote, Span, Timex
 from communique.times.dating import date_event
@@ -62,6 +64,8 @@ def build_event(
     if found.status is not None:
         status = found.status  # type: ignore[assignment]
     d = Draft(found, claim, code, status, rule, quote_at(quotes, found.trigger.idx))
+    if not in_sense(d):
+        return None
     d.actors = actor_ids(d, parts)
     d.recipients = recipient_ids(d, parts)
     place_participants(found, parts, d.actors, claim)
@@ -87,6 +91,23 @@ def stated(found: Found, claim: Claim) -> bool:
     if claim.rule == "claims.considered":
         return False
     return not (found.frame is None and claim.status in ("future", "hypothetical") and subordinate(found.anchor))
+
+
+def in_sense(d: Draft) -> bool:
+    """The event fits its type's sense constraints (``events.senses``), or is re-coded by them; an
+    event the table drops is none ("fired up the crowd", "an attack on his record" as ASSAULT)."""
+    action = sense_of(d.code.type, d.found.trigger, d.found.actor_heads)
+    if action is None:
+        return True
+    if action == "drop":
+        return False
+    new = code_of(action)
+    if new is None:
+        return False
+    d.code, d.rule = new, d.rule + "+sense"
+    # whom a criticism of a thing concerns: "attacked the government's record" -> the government
+    d.found.recipient_heads += [w for t in targets(d.found.trigger) if is_thing(t) for w in through_thing(t)]
+    return True
 
 
 def subordinate(tok: Token) -> bool:
