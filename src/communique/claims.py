@@ -95,20 +95,16 @@ def _local(tok: Token) -> tuple[str, Token] | None:
                 found = ("future", c)
         elif c.dep_ in ("advmod", "amod") and kind == "allege" and found is None:
             found = ("alleged", c)  # "reportedly attacked", "the alleged police firing"
-    if found is not None and found[0] == "future" and any(
-        g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in g.children) for g in tok.children
-    ):
+    if found is not None and found[0] == "future" and any(g.dep_ == "advcl" and syntax.is_condition_clause(g) for g in tok.children):
         return ("hypothetical", found[1])  # "Israel will strike if Iran enriches ...": a conditional threat
     if would is not None:
         # "would" under an if-clause is counterfactual; in reported speech it is a future
-        counterfactual = has_if or any(
-            g.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in g.children) for g in tok.children
-        )
+        counterfactual = has_if or any(g.dep_ == "advcl" and syntax.is_condition_clause(g) for g in tok.children)
         if counterfactual or any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children):
             return ("hypothetical", would)
         found = found or ("future", would)
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-        return ("hypothetical", tok)
+    if syntax.is_condition_clause(tok):
+        return ("hypothetical", tok)  # "if the rebels attack", "as long as the army withdraws", "provided that ..."
     if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # "a decision to expel", "opened fire to disperse": an aim, not (yet) a fact
         found = found or ("hypothetical", tok)
@@ -242,8 +238,9 @@ def _inherited(dep: str, head: Token, kind: str | None) -> Claim | None:
 
 
 def _condition_clause(dep: str, cur: Token) -> Claim | None:
-    """An if/unless clause is hypothetical: "if the rebels attack the town"."""
-    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+    """A condition clause is hypothetical: "if the rebels attack the town", "as long as the army
+    withdraws", "provided that the government releases them", "on condition that Freedonia halts"."""
+    if syntax.is_condition_clause(cur):
         return Claim("hypothetical", cue=cur, rule="claims.condition_clause")
     return None
 

@@ -157,3 +157,22 @@ def nominal_targets(noun: Token, preps: Iterable[str] = ("against", "on", "upon"
     for agent in prep_objects(noun, ("by",)):
         out += [g for g in prep_objects(agent, preps) if g.i > agent.i]
     return out
+
+
+def is_condition_clause(verb: Token) -> bool:
+    """``verb`` heads a condition: "if"/"unless", "as long as"/"so long as", "provided (that)",
+    "providing", "on (the) condition that".
+
+    "The militia will hold its fire as long as the army withdraws": withdraws.
+    """
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if any(m.lower_ in ("if", "unless") for m in marks):
+        return True
+    doc = verb.doc
+    if any(m.lower_ == "as" and m.i >= 1 and doc[m.i - 1].lower_ == "long" for m in marks):
+        return True
+    head = verb.head
+    bare = not children(head, ("nsubj", "nsubjpass", "aux", "dobj"))  # "provided that", not "has provided aid"
+    if verb.dep_ in ("ccomp", "advcl") and head.lower_ in ("provided", "providing") and head.i < verb.i and bare:
+        return True
+    return verb.dep_ in ("acl", "relcl") and head.lower_ == "condition"

@@ -157,20 +157,18 @@ def unasserted(sent: Span) -> set[int]:
 
 
 def denied_charge(v: Token) -> list[Token]:
-    """The content of a charge someone denies, and what a denial says did not happen.
+    """The content of a charge someone denies is a statement about the charge, no event.
 
-    "The ministry denied charges that it tortured two reporters", "The army denied that its troops
-    had fired".
+    "The ministry denied charges that it tortured two reporters". A denied clause ("The army denied
+    that its troops had fired") is no charge: its event stands, alleged, on the denier's word
+    (``communique.claims``: "deny" is a disputing cue).
     """
-    lemma = v.lemma_.lower()
-    if lemma not in data.words("events.deny_verbs"):
+    if v.lemma_.lower() not in data.words("events.deny_verbs"):
         return []
     out: list[Token] = []
     for c in v.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in data.words("events.charge_nouns"):
             out += syntax.children(c, ("acl", "relcl", "ccomp", "prep"))
-        if c.dep_ == "ccomp" and lemma == "deny":
-            out.append(c)
     return out
 
 
