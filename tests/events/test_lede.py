@@ -1,0 +1,63 @@
+"""The lede's main event in the constructions ledes are written in (issue 9): passives, nominal
+events, light and support verbs, a truce named as "a halt to the fighting", "left N dead".
+Sentences we wrote."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    Run = Callable[..., Any]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "recipient"),
+    [
+        ("The truce plan put forward by Ankara was turned down by the militia's leaders.", "REJECT", None, "TUR"),
+        ("The plan drafted by Qatar was turned down by Hamas.", "REJECT", "PSE", "QAT"),
+        ("The proposal was rejected by Kyiv on Monday.", "REJECT", "UKR", None),
+        ("Senators voted to impose new sanctions on Minsk.", "SANCTION", None, "BLR"),
+        ("Ukraine's parliament voted to ban the party.", "COERCE", "UKR", None),
+        ("Russia announced the withdrawal of its troops from Kherson.", "RETREAT", "RUS", None),
+        ("Israel carried out air strikes on Gaza overnight.", "ASSAULT", "ISR", "PSE"),
+    ],
+)
+def test_lede_passive_nominal_and_light_verb_events(run: Run, text: str, etype: str, actor: str | None, recipient: str | None) -> None:
+    res = run(text)
+    ev = next(e for e in res.events if e.type == etype)
+    if actor:
+        assert actor in res.countries(ev.actors)
+    if recipient:
+        assert recipient in res.countries(ev.recipients)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine agreed on Friday to implement a halt to the fighting.",
+        "Armenia and Azerbaijan agreed to observe a ceasefire from midnight.",
+        "Israel and Hamas have agreed to respect a pause in the fighting.",
+    ],
+)
+def test_lede_agreement_to_implement_a_truce_is_one_agree_of_both_sides(run: Run, text: str) -> None:
+    res = run(text)
+    assert res.types() == ["AGREE"]
+    assert len(res.events[0].actors) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bombing in the capital last Friday left twelve people dead.",
+        "Twelve people were killed in a suicide bombing in the capital last Friday.",
+        "A car bomb left three soldiers dead near the base.",
+    ],
+)
+def test_lede_bombing_with_unknown_actor_is_one_assault(run: Run, text: str) -> None:
+    res = run(text)
+    assert res.types() == ["ASSAULT"]
+    assert res.events[0].actors == ()
