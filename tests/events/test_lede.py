@@ -61,3 +61,29 @@ def test_lede_bombing_with_unknown_actor_is_one_assault(run: Run, text: str) -> 
     res = run(text)
     assert res.types() == ["ASSAULT"]
     assert res.events[0].actors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Mediators from Qatar gathered in Cairo on Wednesday for the third day of indirect negotiations.", "CONSULT"),
+        ("Envoys of Kenya and Somalia met in Geneva for a new round of talks.", "CONSULT"),
+        ("Officials from Sudan assembled in Jeddah for a second session of negotiations.", "CONSULT"),
+    ],
+)
+def test_lede_meeting_for_a_day_or_round_of_talks_is_a_consultation(run: Run, text: str, etype: str) -> None:
+    assert etype in run(text).types()
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor"),
+    [
+        ("The peace committee met on Monday. The rebels said they had attacked the convoy.", "ASSAULT", "rebels"),
+        ("The talks stalled. The ministry said it had expelled two diplomats.", "SANCTION", "ministry"),
+        ("The protesters marched on Friday. Police say they arrested twelve people.", "COERCE", "Police"),
+    ],
+)
+def test_lede_pronoun_subject_of_a_reported_clause_is_the_reporter(run: Run, text: str, etype: str, actor: str) -> None:
+    res = run(text)
+    ev = next(e for e in res.events if e.type == etype)
+    assert [res.actor(a).name for a in ev.actors] == [actor]

@@ -195,6 +195,9 @@ def actor_ids(d: Draft, parts: Participants) -> list[str]:
     says it is willing ..."), a first person in a quote its speaker ('"We will not withdraw," the
     minister said')."""
     found = d.found
+    own = reporter_speaks_of_itself(d, parts)
+    if own:
+        return own
     actors: list[str] = []
     for h in found.actor_heads:
         for aid in parts.resolve(h):
@@ -205,6 +208,20 @@ def actor_ids(d: Draft, parts: Participants) -> list[str]:
     if not actors and d.quote is not None and d.quote.speaker and any(h.lower_ in ("i", "we") for h in found.actor_heads):
         actors = [d.quote.speaker]
     return actors
+
+
+def reporter_speaks_of_itself(d: Draft, parts: Participants) -> list[str]:
+    """A non-person pronoun subject of a clause reported by a named party is that party, whatever an
+    earlier sentence's antecedent: "A faction of the group announced they had killed 23 soldiers",
+    "The ministry said it had expelled two diplomats", "Police say they arrested the suspects"."""
+    heads, anchor, reporter = d.found.actor_heads, d.found.anchor, d.claim.reporter
+    if reporter is None or reporter.pos_ == "PRON" or not heads:
+        return []
+    if not all(h.lower_ in ("they", "it", "we") for h in heads):
+        return []
+    if anchor.dep_ not in ("ccomp", "parataxis") or anchor.head.i not in (reporter.head.i,):
+        return []
+    return parts.resolve(reporter)
 
 
 def recipient_ids(d: Draft, parts: Participants) -> list[str]:

@@ -13,7 +13,7 @@ from communique import data, syntax
 from communique.events.found import Found, Scan, pattern_code, recipient_preps
 from communique.events.frames import absorb_appeal, noun_frame
 from communique.events.nominal import noun_actor
-from communique.events.patterns import Pattern, is_light, objects
+from communique.events.patterns import Pattern, is_light, objects, through
 from communique.events.recipients import purpose_recipients, recipients
 from communique.events.subjects import doer
 
@@ -47,13 +47,14 @@ def consult_noun(n: Token, pats: dict[int, Pattern]) -> bool:
 
 
 def light_candidates(t: Token, pats: dict[int, Pattern]) -> list[Token]:
-    """Where a light verb's event noun sits: its object, an in/on/into phrase, a meeting after "for";
+    """Where a light verb's event noun sits: its object, an in/on/into phrase, a meeting after "for"
+    (through a quantity: "gathered for the third day of negotiations");
     inside a generic head ("a mediation effort"), a delegation's visit, an increase in something.
 
     "led a delegation on a visit to the capital" -> delegation, visit.
     """
     cands: list[Token] = []
-    for o in objects(t) + syntax.prep_objects(t, ("in", "on", "into")) + [n for n in syntax.prep_objects(t, ("for",)) if consult_noun(n, pats)]:
+    for o in objects(t) + syntax.prep_objects(t, ("in", "on", "into")) + [n for n in map(through, syntax.prep_objects(t, ("for",))) if consult_noun(n, pats)]:
         cands.append(o)
         lemma = o.lemma_.lower()
         if lemma in data.words("events.generic_heads"):

@@ -167,7 +167,10 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key == "prep":  # "called on Tuesday" is no "call on": a time is no prepositional argument
         return any(
             c.dep_ in ("prep", "dative") and c.lower_ in values
-            and not any(g.ent_type_ in ("DATE", "TIME") or g.lower_.rstrip(".") in data.words("events.time_words") for g in c.children if g.dep_ == "pobj")
+            and not any(
+                (g.ent_type_ in ("DATE", "TIME") or g.lower_.rstrip(".") in data.words("events.time_words")) and through(g).i == g.i
+                for g in c.children if g.dep_ == "pobj"
+            )  # "for the third day of talks" is a meeting, not a time
             for c in children
         )
     if key == "objent":  # "Trump called Erdogan": a named person as the object
