@@ -154,6 +154,9 @@ def assess(tok: Token) -> Claim:
     src = _according(cur)
     if src is not None and not reported:
         best.offer(Claim("reported", src, cur, "claims.according_to"))
+    trailing = _trailing_report(cur) if not reported else None
+    if trailing is not None:
+        best.offer(Claim("reported", _subject(trailing), trailing, "claims.trailing_attribution"))
     final = best.claim or Claim("asserted")
     return Claim(final.status, final.source, final.cue, final.rule, _reporter(tok))
 
@@ -183,6 +186,22 @@ def _walk_up(tok: Token, best: _Best) -> tuple[Token, bool]:
         best.offer(_negated_governor(dep, head))
         cur = head
     return cur, reported
+
+
+def _trailing_report(root: Token) -> Token | None:
+    """A sentence-final attribution the parser coordinated with the clause it attributes.
+
+    "The men were killed in separate attacks, a security official and the military said": "said" as
+    a conjunct of "killed"; "Two shells hit the market, police said" parses as a plain report.
+    """
+    for c in root.children:
+        if c.dep_ != "conj" or c.i < root.i or _kind(c) != "report" or not syntax.subjects(c, ("nsubj",)):
+            continue
+        if syntax.children(c, ("ccomp", "dobj", "xcomp")):
+            continue
+        if all(t.is_punct for t in c.sent if t.i > c.i):
+            return c
+    return None
 
 
 def _step_dep(cur: Token) -> str:

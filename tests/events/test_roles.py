@@ -95,3 +95,17 @@ def test_roles_charge_without_accuser_is_alleged_without_source(run: Run) -> Non
 def test_roles_praise_for_a_deed_adds_no_event(run: Run) -> None:
     res = run("The envoy praised the rebels for releasing the hostages.")
     assert res.types() == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An armed group attacked a police station in the north.",
+        "A jihadist faction ambushed the convoy near the border.",
+        "Gunmen from a separatist movement kidnapped two engineers.",
+    ],
+)
+def test_roles_armed_group_is_a_rebel_participant_never_gov(run: Run, text: str) -> None:
+    res = run(text)
+    ev = res.events[0]
+    assert ev.actors and {res.actor(a).sector for a in ev.actors} <= {"REB"}

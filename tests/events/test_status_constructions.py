@@ -80,3 +80,17 @@ def test_status_denied_event_is_alleged_with_the_denier_recorded(run: Run, text:
 
 def test_status_denied_charge_stays_a_statement(run: Run) -> None:
     assert run("The ministry denied charges that it tortured two reporters.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The men were killed in separate attacks late on Sunday in the south, a security official and the military said.", "military"),
+        ("Rebels shelled the town on Monday, the army said.", "army"),
+        ("Militants killed an army major near the border on Tuesday, and a soldier died in a separate attack, officials said.", "officials"),
+    ],
+)
+def test_status_sentence_final_attribution_makes_the_event_reported(run: Run, text: str, source: str) -> None:
+    res = run(text)
+    ev = next(e for e in res.events if e.type == "ASSAULT")
+    assert ev.status == "reported" and res.actor(ev.source).name == source

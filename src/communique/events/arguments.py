@@ -42,6 +42,16 @@ def _role_sector(noun: str) -> str | None:
     return coding.role_sector(noun) or participant_sectors().get(noun)
 
 
+def armed_group(h: Token) -> bool:
+    """A generic group noun made armed by its modifier is a rebel participant (never GOV).
+
+    "the insurgent group", "other militant groups", "an armed faction", "jihadist networks".
+    """
+    if h.lemma_.lower() not in data.words("events.group_nouns"):
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in data.words("events.armed_modifiers") for c in h.children)
+
+
 class Participants:
     """The article's actors, indexed by the tokens their mentions cover; grows with new participants."""
 
@@ -110,6 +120,8 @@ class Participants:
         h = through(h)
         lemma = h.lemma_.lower()
         sector = _role_sector(lemma) if h.pos_ in ("NOUN", "PROPN") else None
+        if sector is None and armed_group(h):
+            sector = "REB"
         covered = self.covering(h)
         if covered is not None:
             return covered
