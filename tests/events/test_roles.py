@@ -109,3 +109,18 @@ def test_roles_armed_group_is_a_rebel_participant_never_gov(run: Run, text: str)
     res = run(text)
     ev = res.events[0]
     assert ev.actors and {res.actor(a).sector for a in ev.actors} <= {"REB"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("There were incidents like the attack on policemen in Karachi, which killed 13 people.", "PAK"),
+        ("The bombing of the market in Kabul, which killed six people, drew condemnation.", "AFG"),
+        ("Police are investigating the attack on the army post near Kandahar, which killed four soldiers.", "AFG"),
+    ],
+)
+def test_roles_relative_clause_of_an_event_noun_is_not_done_by_a_place(run: Run, text: str, place: str) -> None:
+    res = run(text)
+    for ev in res.events:
+        if ev.type == "ASSAULT":
+            assert place not in res.countries(ev.actors)

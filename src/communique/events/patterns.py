@@ -188,7 +188,7 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
         cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod", "nmod")])
         # "hold families as human shields": the object's own as-phrase
         cands.extend(g for o in objects(tok) for p in o.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj")
-        return any(c.lemma_.lower() in values or c.lower_ in values for c in cands)
+        return any(x in values for c in cands for x in lemmas(c))  # "bases": lemma "basis", also "base"
     if key == "comp":
         return any(
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (c.lemma_.lower() in values or c.lower_ in values)

@@ -97,7 +97,7 @@ def verb_doers(scan: Scan, t: Token, f: Found) -> list[Token]:
     peacekeepers" -> soldiers; "A Norwegian aid package reached the town" -> Norwegian.
     """
     code = f.code
-    subj = subject(t)
+    subj = [event_antecedent(scan, t, s) for s in subject(t)]
     for s in list(subj):
         sp = scan.pats.get(s.i)
         if sp is not None and sp.pos == "N" and sp.frame != "embed":
@@ -125,6 +125,26 @@ def subject_noun_targets(t: Token, f: Found) -> list[Token]:
         if match(s) is not None and s.pos_ == "NOUN":
             out += syntax.nominal_targets(s)
     return [r for r in out if r not in f.actor_heads]
+
+
+def event_antecedent(scan: Scan, t: Token, s: Token) -> Token:
+    """A relative pronoun's antecedent is the event noun, not a place the parser hung the clause on.
+
+    "the attack on policemen in Karachi, which killed 13 people" -> attack (not Karachi); "the
+    shelling of the market in the old town that wounded six" -> shelling; "a bombing near the
+    stadium which killed four" -> bombing.
+    """
+    if s.lower_ not in ("which", "that") or t.dep_ != "relcl":
+        return s
+    cur = t.head
+    for _ in range(4):
+        p = scan.pats.get(cur.i)
+        if p is not None and p.pos == "N":
+            return cur
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return s
+        cur = cur.head.head
+    return s
 
 
 def verb_recipients(scan: Scan, t: Token, p: Pattern, code: Code) -> list[Token]:
