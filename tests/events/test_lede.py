@@ -87,3 +87,33 @@ def test_lede_pronoun_subject_of_a_reported_clause_is_the_reporter(run: Run, tex
     res = run(text)
     ev = next(e for e in res.events if e.type == etype)
     assert [res.actor(a).name for a in ev.actors] == [actor]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said implementing a ceasefire would not be very difficult.",
+        "Observing the truce will require trust on both sides.",
+        "The envoy spoke about respecting a pause in the fighting.",
+    ],
+)
+def test_lede_gerund_activity_without_a_doer_is_no_event(run: Run, text: str) -> None:
+    assert not any(e.type == "RETREAT" for e in run(text).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The rebels also called on other militant groups to observe the cease-fire.", "REQUEST"),
+        ("The militia urged rival factions to respect the truce.", "REQUEST"),
+        ("The rebels called for a ceasefire.", "AGREE"),
+    ],
+)
+def test_lede_armed_party_appealing_to_others_for_a_truce_requests_it(run: Run, text: str, etype: str) -> None:
+    assert run(text).types() == [etype]
+
+
+def test_lede_relative_clause_on_a_person_keeps_its_own_doer(run: Run) -> None:
+    res = run("A decision was taken at an emergency meeting of the committee, which later met Prime Minister Nawaz Sharif.")
+    ev = next(e for e in res.events if e.type == "CONSULT")
+    assert [res.actor(a).name for a in ev.actors] == ["committee"]

@@ -24,6 +24,7 @@ OPERATION_HEADS = frozenset({"operation", "campaign", "drive", "mission", "effor
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
 GROUP_HEADS = ("delegation", "team", "mission", "group")
 CHANGE_HEADS = ("increase", "boost", "rise", "hike", "expansion")
+ACTIVITY_DEPS = ("csubj", "nsubj", "nsubjpass", "dobj", "pobj", "pcomp")
 
 
 def light_pass(scan: Scan) -> None:
@@ -106,6 +107,8 @@ def light_event(scan: Scan, t: Token, o: Token) -> bool:
         return False
     f = Found(t, o, code, "events.light_verb_noun", confidence=0.75)
     f.actor_heads = doer(t) or noun_actor(o)
+    if not f.actor_heads and t.tag_ == "VBG" and t.dep_ in ACTIVITY_DEPS:
+        return False  # "implementing a ceasefire would not be difficult": an activity named, no event
     f.recipient_heads = syntax.prep_objects(o, recipient_preps("of", "in")) + syntax.prep_objects(t, recipient_preps("in"))
     if o.dep_ == "compound" and o.head.lemma_.lower() in data.words("events.generic_heads"):  # "a mediation effort between X and Y"
         f.recipient_heads += syntax.prep_objects(o.head, recipient_preps("of", "in"))

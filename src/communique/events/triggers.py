@@ -90,10 +90,12 @@ def truce_appeal(scan: Scan, t: Token, p: Pattern | None) -> bool:
     """A party to a conflict calling for its end expresses intent (AGREE, PLOVER manual 3.8.2);
     ``events.build`` makes it an appeal to yield (REQUEST) when the caller is no armed party.
 
-    "The rebels called for a ceasefire".
+    "The rebels called for a ceasefire"; not "The rebels urged other factions to respect the truce".
     """
     if p is None or p.frame != "appeal" or p.pos != "V" or ceasefire_inner(t) is None:
         return False
+    if syntax.prep_objects(t, ("on", "upon")) or [o for o in syntax.direct_objects(t) if match(o) is None]:
+        return False  # "called on other groups to observe the truce": an appeal to others (REQUEST)
     f = frame_event(t, replace(p, cameo="030", frame="intent"), scan.consumed)
     if f is None:
         return False

@@ -141,7 +141,8 @@ def event_antecedent(scan: Scan, t: Token, s: Token) -> Token:
         p = scan.pats.get(cur.i)
         if p is not None and p.pos == "N":
             return cur
-        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+        place = cur.ent_type_ in ("GPE", "LOC", "FAC") or cur.lemma_.lower() in data.words("events.place_nouns")
+        if not place or cur.dep_ != "pobj" or cur.head.dep_ != "prep":
             return s
         cur = cur.head.head
     return s
