@@ -77,3 +77,12 @@ def test_senses_verbal_attack_names_the_owner_of_the_thing_as_recipient(run: Run
 )
 def test_senses_physical_force_stays_assault(run: Run, text: str) -> None:
     assert "ASSAULT" in run(text).types()
+
+
+def test_senses_new_provenance_ids_are_registered(run: Run) -> None:
+    from communique import rules
+
+    res = run("Rebels accused the army of shelling markets. The opposition leader attacked the government's record.")
+    for ev in res.events:
+        assert rules.unregistered(ev.provenance) == []
+    assert rules.unregistered("events.verb|claims.trailing_attribution") == []
