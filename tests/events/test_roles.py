@@ -124,3 +124,19 @@ def test_roles_relative_clause_of_an_event_noun_is_not_done_by_a_place(run: Run,
     for ev in res.events:
         if ev.type == "ASSAULT":
             assert place not in res.countries(ev.actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were seized near the border on Friday. The insurgents said on Sunday they had killed 23 kidnapped soldiers.",
+        "Hostages were taken in the raid. Later they executed four hostages, the army said.",
+        "Police arrested the protesters. Then they beat three protesters.",
+    ],
+)
+def test_roles_pronoun_doer_is_never_the_victims_kind(run: Run, text: str) -> None:
+    res = run(text)
+    for ev in res.events:
+        if ev.type == "ASSAULT":
+            victims = {res.actor(r).name.split()[-1] for r in ev.recipients}
+            assert not {res.actor(a).name.split()[-1] for a in ev.actors} & victims

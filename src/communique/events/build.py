@@ -203,6 +203,7 @@ def actor_ids(d: Draft, parts: Participants) -> list[str]:
         for aid in parts.resolve(h):
             if aid not in actors:
                 actors.append(aid)
+    actors = [a for a in actors if not victim_antecedent(d, parts, a)]
     if not actors and found.actor_heads and any(h.pos_ == "PRON" for h in found.actor_heads) and d.claim.reporter is not None:
         actors = parts.resolve(d.claim.reporter)
     if not actors and d.quote is not None and d.quote.speaker and any(h.lower_ in ("i", "we") for h in found.actor_heads):
@@ -222,6 +223,16 @@ def reporter_speaks_of_itself(d: Draft, parts: Participants) -> list[str]:
     if anchor.dep_ not in ("ccomp", "parataxis") or anchor.head.i not in (reporter.head.i,):
         return []
     return parts.resolve(reporter)
+
+
+def victim_antecedent(d: Draft, parts: Participants, actor_id: str) -> bool:
+    """A pronoun doer is not resolved to the kind of people the event is done to: "Two soldiers were
+    seized on Friday. A faction announced they had killed 23 kidnapped soldiers" -> not the soldiers."""
+    if not all(h.pos_ == "PRON" for h in d.found.actor_heads):
+        return False
+    name = parts.by_id[actor_id].name.lower().split()
+    victims = {r.lemma_.lower() for r in d.found.recipient_heads} | {r.lower_ for r in d.found.recipient_heads}
+    return bool(name) and (name[-1] in victims or name[-1].rstrip("s") in victims)
 
 
 def recipient_ids(d: Draft, parts: Participants) -> list[str]:
