@@ -95,20 +95,16 @@ def _local(tok: Token) -> tuple[str, Token] | None:
                 found = ("future", c)
         elif c.dep_ in ("advmod", "amod") and kind == "allege" and found is None:
             found = ("alleged", c)  # "reportedly attacked", "the alleged police firing"
-    if found is not None and found[0] == "future" and any(
-        g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in g.children) for g in tok.children
-    ):
+    if found is not None and found[0] == "future" and any(g.dep_ == "advcl" and syntax.is_condition_clause(g) for g in tok.children):
         return ("hypothetical", found[1])  # "Israel will strike if Iran enriches ...": a conditional threat
     if would is not None:
         # "would" under an if-clause is counterfactual; in reported speech it is a future
-        counterfactual = has_if or any(
-            g.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in g.children) for g in tok.children
-        )
+        counterfactual = has_if or any(g.dep_ == "advcl" and syntax.is_condition_clause(g) for g in tok.children)
         if counterfactual or any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children):
             return ("hypothetical", would)
         found = found or ("future", would)
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-        return ("hypothetical", tok)
+    if syntax.is_condition_clause(tok):
+        return ("hypothetical", tok)  # "if the rebels attack", "as long as the army withdraws", "provided that ..."
     if tok.dep_ in ("acl", "advcl") and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # "a decision to expel", "opened fire to disperse": an aim, not (yet) a fact
         found = found or ("hypothetical", tok)
@@ -158,6 +154,9 @@ def assess(tok: Token) -> Claim:
     src = _according(cur)
     if src is not None and not reported:
         best.offer(Claim("reported", src, cur, "claims.according_to"))
+    trailing = _trailing_report(cur) if not reported else None
+    if trailing is not None:
+        best.offer(Claim("reported", _subject(trailing), trailing, "claims.trailing_attribution"))
     final = best.claim or Claim("asserted")
     return Claim(final.status, final.source, final.cue, final.rule, _reporter(tok))
 
@@ -187,6 +186,22 @@ def _walk_up(tok: Token, best: _Best) -> tuple[Token, bool]:
         best.offer(_negated_governor(dep, head))
         cur = head
     return cur, reported
+
+
+def _trailing_report(root: Token) -> Token | None:
+    """A sentence-final attribution the parser coordinated with the clause it attributes.
+
+    "The men were killed in separate attacks, a security official and the military said": "said" as
+    a conjunct of "killed"; "Two shells hit the market, police said" parses as a plain report.
+    """
+    for c in root.children:
+        if c.dep_ != "conj" or c.i < root.i or _kind(c) != "report" or not syntax.subjects(c, ("nsubj",)):
+            continue
+        if syntax.children(c, ("ccomp", "dobj", "xcomp")):
+            continue
+        if all(t.is_punct for t in c.sent if t.i > c.i):
+            return c
+    return None
 
 
 def _step_dep(cur: Token) -> str:
@@ -242,8 +257,9 @@ def _inherited(dep: str, head: Token, kind: str | None) -> Claim | None:
 
 
 def _condition_clause(dep: str, cur: Token) -> Claim | None:
-    """An if/unless clause is hypothetical: "if the rebels attack the town"."""
-    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+    """A condition clause is hypothetical: "if the rebels attack the town", "as long as the army
+    withdraws", "provided that the government releases them", "on condition that Freedonia halts"."""
+    if syntax.is_condition_clause(cur):
         return Claim("hypothetical", cue=cur, rule="claims.condition_clause")
     return None
 

@@ -139,3 +139,40 @@ def has_infinitive_marker(verb: Token) -> bool:
 def is_negated(tok: Token) -> bool:
     """``tok`` has a negation child ("did not attack", "never met")."""
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+def nominal_agents(noun: Token) -> list[Token]:
+    """The doer named inside a nominal event: its non-pronoun possessor, else its by-phrase.
+
+    "Freedonia's withdrawal from the town" -> Freedonia; "the offensive by the army" -> army.
+    """
+    own = [c for c in possessors(noun) if c.pos_ in ("PROPN", "NOUN")]
+    return own or prep_objects(noun, ("by",))
+
+
+def nominal_targets(noun: Token, preps: Iterable[str] = ("against", "on", "upon")) -> list[Token]:
+    """Whom a nominal event is aimed at: its against/on phrase, also when the parser hung that phrase
+    on the by-agent ("the offensive by the army against the rebels": rebels, not the army's)."""
+    out = prep_objects(noun, preps)
+    for agent in prep_objects(noun, ("by",)):
+        out += [g for g in prep_objects(agent, preps) if g.i > agent.i]
+    return out
+
+
+def is_condition_clause(verb: Token) -> bool:
+    """``verb`` heads a condition: "if"/"unless", "as long as"/"so long as", "provided (that)",
+    "providing", "on (the) condition that".
+
+    "The militia will hold its fire as long as the army withdraws": withdraws.
+    """
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if any(m.lower_ in ("if", "unless") for m in marks):
+        return True
+    doc = verb.doc
+    if any(m.lower_ == "as" and m.i >= 1 and doc[m.i - 1].lower_ == "long" for m in marks):
+        return True
+    head = verb.head
+    bare = not children(head, ("nsubj", "nsubjpass", "aux", "dobj"))  # "provided that", not "has provided aid"
+    if verb.dep_ in ("ccomp", "advcl") and head.lower_ in ("provided", "providing") and head.i < verb.i and bare:
+        return True
+    return verb.dep_ in ("acl", "relcl") and head.lower_ == "condition"

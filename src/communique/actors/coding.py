@@ -386,6 +386,9 @@ def code_actor(doc: Doc, actor: Actor, *, published: str | None = None) -> Actor
             seen.add(t)
             codes.append(code_text(t, published=published))
     got = _merge(codes)
+    owner = owner_country(doc, actor)
+    if owner is not None and actor.type in ("organization", "unknown") and not trusted:
+        got = Coded(owner, got.sector or "GOV", got.role, got.weight, got.person)
     if trusted:  # the gazetteer's coding stands; the context only fills what it lacks
         country = actor.country or got.country
         sector = actor.sector or got.sector
@@ -399,6 +402,24 @@ def code_actor(doc: Doc, actor: Actor, *, published: str | None = None) -> Actor
         return actor
     tag = actor.provenance + "+coding.context" if actor.provenance else "coding.context"
     return replace(actor, country=country, sector=sector, role=role, provenance=tag)
+
+
+def owner_country(doc: Doc, actor: Actor) -> str | None:
+    """The country that owns a body by a possessive before its name, whatever place the name holds.
+
+    "Pakistan's Kashmir Committee" -> PAK (not IND); "Serbia's Office for Kosovo" -> SRB; "Turkey's
+    Directorate of Religious Affairs" -> TUR.
+    """
+    for m in actor.mentions:
+        root = _span_root(doc, m.start, m.end)
+        if root is None:
+            continue
+        owners = [c for c in root.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.idx < m.start]
+        for c in owners:
+            place = gazetteer().lookup(c.text)
+            if place is not None and place.kind in ("country", "capital", "metonym"):
+                return place.code
+    return None
 
 
 def code_actor_at(actor: Actor, date: str | None) -> Actor:

@@ -42,6 +42,16 @@ def _role_sector(noun: str) -> str | None:
     return coding.role_sector(noun) or participant_sectors().get(noun)
 
 
+def armed_group(h: Token) -> bool:
+    """A generic group noun made armed by its modifier is a rebel participant (never GOV).
+
+    "the insurgent group", "other militant groups", "an armed faction", "jihadist networks".
+    """
+    if h.lemma_.lower() not in data.words("events.group_nouns"):
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in data.words("events.armed_modifiers") for c in h.children)
+
+
 class Participants:
     """The article's actors, indexed by the tokens their mentions cover; grows with new participants."""
 
@@ -110,6 +120,8 @@ class Participants:
         h = through(h)
         lemma = h.lemma_.lower()
         sector = _role_sector(lemma) if h.pos_ in ("NOUN", "PROPN") else None
+        if sector is None and armed_group(h):
+            sector = "REB"
         covered = self.covering(h)
         if covered is not None:
             return covered
@@ -117,6 +129,8 @@ class Participants:
             return None
         if lemma in data.words("events.document_nouns") and not recipient:
             return None  # "the Washington agreement calls for ...": a text is no actor (its owner may be a recipient)
+        if not recipient and unowned_thing(h):
+            return None  # "a drone struck the depot": a thing does nothing; its owner does, or no one named
         for c in h.children:  # "the group, al-Nusra Front": the apposed name
             if c.dep_ == "appos" and sector is None:
                 aid = self.covering(c) or (self._proper_noun(c) if create else None)
@@ -265,6 +279,20 @@ class Participants:
         for s, e, _ in spans:
             self._index(s, e, aid)
         return aid
+
+
+def unowned_thing(h: Token) -> bool:
+    """A weapon or vehicle whose owner the phrase does not name is no actor: the actor is unknown.
+
+    "A drone struck the depot", "Shells hit the market", "A warplane bombed the bridge": no actor;
+    "A Freedonian drone", "Freedonia's warplanes", "drones of the coalition" keep their owner.
+    """
+    if h.lemma_.lower() not in weapons("munition", "vehicle", "emplaced"):
+        return False
+    owned = [c for c in h.children if c.dep_ in ("poss", "amod", "compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
+    owned += [g for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children if g.dep_ == "pobj"]
+    owned += [c for c in h.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    return not owned
 
 
 def _against(t: Token) -> bool:

@@ -13,7 +13,9 @@ from communique.claims import Claim, assess
 from communique.events.arguments import Participants
 from communique.events.found import Found
 from communique.events.frames import embedded_code
-from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match
+from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match, weapons
+from communique.events.recipients import is_thing, through_thing
+from communique.events.senses import sense_of, targets
 from communique.events.subjects import misparsed_main
 from communique.records import Event, EventStatus, Quote, Span, Timex
 from communique.times.dating import date_event
@@ -59,7 +61,11 @@ def build_event(
     if not stated(found, claim):
         return None
     code, status, rule = retype(found, claim, found.anchor)
+    if found.status is not None:
+        status = found.status  # type: ignore[assignment]
     d = Draft(found, claim, code, status, rule, quote_at(quotes, found.trigger.idx))
+    if not in_sense(d):
+        return None
     d.actors = actor_ids(d, parts)
     d.recipients = recipient_ids(d, parts)
     place_participants(found, parts, d.actors, claim)
@@ -85,6 +91,23 @@ def stated(found: Found, claim: Claim) -> bool:
     if claim.rule == "claims.considered":
         return False
     return not (found.frame is None and claim.status in ("future", "hypothetical") and subordinate(found.anchor))
+
+
+def in_sense(d: Draft) -> bool:
+    """The event fits its type's sense constraints (``events.senses``), or is re-coded by them; an
+    event the table drops is none ("fired up the crowd", "an attack on his record" as ASSAULT)."""
+    action = sense_of(d.code.type, d.found.trigger, d.found.actor_heads)
+    if action is None:
+        return True
+    if action == "drop":
+        return False
+    new = code_of(action)
+    if new is None:
+        return False
+    d.code, d.rule = new, d.rule + "+sense"
+    # whom a criticism of a thing concerns: "attacked the government's record" -> the government
+    d.found.recipient_heads += [w for t in targets(d.found.trigger) if is_thing(t) for w in through_thing(t)]
+    return True
 
 
 def subordinate(tok: Token) -> bool:
@@ -172,16 +195,44 @@ def actor_ids(d: Draft, parts: Participants) -> list[str]:
     says it is willing ..."), a first person in a quote its speaker ('"We will not withdraw," the
     minister said')."""
     found = d.found
+    own = reporter_speaks_of_itself(d, parts)
+    if own:
+        return own
     actors: list[str] = []
     for h in found.actor_heads:
         for aid in parts.resolve(h):
             if aid not in actors:
                 actors.append(aid)
+    actors = [a for a in actors if not victim_antecedent(d, parts, a)]
     if not actors and found.actor_heads and any(h.pos_ == "PRON" for h in found.actor_heads) and d.claim.reporter is not None:
         actors = parts.resolve(d.claim.reporter)
     if not actors and d.quote is not None and d.quote.speaker and any(h.lower_ in ("i", "we") for h in found.actor_heads):
         actors = [d.quote.speaker]
     return actors
+
+
+def reporter_speaks_of_itself(d: Draft, parts: Participants) -> list[str]:
+    """A non-person pronoun subject of a clause reported by a named party is that party, whatever an
+    earlier sentence's antecedent: "A faction of the group announced they had killed 23 soldiers",
+    "The ministry said it had expelled two diplomats", "Police say they arrested the suspects"."""
+    heads, anchor, reporter = d.found.actor_heads, d.found.anchor, d.claim.reporter
+    if reporter is None or reporter.pos_ == "PRON" or not heads:
+        return []
+    if not all(h.lower_ in ("they", "it", "we") for h in heads):
+        return []
+    if anchor.dep_ not in ("ccomp", "parataxis") or anchor.head.i not in (reporter.head.i,):
+        return []
+    return parts.resolve(reporter)
+
+
+def victim_antecedent(d: Draft, parts: Participants, actor_id: str) -> bool:
+    """A pronoun doer is not resolved to the kind of people the event is done to: "Two soldiers were
+    seized on Friday. A faction announced they had killed 23 kidnapped soldiers" -> not the soldiers."""
+    if not all(h.pos_ == "PRON" for h in d.found.actor_heads):
+        return False
+    name = parts.by_id[actor_id].name.lower().split()
+    victims = {r.lemma_.lower() for r in d.found.recipient_heads} | {r.lower_ for r in d.found.recipient_heads}
+    return bool(name) and (name[-1] in victims or name[-1].rstrip("s") in victims)
 
 
 def recipient_ids(d: Draft, parts: Participants) -> list[str]:
@@ -258,8 +309,9 @@ def has_doer(d: Draft) -> bool:
 
 
 def violent_cause(h: Token) -> bool:
-    """A subject that can kill without being a participant: a weapon or an attack."""
-    return h.lemma_.lower() in data.words("events.violent_causes") or h.pos_ == "PRON" or match(h) is not None
+    """A subject that can kill without being a participant: a weapon, a war machine or an attack."""
+    lemma = h.lemma_.lower()
+    return lemma in data.words("events.violent_causes") or lemma in weapons("munition", "vehicle", "emplaced", "attack") or h.pos_ == "PRON" or match(h) is not None
 
 
 def appeal_to_yield(d: Draft, parts: Participants) -> None:
@@ -292,8 +344,12 @@ def foreground_or_done(d: Draft) -> bool:
 
 
 def attribute(d: Draft, parts: Participants) -> None:
-    """Who a reported or alleged event rests on: the attributed source, a quote's speaker."""
-    if d.status in ("reported", "alleged") and d.claim.source is not None:
+    """Who a reported or alleged event rests on: the rule's own source (an accuser), the attributed
+    source, a quote's speaker."""
+    if d.found.status is not None:  # the rule named the source itself (or found none: "X is accused of ...")
+        ids = [a for h in d.found.source_heads for a in parts.resolve(h)]
+        d.source = ids[0] if ids else None
+    elif d.status in ("reported", "alleged") and d.claim.source is not None:
         ids = parts.resolve(d.claim.source)
         d.source = ids[0] if ids else None
     if d.quote is None:

@@ -34,6 +34,8 @@ class Found:
     embedded: Token | None = None
     nominal: bool = False
     confidence: float = 0.7
+    status: str | None = None  # a status the rule knows better than the clause ("accused X of ...": alleged)
+    source_heads: list[Token] = field(default_factory=list)  # on whose word it rests (the accuser)
 
 
 def pattern_code(pat: Pattern | None) -> Code | None:

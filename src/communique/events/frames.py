@@ -133,6 +133,8 @@ def frame_event(v: Token, pat: Pattern, consumed: set[int]) -> Found | None:
         cameo, typ = got if got else (base.cameo, None)
         code = code_of(cameo, typ) or base
         mark_subtree_events(embedded, consumed)
+        if embedded.head is not v and is_light(embedded.head):  # "agreed to respect a pause in the fighting"
+            mark_subtree_events(embedded.head, consumed)
         for c in syntax.children(v, ("xcomp", "ccomp")):
             if c.i in consumed:
                 mark_subtree_events(c, consumed)

@@ -13,7 +13,7 @@ from communique import data, syntax
 from communique.events.found import Found, Scan, pattern_code, recipient_preps
 from communique.events.frames import absorb_appeal, noun_frame
 from communique.events.nominal import noun_actor
-from communique.events.patterns import Pattern, is_light, objects
+from communique.events.patterns import Pattern, is_light, objects, through
 from communique.events.recipients import purpose_recipients, recipients
 from communique.events.subjects import doer
 
@@ -24,6 +24,7 @@ OPERATION_HEADS = frozenset({"operation", "campaign", "drive", "mission", "effor
 LIGHT_EMBED_SKIP = frozenset({"plan", "initiative", "peacekeeper", "formula", "proposal"})
 GROUP_HEADS = ("delegation", "team", "mission", "group")
 CHANGE_HEADS = ("increase", "boost", "rise", "hike", "expansion")
+ACTIVITY_DEPS = ("csubj", "nsubj", "nsubjpass", "dobj", "pobj", "pcomp")
 
 
 def light_pass(scan: Scan) -> None:
@@ -47,13 +48,14 @@ def consult_noun(n: Token, pats: dict[int, Pattern]) -> bool:
 
 
 def light_candidates(t: Token, pats: dict[int, Pattern]) -> list[Token]:
-    """Where a light verb's event noun sits: its object, an in/on/into phrase, a meeting after "for";
+    """Where a light verb's event noun sits: its object, an in/on/into phrase, a meeting after "for"
+    (through a quantity: "gathered for the third day of negotiations");
     inside a generic head ("a mediation effort"), a delegation's visit, an increase in something.
 
     "led a delegation on a visit to the capital" -> delegation, visit.
     """
     cands: list[Token] = []
-    for o in objects(t) + syntax.prep_objects(t, ("in", "on", "into")) + [n for n in syntax.prep_objects(t, ("for",)) if consult_noun(n, pats)]:
+    for o in objects(t) + syntax.prep_objects(t, ("in", "on", "into")) + [n for n in map(through, syntax.prep_objects(t, ("for",))) if consult_noun(n, pats)]:
         cands.append(o)
         lemma = o.lemma_.lower()
         if lemma in data.words("events.generic_heads"):
@@ -105,6 +107,8 @@ def light_event(scan: Scan, t: Token, o: Token) -> bool:
         return False
     f = Found(t, o, code, "events.light_verb_noun", confidence=0.75)
     f.actor_heads = doer(t) or noun_actor(o)
+    if not f.actor_heads and t.tag_ == "VBG" and t.dep_ in ACTIVITY_DEPS:
+        return False  # "implementing a ceasefire would not be difficult": an activity named, no event
     f.recipient_heads = syntax.prep_objects(o, recipient_preps("of", "in")) + syntax.prep_objects(t, recipient_preps("in"))
     if o.dep_ == "compound" and o.head.lemma_.lower() in data.words("events.generic_heads"):  # "a mediation effort between X and Y"
         f.recipient_heads += syntax.prep_objects(o.head, recipient_preps("of", "in"))

@@ -169,7 +169,8 @@ def nominal_event(scan: Scan, t: Token, p: Pattern, doers: list[Token]) -> None:
         return
     f = Found(t, t, code, "events.nominal", nominal=True, confidence=0.6)
     f.actor_heads = doers
-    f.recipient_heads = [r for r in syntax.prep_objects(t, recipient_preps("of", "in")) if r not in doers]
+    heads = syntax.prep_objects(t, recipient_preps("of", "in")) + syntax.nominal_targets(t)
+    f.recipient_heads = [r for r in dict.fromkeys(heads) if r not in doers]
     scan.add(f, t.i)
     for o in syntax.prep_objects(t, ("of",)):
         if o.i in scan.pats:

@@ -167,7 +167,10 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key == "prep":  # "called on Tuesday" is no "call on": a time is no prepositional argument
         return any(
             c.dep_ in ("prep", "dative") and c.lower_ in values
-            and not any(g.ent_type_ in ("DATE", "TIME") or g.lower_.rstrip(".") in data.words("events.time_words") for g in c.children if g.dep_ == "pobj")
+            and not any(
+                (g.ent_type_ in ("DATE", "TIME") or g.lower_.rstrip(".") in data.words("events.time_words")) and through(g).i == g.i
+                for g in c.children if g.dep_ == "pobj"
+            )  # "for the third day of talks" is a meeting, not a time
             for c in children
         )
     if key == "objent":  # "Trump called Erdogan": a named person as the object
@@ -179,11 +182,13 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
                 cands.extend(g for g in c.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN":
             cands.extend(c for c in children if c.dep_ == "compound")
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "implement a halt to the fighting": the to-phrase hung on the verb
+            cands.extend(g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("to", "of", "in") for g in c.children if g.dep_ == "pobj")
         cands.extend(g for o in objects(tok) for g in o.children if g.dep_ == "appos" and g.i > o.i)  # "called X a stupid guy"
         cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod", "nmod")])
         # "hold families as human shields": the object's own as-phrase
         cands.extend(g for o in objects(tok) for p in o.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj")
-        return any(c.lemma_.lower() in values or c.lower_ in values for c in cands)
+        return any(x in values for c in cands for x in lemmas(c))  # "bases": lemma "basis", also "base"
     if key == "comp":
         return any(
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (c.lemma_.lower() in values or c.lower_ in values)

@@ -79,9 +79,11 @@ def meeting_parties(subj: Token) -> list[Token]:
 
 
 def weapon_firers(subj: Token) -> list[Token]:
-    """A weapon that strikes stands for whoever fired it.
+    """A weapon or a strike that hits stands for whoever fired it: the participle's by-agent, the
+    possessor, the by-phrase.
 
-    "Shells fired by the rebels hit a school" -> rebels.
+    "Shells fired by the rebels hit a school" -> rebels; "Russia's strikes on the port destroyed two
+    ships" -> Russia; "Missiles launched by the militia have killed four" -> militia.
     """
     if subj.lemma_.lower() not in weapons("munition", "attack", "emplaced"):
         return []
@@ -89,7 +91,7 @@ def weapon_firers(subj: Token) -> list[Token]:
         agents = syntax.passive_agents(acl)
         if agents:
             return agents
-    return []
+    return syntax.nominal_agents(subj)
 
 
 def auxiliary_subject(v: Token, seen: int) -> list[Token] | None:

@@ -90,10 +90,12 @@ def truce_appeal(scan: Scan, t: Token, p: Pattern | None) -> bool:
     """A party to a conflict calling for its end expresses intent (AGREE, PLOVER manual 3.8.2);
     ``events.build`` makes it an appeal to yield (REQUEST) when the caller is no armed party.
 
-    "The rebels called for a ceasefire".
+    "The rebels called for a ceasefire"; not "The rebels urged other factions to respect the truce".
     """
     if p is None or p.frame != "appeal" or p.pos != "V" or ceasefire_inner(t) is None:
         return False
+    if syntax.prep_objects(t, ("on", "upon")) or [o for o in syntax.direct_objects(t) if match(o) is None]:
+        return False  # "called on other groups to observe the truce": an appeal to others (REQUEST)
     f = frame_event(t, replace(p, cameo="030", frame="intent"), scan.consumed)
     if f is None:
         return False
@@ -157,20 +159,18 @@ def unasserted(sent: Span) -> set[int]:
 
 
 def denied_charge(v: Token) -> list[Token]:
-    """The content of a charge someone denies, and what a denial says did not happen.
+    """The content of a charge someone denies is a statement about the charge, no event.
 
-    "The ministry denied charges that it tortured two reporters", "The army denied that its troops
-    had fired".
+    "The ministry denied charges that it tortured two reporters". A denied clause ("The army denied
+    that its troops had fired") is no charge: its event stands, alleged, on the denier's word
+    (``communique.claims``: "deny" is a disputing cue).
     """
-    lemma = v.lemma_.lower()
-    if lemma not in data.words("events.deny_verbs"):
+    if v.lemma_.lower() not in data.words("events.deny_verbs"):
         return []
     out: list[Token] = []
     for c in v.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in data.words("events.charge_nouns"):
             out += syntax.children(c, ("acl", "relcl", "ccomp", "prep"))
-        if c.dep_ == "ccomp" and lemma == "deny":
-            out.append(c)
     return out
 
 

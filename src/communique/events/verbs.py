@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique import data, syntax
-from communique.events.found import Found, Scan, pattern_code
+from communique.events.found import Found, Scan, pattern_code, recipient_preps
 from communique.events.frames import mark_subtree_events
 from communique.events.nominal import noun_actor
-from communique.events.patterns import Code, Pattern, code_of, is_light, objects, participant_sectors
+from communique.events.patterns import Code, Pattern, code_of, is_light, match, objects, participant_sectors
 from communique.events.recipients import owners, purpose_recipients, recipients
 from communique.events.subjects import subject
 
@@ -72,7 +72,7 @@ def verb_pass(scan: Scan) -> None:
             continue
         f = Found(t, t, code, "events.verb", confidence=0.75)
         f.actor_heads = verb_doers(scan, t, f)
-        f.recipient_heads = verb_recipients(scan, t, p, code)
+        f.recipient_heads = verb_recipients(scan, t, p, code) + subject_noun_targets(t, f)
         absorb_event_objects(scan, t, code, f)
         absorb_charges(scan, t, code)
         scan.add(f, t.i)
@@ -97,7 +97,7 @@ def verb_doers(scan: Scan, t: Token, f: Found) -> list[Token]:
     peacekeepers" -> soldiers; "A Norwegian aid package reached the town" -> Norwegian.
     """
     code = f.code
-    subj = subject(t)
+    subj = [event_antecedent(scan, t, s) for s in subject(t)]
     for s in list(subj):
         sp = scan.pats.get(s.i)
         if sp is not None and sp.pos == "N" and sp.frame != "embed":
@@ -111,6 +111,41 @@ def verb_doers(scan: Scan, t: Token, f: Found) -> list[Token]:
     if any(h.lemma_.lower() in data.words("events.programme_nouns") for h in subj):
         subj = [w for h in subj for w in (owners(h) or [h])]
     return subj
+
+
+def subject_noun_targets(t: Token, f: Found) -> list[Token]:
+    """An event noun as subject lends its target too: its against/on/upon phrase.
+
+    "The offensive by the president's forces against the rebels killed dozens" -> rebels; "Freedonia's
+    strikes on the port have destroyed two ships" -> port; "A raid against the militia's base left
+    six dead" -> base.
+    """
+    out: list[Token] = []
+    for s in syntax.subjects(t):
+        if match(s) is not None and s.pos_ == "NOUN":
+            out += syntax.nominal_targets(s)
+    return [r for r in out if r not in f.actor_heads]
+
+
+def event_antecedent(scan: Scan, t: Token, s: Token) -> Token:
+    """A relative pronoun's antecedent is the event noun, not a place the parser hung the clause on.
+
+    "the attack on policemen in Karachi, which killed 13 people" -> attack (not Karachi); "the
+    shelling of the market in the old town that wounded six" -> shelling; "a bombing near the
+    stadium which killed four" -> bombing.
+    """
+    if s.lower_ not in ("which", "that") or t.dep_ != "relcl":
+        return s
+    cur = t.head
+    for _ in range(4):
+        p = scan.pats.get(cur.i)
+        if p is not None and p.pos == "N":
+            return cur
+        place = cur.ent_type_ in ("GPE", "LOC", "FAC") or cur.lemma_.lower() in data.words("events.place_nouns")
+        if not place or cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return s
+        cur = cur.head.head
+    return s
 
 
 def verb_recipients(scan: Scan, t: Token, p: Pattern, code: Code) -> list[Token]:
@@ -153,14 +188,38 @@ def absorb_event_objects(scan: Scan, t: Token, code: Code, f: Found) -> None:
 
 
 def absorb_charges(scan: Scan, t: Token, code: Code) -> None:
-    """What someone is accused of, praised or condemned for is no event of its own.
+    """What someone is praised or condemned for is no event of its own; what someone is accused of
+    is an alleged event of the accused (``charged_deed``), on the accuser's word.
 
-    "Ruritania accused Freedonia of massing troops", "The envoy praised the rebels for releasing
-    the hostages".
+    "The envoy praised the rebels for releasing the hostages": one SUPPORT.
     """
     if code.type not in JUDGING_TYPES:
         return
     for c in syntax.children(t, ("prep",)):
         if c.lower_ in ("of", "for", "over"):
             for g in syntax.children(c, ("pcomp", "pobj")):
+                if code.type == "ACCUSE":
+                    charged_deed(scan, t, g)
                 mark_subtree_events(g, scan.consumed)
+
+
+def charged_deed(scan: Scan, t: Token, g: Token) -> None:
+    """The deed a charge names is an alleged event done by the accused (the object, or the passive
+    subject), resting on the accuser: the accuser is never its actor.
+
+    "Rebels accused the army of shelling markets" -> ASSAULT by the army, alleged, source the rebels
+    (besides the ACCUSE); "The police were blamed by the opposition for killing two protesters";
+    "The army is accused of torturing detainees" (alleged, no named source).
+    """
+    p = scan.pats.get(g.i)
+    code = pattern_code(p) if p is not None and p.frame is None and g.i not in scan.consumed else None
+    if code is None or code.type in JUDGING_TYPES or (g.pos_ != "VERB" and code.type not in ("ASSAULT", "COERCE")):
+        return
+    accused = syntax.subjects(t, ("nsubjpass",)) if syntax.is_passive(t) else syntax.direct_objects(t)
+    if not accused:
+        return
+    f = Found(g, g, code, "events.charged_deed", confidence=0.5, status="alleged")
+    f.actor_heads = accused
+    f.recipient_heads = recipients(g, set()) if g.pos_ == "VERB" else syntax.nominal_targets(g, recipient_preps())
+    f.source_heads = subject(t)
+    scan.add(f, g.i)
