@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= demo/communique-demo.db
 
-.PHONY: run test lint evaltext eval figures bench venv clean
+.PHONY: run test lint evaltext eval figures bench train venv clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "need Python 3.11 (set PY=/path/to/python3.11)"; exit 1; }
@@ -49,6 +49,10 @@ figures: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+# the second opinion's weights (src/communique/data/models/second_opinion.json) from the tune halves, fixed seed
+train: $(STAMP)
+	$(BIN)/python -m communique.events.train --data ../shared/eval
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info $(DB)
