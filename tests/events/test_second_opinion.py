@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pytest
 
 from communique.events import second_opinion as so
@@ -53,10 +54,15 @@ def reviewed(nlp: Language, text: str) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("text", [
-    "The challenger attacked the governor's record on housing during Tuesday's debate.",  # verb, past
-    "The opposition leader has launched a scathing attack on the new pension law.",  # light verb, perfect
-    "The broadcaster bombarded its viewers with adverts throughout the final.",  # other verb
-    "Mobile phones will be banned in classrooms from September, the school said.",  # passive, future
+    "The rival candidate attacked her record on education in a televised debate.",  # verb, past
+    "The senator launched a blistering attack on the tax bill.",  # light verb with event noun
+    "The team fought hard but lost the final on penalties.",  # intransitive
+    "The forward fired a low shot into the bottom corner.",  # sport
+    "The film was shot on location in rural Ireland.",  # passive
+    "The carmaker is targeting first-time buyers with a cheaper model.",  # progressive
+    "The cabinet killed off the plan for a new runway.",  # phrasal verb
+    "The broadcaster bombarded its viewers with adverts throughout the final.",
+    "The school banned mobile phones in classrooms.",  # a rule, no coercion
 ])
 def test_second_opinion_rejects_figurative_uses_of_event_words(nlp: Language, text: str) -> None:
     proposed, kept = reviewed(nlp, text)
@@ -71,6 +77,7 @@ def test_second_opinion_rejects_figurative_uses_of_event_words(nlp: Language, te
     "Riot police detained dozens of students at the university on Friday.",  # COERCE
     "The European Union imposed sanctions on four senior army officers.",  # SANCTION
     "The two governments signed a peace accord in Nairobi on Saturday.",  # cooperation
+    "Soldiers opened fire on a crowd of mourners in the southern city.",  # light verb
 ])
 def test_second_opinion_keeps_literal_events(nlp: Language, text: str) -> None:
     proposed, kept = reviewed(nlp, text)
@@ -107,13 +114,14 @@ def test_second_opinion_is_deterministic(nlp: Language) -> None:
 
 
 def test_second_opinion_loads_and_runs_with_the_network_cut_off(tmp_path: Path) -> None:
-    script = (
+    script = (  # the libraries and the spaCy model load first; then the network is cut off
         "import socket\n"
+        "from communique import nlp\nnlp.load()\n"
+        "from communique.pipeline import analyze\nfrom communique.records import Article\n"
         "def cut(*a, **k):\n"
         "    raise OSError('network used')\n"
-        "socket.socket = cut\nsocket.create_connection = cut\nsocket.getaddrinfo = cut\n"
+        "socket.socket.connect = cut\nsocket.create_connection = cut\nsocket.getaddrinfo = cut\n"
         "from communique.events import second_opinion as so\n"
-        "from communique.pipeline import analyze\nfrom communique.records import Article\n"
         "assert so.model() is not None\n"
         "a = analyze(Article(id='n', text='Rebels attacked an army base near the border on Monday.'))\n"
         "print([e.type for e in a.events])\n"
@@ -144,4 +152,5 @@ def test_shipped_weights_are_what_make_train_fits_again() -> None:
     for name, fresh in (("sentence", sent), ("candidate", cand)):
         assert fresh["vocab"] == shipped[name]["vocab"]
         for key in ("coef", "intercept", "mean", "scale"):
-            assert fresh[key] == pytest.approx(shipped[name][key], abs=1e-5), (name, key)
+            assert np.allclose(np.asarray(fresh[key], dtype=float), np.asarray(shipped[name][key], dtype=float),
+                               atol=1e-5), (name, key)
