@@ -24,8 +24,8 @@ import argparse
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
