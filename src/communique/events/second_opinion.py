@@ -152,15 +152,20 @@ class Linear:
         return cls({w: i for i, w in enumerate(d["vocab"])}, np.asarray(d["mean"]), np.asarray(d["scale"]),
                    np.asarray(d["coef"], dtype=np.float64), np.asarray(d["intercept"], dtype=np.float64))
 
+    @functools.cached_property
+    def by_feature(self) -> np.ndarray:
+        """The sparse features' weights, one row per feature (a row is gathered per feature seen)."""
+        return np.ascontiguousarray(self.coef[:, len(self.mean):].T)
+
     def margin(self, dense: np.ndarray, sparse: Sequence[str]) -> np.ndarray:
         n_dense = len(self.mean)
-        x = (np.asarray(dense, dtype=np.float64) - self.mean) / self.scale
-        out = self.coef[:, :n_dense] @ x + self.intercept
-        for f in set(sparse):
-            j = self.vocab.get(f)
-            if j is not None:
-                out = out + self.coef[:, n_dense + j]
-        return np.asarray(out)
+        out = self.intercept.copy()
+        if n_dense:
+            out += self.coef[:, :n_dense] @ ((np.asarray(dense, dtype=np.float64) - self.mean) / self.scale)
+        idx = sorted(j for j in {self.vocab.get(f) for f in sparse} if j is not None)  # a fixed order of sums
+        if idx:
+            out += self.by_feature[idx].sum(axis=0)
+        return out
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
