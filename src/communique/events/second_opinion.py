@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from communique.records import Event
 
 MODEL_FILE = "second_opinion.json"
-FEATURES = 2  # the version of the features; weights of another version must be trained again
-PROTECTED_ROOTS = ("02",)
+FEATURES = 3  # the version of the features; weights of another version must be trained again
+PROTECTED_TYPES = ("REQUEST",)
 CLASS_OF_TYPE = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1,
     "COOPERATE": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2,
@@ -202,21 +202,21 @@ class SecondOpinion:
         probs = self.sentence_probs(sent)
         out = []
         for e in events:
-            p = guarded(e.cameo, self.probability(sent, e, probs), self.threshold)
+            p = guarded(e.type, self.probability(sent, e, probs), self.threshold)
             if p >= self.threshold:
                 conf = (1 - self.blend) * float(e.confidence) + self.blend * p
                 out.append(replace(e, confidence=round(conf, 4)))
         return out
 
 
-def guarded(cameo: str | None, p: float, threshold: float) -> float:
-    """The probability a candidate is judged by: an appeal (CAMEO 02) is never rejected.
+def guarded(event_type: str, p: float, threshold: float) -> float:
+    """The probability a candidate is judged by: a request (appeal or demand) is never rejected.
 
-    Our specification codes appeals ("urged", "called on") as REQUESTs (PLOVER 3.8), while the
-    pentaclass training set labels most of them statements; a model trained on it learns to drop
-    them, against the specification, so their probability is raised to the threshold (they are
-    still ranked by it)."""
-    return max(p, threshold) if (cameo or "")[:2] in PROTECTED_ROOTS else p
+    Our specification codes appeals and demands ("urged", "called on", "called for sanctions") as
+    REQUESTs (PLOVER 3.8), while the pentaclass training set labels most of them statements; a model
+    trained on it learns to drop them, against the specification, so their probability is raised to
+    the threshold (they are still ranked by it)."""
+    return max(p, threshold) if event_type in PROTECTED_TYPES else p
 
 
 def stacked(probs: np.ndarray, cls: int) -> np.ndarray:
