@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= demo/communique-demo.db
 
-.PHONY: run demo test lint evaltext eval figures bench bench-web venv clean
+.PHONY: run demo test lint evaltext eval figures bench bench-web train venv clean
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -62,6 +62,10 @@ bench: $(STAMP)
 # the web targets on a 10,000-article store built from the demo corpus (bench/web.py --help)
 bench-web: $(STAMP)
 	$(BIN)/python bench/web.py
+
+# the second opinion's weights (src/communique/data/models/second_opinion.json) from the tune halves, fixed seed
+train: $(STAMP)
+	$(BIN)/python -m communique.events.train --data ../shared/eval
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info $(DB)

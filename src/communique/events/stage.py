@@ -2,7 +2,8 @@
 of their events' dates.
 
 Per sentence: ``triggers.find_events`` finds the triggers, ``build.build_event`` resolves each to an
-event or drops it; one event per (type, actors, recipients) is kept, and the most confident
+event or drops it; one event per (type, actors, recipients) is kept, the learned ``second_opinion`` re-scores or
+rejects it, and the most confident
 ``MAX_PER_SENTENCE`` of them, in text order.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import replace
 from communique.actors.coding import code_actor_at
 from communique.actors.table import ActorTable
 from communique.document import Document
+from communique.events import second_opinion
 from communique.events.arguments import Participants
 from communique.events.build import build_event
 from communique.events.triggers import find_events
@@ -40,7 +42,7 @@ def extract_events(
             ev = build_event(doc, found, parts, quotes, times, published)
             if ev is not None:
                 kept.append(ev)
-        kept = dedupe(kept)
+        kept = second_opinion.review(sent, dedupe(kept))
         kept.sort(key=lambda e: -e.confidence)
         events.extend(sorted(kept[:MAX_PER_SENTENCE], key=lambda e: e.evidence.start if e.trigger is None else e.trigger.start))
     events = [replace(e, id=f"E{i}") for i, e in enumerate(events, 1)]
