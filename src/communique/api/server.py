@@ -20,4 +20,6 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000,
     shown = f"[{host}]" if ":" in host else host
     if announce is not None:
         announce(f"http://{shown}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
+    # keep-alive longer than uvicorn's 5 s: a busy client reusing a connection the server just closed gets a reset
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, timeout_graceful_shutdown=5,
+                timeout_keep_alive=30)

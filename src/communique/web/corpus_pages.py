@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from communique.api.corpus import corpus_read
+from communique.api.corpus import actors_page, corpus_read
 from communique.corpus import views
 from communique.web import charts
 from communique.web.pages import _date, _offset, _text, page, pool
@@ -76,7 +76,7 @@ def incident(request: Request, incident_id: str) -> HTMLResponse:
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, q: str | None = None, offset: str | None = None) -> HTMLResponse:
     query, start = _text(q) or "", _offset(offset)
-    items, total = corpus_read(request, "list_actors", q=query or None, limit=INCIDENTS_PAGE, offset=start)
+    items, total = actors_page(request, q=query or None, limit=INCIDENTS_PAGE, offset=start)
     kept = {"q": query} if query else {}
     more = {"prev": urlencode({**kept, "offset": max(start - INCIDENTS_PAGE, 0)}) if start else None,
             "next": urlencode({**kept, "offset": start + INCIDENTS_PAGE}) if start + INCIDENTS_PAGE < total else None}
