@@ -63,6 +63,13 @@ def _check_whole(db: Path) -> int:
 def test_kill_9_three_times_loses_and_splits_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("*.md"))
+    # enough work that each of the three runs is still writing when it is killed (a run after a kill
+    # skips what is stored): ten reissues of every story, each with its own closing line
+    for story in sorted(CORPUS.glob("*.txt")):
+        for k in range(1, 11):
+            (folder / f"{story.stem}-reissue{k}.txt").write_text(
+                story.read_text(encoding="utf-8") + f"\n\nReissued by the desk ({k}) with no change to the story.\n",
+                encoding="utf-8")
     db = tmp_path / "c.db"
     rng = random.Random(14)
     kills = 0
