@@ -83,7 +83,7 @@ def dask_client(workers: int, scheduler: str | None = None, *, model: str = "") 
 
 
 def analysed(client: Client, parts: Iterable[Partition], *, model: str = "",
-             window: int | None = None) -> Iterator[tuple[Partition, list[Result]]]:
+             window: int | None = None, time_limit: float | None = None) -> Iterator[tuple[Partition, list[Result]]]:
     """Each partition with its results (in input order), in the order they finish. At most ``window``
     partitions are out at a time (default: two per worker thread of the cluster, plus two)."""
     from distributed import as_completed
@@ -94,7 +94,7 @@ def analysed(client: Client, parts: Iterable[Partition], *, model: str = "",
     done = as_completed()
 
     def submit(p: Partition) -> None:
-        fut = client.submit(analyze_items, list(p.items), model, key=f"communique-{p.key}-{uuid.uuid4().hex[:8]}",
+        fut = client.submit(analyze_items, list(p.items), model, time_limit, key=f"communique-{p.key}-{uuid.uuid4().hex[:8]}",
                             pure=False)
         pending[fut] = p
         done.add(fut)
@@ -106,7 +106,7 @@ def analysed(client: Client, parts: Iterable[Partition], *, model: str = "",
         try:
             results = fut.result()
         except Exception as e:  # noqa: BLE001 - a failed task must cost articles one by one, never the partition
-            results = _one_by_one(client, p, model, e)
+            results = _one_by_one(client, p, model, e, time_limit)
         fut.release()
         yield p, results
         nxt = next(queue, None)
@@ -114,9 +114,10 @@ def analysed(client: Client, parts: Iterable[Partition], *, model: str = "",
             submit(nxt)
 
 
-def _one_by_one(client: Client, p: Partition, model: str, cause: Exception) -> list[Result]:
+def _one_by_one(client: Client, p: Partition, model: str, cause: Exception,
+                time_limit: float | None = None) -> list[Result]:
     """A failed partition again, each article a task of its own; an article that fails alone is an error."""
-    futures = [client.submit(analyze_items, [item], model, pure=False) for item in p.items]
+    futures = [client.submit(analyze_items, [item], model, time_limit, pure=False) for item in p.items]
     out: list[Result] = []
     for item, fut in zip(p.items, futures, strict=True):
         try:

@@ -76,5 +76,6 @@ def analyse_parallel(items: Iterable[Article | InputError], settings: Settings, 
     from communique.batch.cluster import analysed, dask_client, partitions
 
     with dask_client(workers, scheduler, model=settings.model) as client:
-        for _, results in analysed(client, partitions(items, partition_size), model=settings.model):
+        for _, results in analysed(client, partitions(items, partition_size), model=settings.model,
+                                       time_limit=settings.article_timeout):
             yield from results

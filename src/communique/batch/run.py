@@ -111,7 +111,8 @@ def run_batch(sources: Sequence[str], out: Path, *, settings: Settings, workers:
         if first is None:  # everything finished already: no cluster to start
             return totals
         with dask_client(workers, scheduler, model=settings.model) as client:
-            for part, results in analysed(client, chain([first], todo), model=settings.model):
+            for part, results in analysed(client, chain([first], todo), model=settings.model,
+                                            time_limit=settings.article_timeout):
                 _commit(ds, part, results, totals)
                 for r in results:
                     if isinstance(r, ErrorRow) and report is not None:

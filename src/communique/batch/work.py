@@ -27,13 +27,15 @@ def error_row(e: InputError) -> ErrorRow:
     return ErrorRow(e.article_id or e.source, e.source, e.reason)
 
 
-def analyze_items(items: Sequence[Article | ErrorRow], model: str = "") -> list[Analysis | ErrorRow]:
+def analyze_items(items: Sequence[Article | ErrorRow], model: str = "",
+                  time_limit: float | None = None) -> list[Analysis | ErrorRow]:
     """Analyse the articles of one partition in order; error rows pass through in place, and an
-    article a stage fails on becomes an error row naming it."""
+    article a stage fails on, or whose analysis takes longer than ``time_limit`` seconds (the setting
+    ``article_timeout``), becomes an error row naming it."""
     from communique.pipeline import analyze_many
 
     articles = [i for i in items if isinstance(i, Article)]
-    analysed = iter(analyze_many(articles, model=model))
+    analysed = iter(analyze_many(articles, model=model, time_limit=time_limit))
     out: list[Analysis | ErrorRow] = []
     for item in items:
         if isinstance(item, ErrorRow):
