@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from communique import __version__
+from communique.corpus.export import ExportWhat
 from communique.errors import (
     CommuniqueError,
     EvalDataMissing,
@@ -54,15 +55,6 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
-
-
-class ExportWhat(StrEnum):
-    articles = "articles"
-    quotes = "quotes"
-    events = "events"
-    actors = "actors"
-    article_actors = "article-actors"
-    incidents = "incidents"
 
 
 def _fail(message: str, code: int) -> typer.Exit:

@@ -20,20 +20,12 @@ from fastapi.responses import StreamingResponse
 
 from communique.api.routes import ERRORS, Since, Text, Until, pool
 from communique.corpus import export as corpus_export
+from communique.corpus.export import ExportWhat as What
 from communique.corpus.views import find_actor
 
 router = APIRouter(responses=ERRORS)
 BATCH = 2000
 CHUNK = 1 << 16
-
-
-class What(StrEnum):
-    articles = "articles"
-    quotes = "quotes"
-    events = "events"
-    actors = "actors"
-    article_actors = "article-actors"
-    incidents = "incidents"
 
 
 class Fmt(StrEnum):

@@ -23,12 +23,24 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from communique.corpus import views
 from communique.outfile import check_output, write_whole
 from communique.store import EXPORT_COLUMNS, Store
+
+
+class ExportWhat(StrEnum):
+    """What ``export`` (the CLI and the API's /api/export) can write."""
+
+    articles = "articles"
+    quotes = "quotes"
+    events = "events"
+    actors = "actors"
+    article_actors = "article-actors"
+    incidents = "incidents"
 
 LIST = "list"
 COLUMNS: dict[str, dict[str, str]] = {
