@@ -6,22 +6,15 @@ its own transaction (``Store.add``: idempotent by id and content hash).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from communique.batch.dataset import read_manifest
 from communique.batch.tables import TABLES, ErrorRow, analysis_from_rows
 from communique.errors import InputError, OutputError
 from communique.records import Analysis, Article
 from communique.settings import Settings
-
-if TYPE_CHECKING:
-    from communique.progress import Progress
-    from communique.store import Store
-
-Report = Callable[[InputError], None]
-Counts = dict[str, int]
 
 
 def dataset_analyses(root: Path) -> Iterator[Analysis | ErrorRow]:
@@ -51,23 +44,6 @@ def dataset_analyses(root: Path) -> Iterator[Analysis | ErrorRow]:
         for aid in order:
             if rows[aid].get("articles"):
                 yield analysis_from_rows(rows[aid])
-
-
-def add_results(store: Store, results: Iterable[Analysis | ErrorRow | InputError], counts: Counts,
-                report: Report, progress: Progress | None = None, warn: Callable[[Analysis], None] | None = None) -> None:
-    """Add each analysis to the store, counting outcomes; report each error."""
-    for r in results:
-        if isinstance(r, Analysis):
-            if warn is not None:
-                warn(r)
-            counts[store.add(r).outcome] += 1
-            if progress is not None:
-                progress.add(articles=1, quotes=len(r.quotes), events=len(r.events))
-            continue
-        counts["failed"] += 1
-        report(r if isinstance(r, InputError) else InputError(r.input, r.reason, article_id=r.id))
-        if progress is not None:
-            progress.add(errors=1)
 
 
 def analyse_parallel(items: Iterable[Article | InputError], settings: Settings, *, workers: int,
