@@ -62,6 +62,7 @@ def _handled(seen: dict[str, object], key: str) -> bool:
 
 def poll_feed(url: str, store: Store, session: FeedSession, say: Say) -> PollCounts:
     """One poll of one feed: its new entries analysed and stored, each remembered once handled."""
+    from communique.corpus.index import hook
     from communique.pipeline import analyze_many
 
     seen = session.state.feed(url)["seen"]
@@ -79,9 +80,12 @@ def poll_feed(url: str, store: Store, session: FeedSession, say: Say) -> PollCou
             seen[key or item.id] = "done"
         else:
             fresh.append((key or item.id, item))
-    for (key, _), result in zip(fresh, analyze_many([a for _, a in fresh], model=session.settings.model), strict=True):
+    on_write = hook(session.settings)  # the corpus layer (global actors, stories, incidents) in step
+    analysed = analyze_many([a for _, a in fresh], model=session.settings.model,
+                            time_limit=session.settings.article_timeout)
+    for (key, _), result in zip(fresh, analysed, strict=True):
         if isinstance(result, Analysis):
-            outcome = store.add(result).outcome
+            outcome = store.add(result, hook=on_write).outcome
             counts.added += outcome != "unchanged"
             counts.unchanged += outcome == "unchanged"
         else:
