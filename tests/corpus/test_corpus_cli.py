@@ -4,6 +4,7 @@ format, the actor page, the timeline, export with filters and Parquet lists, re-
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -129,6 +130,7 @@ def test_cli_reanalyse_runs_stale_articles_again_and_keeps_the_incidents(db: Pat
         conn.execute("UPDATE analysis_versions SET analyser='communique 0.0.1' WHERE article_id='c2-herald-sudan-truce'")
     r = run("reanalyse", "--db", str(db))
     assert r.returncode == 0 and "1 re-analysed, 0 failed" in r.stderr, r.stderr
+    assert re.search(r"reanalyse: 1 articles, \d+ quotes, \d+ events, 0 errors in [\d.]+ s", r.stderr), r.stderr
     assert jsonl(run("incidents", "--db", str(db), "--format", "jsonl", "--limit", "1000")) == before
     r = run("reanalyse", "--db", str(db), "--rebuild")
     assert r.returncode == 0 and "0 re-analysed" in r.stderr

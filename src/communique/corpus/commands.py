@@ -258,6 +258,7 @@ def reanalyse(
     """Re-run the analysis of stale articles (another analyser version or rule data) from their stored text,
     then rebuild incidents and global actors. A failed re-run keeps the article's stored analysis."""
     from communique.corpus.reanalyse import run
+    from communique.progress import Progress, reporting
     from communique.store import open_store
 
     settings = load_settings(config, db=db)
@@ -266,10 +267,13 @@ def reanalyse(
         err.print(f"[red]error:[/red] {escape(article_id)}: {escape(reason)}", highlight=False, markup=True)
 
     try:
-        with open_store(settings.db, create=False) as store:
+        with open_store(settings.db, create=False) as store, Progress("reanalyse", console=err) as bar, \
+                reporting(bar):
             counts = run(store, settings, rebuild_only=rebuild, everything=everything, on_error=report)
     except (StoreError, ModelNotFound) as e:
         raise _fail(str(e), 3) from e
+    if not rebuild:
+        err.print(escape(bar.summary()), highlight=False)
     err.print(f"{escape(str(settings.db))}: {counts['reanalysed']} re-analysed, {counts['failed']} failed, "
               f"{counts['current']} current; corpus tables rebuilt over {counts['indexed']} article(s)", highlight=False)
     if counts["failed"]:

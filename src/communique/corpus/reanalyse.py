@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from communique.corpus.index import hook, rebuild, stale_params, unindexed
 from communique.corpus.versions import stale_ids
 from communique.errors import InputError
+from communique.progress import counted, expect
 from communique.records import Article
 from communique.settings import Settings
 from communique.store import Store
@@ -34,7 +35,8 @@ def stored_articles(store: Store, ids: list[str]) -> Iterator[Article]:
 
 def run(store: Store, settings: Settings, *, rebuild_only: bool = False, everything: bool = False,
         on_error: Callable[[str, str], None] = lambda _id, _reason: None) -> dict[str, int]:
-    """Re-analyse the stale (or, with ``everything``, all) articles; rebuild the corpus tables when needed."""
+    """Re-analyse the stale (or, with ``everything``, all) articles; rebuild the corpus tables when needed.
+    Each re-analysed article is counted on the progress the command reports to (``progress.reporting``)."""
     from communique.pipeline import analyze_many
 
     conn = store.conn
@@ -43,8 +45,9 @@ def run(store: Store, settings: Settings, *, rebuild_only: bool = False, everyth
     if not rebuild_only:
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")] if everything else stale_ids(conn)
         counts["current"] = total - len(ids)
+        expect(len(ids))
         on_write = hook(settings)
-        for result in analyze_many(stored_articles(store, ids), model=settings.model):
+        for result in counted(analyze_many(stored_articles(store, ids), model=settings.model)):
             if isinstance(result, InputError):
                 counts["failed"] += 1
                 on_error(result.article_id or result.source, result.reason)
