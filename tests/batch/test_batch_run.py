@@ -114,3 +114,26 @@ def test_ingest_loads_a_dataset_exactly_as_ingesting_the_inputs(
     assert stored[0] == stored[1]
     r = cli("ingest", str(out), "--db", str(tmp_path / "from-dataset.db"))
     assert "0 added" in r.stderr and "10 unchanged" in r.stderr, r.stderr
+
+
+def test_batch_dataset_reads_as_is_in_duckdb(run: tuple[Path, Path, set[str], str]) -> None:
+    """Another engine reads the dataset with no help: DuckDB over the hive folders, list columns as lists."""
+    import duckdb
+
+    _, out, _, _ = run
+    con = duckdb.connect()
+    n, months = con.execute(
+        f"SELECT count(*), count(DISTINCT month) FROM read_parquet('{out}/articles/*/*.parquet', hive_partitioning=true)"
+    ).fetchone()  # type: ignore[misc]
+    assert (n, months) == (10, 4)
+    arrow = _table(out, "events")
+    rows = con.execute(
+        f"SELECT article_id, event_id, len(actors) FROM read_parquet('{out}/events/*/*.parquet', "
+        "hive_partitioning=true)").fetchall()
+    assert len(rows) == arrow.num_rows > 0
+    assert {(a, e): n for a, e, n in rows} == {
+        (r["article_id"], r["event_id"]): len(r["actors"]) for r in arrow.select(["article_id", "event_id", "actors"]).to_pylist()}
+    joined = con.execute(
+        f"SELECT count(*) FROM read_parquet('{out}/quotes/*/*.parquet', hive_partitioning=true) q "
+        f"JOIN read_parquet('{out}/articles/*/*.parquet', hive_partitioning=true) a USING (article_id)").fetchone()
+    assert joined is not None and joined[0] == _table(out, "quotes").num_rows
