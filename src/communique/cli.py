@@ -383,7 +383,8 @@ def export(
     from communique.corpus.export import Filters
     from communique.corpus.export import export as export_corpus
     from communique.corpus.views import find_actor
-    from communique.store import check_output, open_store
+    from communique.outfile import check_output
+    from communique.store import open_store
 
     settings = load_settings(config, db=db)
     if fmt is ExportFormat.parquet and output is None:

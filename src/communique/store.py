@@ -8,9 +8,7 @@ never leaves half an article behind.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 import sqlite3
@@ -22,7 +20,6 @@ from typing import Any, Literal
 
 from communique.corpus.schema import CORPUS_SCHEMA
 from communique.errors import StoreError
-from communique.outfile import check_output, write_whole
 from communique.records import Analysis, Article
 
 DEFAULT_DB = "communique.db"
@@ -476,41 +473,6 @@ class Store:
             "who_said_what": [dict(r) for r in said],
         }
 
-    # -- export -------------------------------------------------------------------------------
-    def export(self, what: ExportWhat, fmt: Literal["jsonl", "csv", "parquet"], out: Path | None = None,
-               *, force: bool = False) -> str | None:
-        """Export one table as JSONL or CSV (returned as a string when ``out`` is None) or Parquet (``out``
-        required). A file is written whole or not at all (a temporary file in its folder, then renamed);
-        the store itself is never a target, and an existing file only with ``force``."""
-        if out is None and fmt == "parquet":
-            raise StoreError("parquet export needs an output file (--out)")
-        if out is not None:
-            check_output(out, self.path, force=force)
-        with self._reading():
-            rows = list(self.rows(what))
-        if fmt == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            table = pa.Table.from_pylist([_flat(r) for r in rows], schema=_arrow_schema(what))
-            assert out is not None
-            write_whole(out, lambda tmp: pq.write_table(table, tmp))
-            return None
-        buf = io.StringIO()
-        if fmt == "jsonl":
-            for r in rows:
-                buf.write(json.dumps(r, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS[what], lineterminator="\n")
-            writer.writeheader()
-            for r in rows:
-                writer.writerow(_flat(r))
-        if out is None:
-            return buf.getvalue()
-        text = buf.getvalue()
-        write_whole(out, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
-        return None
-
 
 def describe_sqlite_error(e: sqlite3.Error) -> str:
     """SQLite's message in plain terms where it is one a user can act on (a full disk, a damaged file)."""
@@ -519,21 +481,6 @@ def describe_sqlite_error(e: sqlite3.Error) -> str:
         if words in message.lower():
             return reason
     return message
-
-
-def _flat(row: dict[str, Any]) -> dict[str, Any]:
-    """JSON-encode list/dict values for flat formats (CSV, Parquet)."""
-    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v) for k, v in row.items()}
-
-
-def _arrow_schema(what: str) -> Any:
-    import pyarrow as pa
-
-    ints = {"start", "end", "evidence_start", "evidence_end", "mention_count"}
-    floats = {"confidence"}
-    return pa.schema(
-        [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in EXPORT_COLUMNS[what]]
-    )
 
 
 def _insert_sql(table: str) -> str:

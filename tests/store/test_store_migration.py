@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from communique.corpus.export import Filters, export
 from communique.records import Analysis
 from communique.store import MIGRATIONS, SCHEMA_VERSION, open_store
 
@@ -64,10 +65,10 @@ def test_store_exports_carry_the_date_basis_and_precision(tmp_path: Path, story_
     with open_store(tmp_path / "s.db") as store:
         store.add(story_analysis)
         for what in ("quotes", "events"):
-            lines = (store.export(what, "jsonl") or "").splitlines()  # type: ignore[arg-type]
+            lines = (export(store, what, "jsonl", None, Filters()) or "").splitlines()
             assert lines and all({"date_basis", "date_precision"} <= json.loads(line).keys() for line in lines)
-            header = next(csv.reader(io.StringIO(store.export(what, "csv") or "")))  # type: ignore[arg-type]
+            header = next(csv.reader(io.StringIO(export(store, what, "csv", None, Filters()) or "")))
             assert header.index("date_basis") == header.index("date") + (2 if what == "events" else 1)
             out = tmp_path / f"{what}.parquet"
-            store.export(what, "parquet", out)  # type: ignore[arg-type]
+            export(store, what, "parquet", out, Filters())
             assert {"date_basis", "date_precision"} <= set(pq.read_table(out).column_names)
