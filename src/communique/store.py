@@ -405,7 +405,7 @@ class Store:
     def search(self, query: str, *, what: Literal["all", "articles", "quotes"] = "all", limit: int = 20) -> list[Hit]:
         """Full-text search over article text and quote text, best first. Each snippet marks its hits between
         ``HIT_START`` and ``HIT_END`` (``\\x02`` and ``\\x03``, never found in indexed text)."""
-        match = _fts_query(query)
+        match = fts_words(query)
         if not match:
             return []
         with self._reading():
@@ -509,7 +509,7 @@ def _indexed(text: str) -> str:
     return text.translate(_UNMARKED)
 
 
-def _fts_query(query: str) -> str:
+def fts_words(query: str) -> str:
     """User text to a safe FTS5 query: each word quoted (so ``U.S.-backed`` cannot be a syntax error), ANDed.
 
     A repeated word counts once (case aside), and words are kept only while they hold at most

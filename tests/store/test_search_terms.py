@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from communique.records import Analysis, Quote
-from communique.store import HIT_END, HIT_START, MAX_QUERY_TERMS, _fts_query, open_store
+from communique.store import HIT_END, HIT_START, MAX_QUERY_TERMS, fts_words, open_store
 
 
 def _terms(match: str) -> list[str]:
@@ -14,21 +14,21 @@ def _terms(match: str) -> list[str]:
 
 
 def test_search_query_repeated_words_count_once() -> None:
-    assert _fts_query(" ".join(["ceasefire"] * 4000)) == '"ceasefire"'
-    assert _fts_query("Truce truce TRUCE talks truce") == '"Truce" "talks"'
+    assert fts_words(" ".join(["ceasefire"] * 4000)) == '"ceasefire"'
+    assert fts_words("Truce truce TRUCE talks truce") == '"Truce" "talks"'
 
 
 def test_search_query_keeps_at_most_max_terms_whatever_is_pasted() -> None:
     pasted = " ".join(f"word{i}" for i in range(4000))
-    assert len(_terms(_fts_query(pasted))) == MAX_QUERY_TERMS
+    assert len(_terms(fts_words(pasted))) == MAX_QUERY_TERMS
     dotted = " ".join(".".join(f"w{i}x{j}" for j in range(40)) for i in range(100))  # 40 index terms per word
-    assert _fts_query(dotted) == ""  # the first word alone holds more terms than allowed
+    assert fts_words(dotted) == ""  # the first word alone holds more terms than allowed
     mixed = "U.S.-backed " * 50 + "talks"
-    assert _terms(_fts_query(mixed)) == ["U.S.-backed", "talks"]
+    assert _terms(fts_words(mixed)) == ["U.S.-backed", "talks"]
 
 
 def test_search_query_drops_the_hit_marks_from_user_text() -> None:
-    assert _fts_query(f"{HIT_START}truce{HIT_END}") == '"truce"'
+    assert fts_words(f"{HIT_START}truce{HIT_END}") == '"truce"'
 
 
 def test_search_snippet_marks_hits_apart_from_editorial_brackets(tmp_path: Path, story_analysis: Analysis) -> None:

@@ -155,6 +155,18 @@ def test_search_phrase_prefix_and_filters(client: TestClient) -> None:
     assert len(paged["items"]) == 3
 
 
+def test_search_plain_words_count_once_and_are_capped_as_in_the_cli(client: TestClient) -> None:
+    """Plain words pasted into the box (up to the 500 characters the API takes) become the same bounded
+    query ``communique search`` runs."""
+    from communique.store import MAX_QUERY_TERMS, fts_words
+
+    repeated = _ok(client, "/api/search?q=" + "+".join(["Hostages", "hostages"] * 25))
+    assert repeated["match"] == '"Hostages"' and repeated["total"] >= 2
+    pasted = " ".join(f"w{i}" for i in range(80))
+    result = _ok(client, "/api/search?q=" + pasted.replace(" ", "+"))
+    assert result["match"] == fts_words(pasted) and result["match"].count('"') == 2 * MAX_QUERY_TERMS
+
+
 @pytest.mark.parametrize("query", ['"unterminated', "talks AND", "NEAR(", "nosuchcolumn:talks", "(ceasefire"])
 def test_search_malformed_query_is_a_readable_400(client: TestClient, query: str) -> None:
     message = _error(client, "/api/search?q=" + query.replace('"', "%22"), 400)

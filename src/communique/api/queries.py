@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-# FTS5 snippet markers: private-use characters, so article text can never contain them by accident
-MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+from communique.store import HIT_END, HIT_START, fts_words
+
 # what makes a search query "advanced" (FTS5 syntax passed through): quotes, grouping, prefix, column
 # filters, and the operators written in capitals
 _ADVANCED = re.compile(r'["()*:^]|\b(AND|OR|NOT|NEAR)\b')
@@ -59,12 +59,13 @@ class Where:
 
 def fts_match(query: str) -> str:
     """User text as an FTS5 query. Plain words are each quoted and ANDed (so ``U.S.-backed`` is no syntax
-    error); a query using FTS5 syntax (``"a phrase"``, ``OR``, ``NEAR``, ``prefix*``, parentheses) is passed
-    through as written, and a malformed one is a QueryError when it runs."""
+    error), each once and at most ``MAX_QUERY_TERMS`` index terms in all, as ``communique search`` does
+    (``store.fts_words``); a query using FTS5 syntax (``"a phrase"``, ``OR``, ``NEAR``, ``prefix*``,
+    parentheses) is passed through as written, and a malformed one is a QueryError when it runs."""
     query = query.replace("\x00", " ")
     if _ADVANCED.search(query):
         return query.strip()
-    return " ".join(f'"{w}"' for w in (w.replace('"', "") for w in query.split()) if w)
+    return fts_words(query)
 
 
 def _run(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
@@ -224,8 +225,8 @@ def _event(r: sqlite3.Row) -> dict[str, Any]:
 # -- search -----------------------------------------------------------------------------------------
 def marked(snippet: str) -> tuple[str, str]:
     """An FTS5 snippet with our markers as (plain text, HTML-escaped text with ``<mark>`` around hits)."""
-    plain = snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-    shown = html.escape(snippet, quote=False).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+    plain = snippet.replace(HIT_START, "").replace(HIT_END, "")
+    shown = html.escape(snippet, quote=False).replace(HIT_START, "<mark>").replace(HIT_END, "</mark>")
     return plain, shown
 
 
@@ -263,7 +264,7 @@ def search(conn: sqlite3.Connection, query: str, *, what: str = "all", since: st
         if rids:
             table, column, fields = SEARCH_KINDS[k]
             sql = (f"SELECT f.rowid AS rid, f.article_id, {fields}, a.title, a.published, a.outlet,"
-                   f" snippet({table}, {column}, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip"
+                   f" snippet({table}, {column}, char(2), char(3), '…', 24) AS snip"
                    f" FROM {table} f JOIN articles a ON a.id = f.article_id WHERE {table} MATCH ?"
                    f" AND f.rowid IN ({','.join('?' * len(rids))})")
             found.update({(k, r["rid"]): r for r in _run(conn, sql, [match, *rids])})
