@@ -14,8 +14,9 @@ from communique.errors import InputError
 from communique.ingest import read_inputs
 from communique.ingest.language import decode_bytes
 from communique.records import Article
+from communique.settings import Settings
 
-from .conftest import ARTICLE, PAGE
+from .conftest import ARTICLE, PAGE, Server
 
 # our own sentences, each with letters and marks Windows-1252 encodes in one byte
 LEGACY = [
@@ -87,3 +88,15 @@ def test_binary_data_is_still_binary(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(1, 256)) * 40)
     [item] = list(read_inputs(str(path)))
     assert isinstance(item, InputError) and "binary" in item.reason
+
+
+def test_cp1252_page_fetched_by_url_names_the_guess(server: Server) -> None:
+    """A fetched page with no charset anywhere (no header parameter, no meta) is decoded as the file is,
+    with the same warning, on URL input, a feed entry's page and a WARC record alike (one decoder)."""
+    page = PAGE.replace('<meta charset="utf-8">', "").replace(
+        "<p>A senior Hamas official", "<p>" + LEGACY[0] + "</p>\n<p>A senior Hamas official")
+    server.routes["/legacy"] = (200, {"Content-Type": "text/html"}, page.encode("cp1252"))
+    [item] = list(read_inputs(server.url("/legacy"), Settings(allow_private_fetch=True, fetch_host_interval=0)))
+    assert isinstance(item, Article), item
+    assert "Genève" in item.text and "café" in item.text
+    assert item.notes == ("not UTF-8 and no charset declared: decoded as cp1252 (guessed by charset-normalizer)",)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from communique.errors import InputError, NotEnglish
 from communique.ingest.bounded import over_limit
 from communique.ingest.cleanup import Cleaned, authors_from_byline, clean_text
-from communique.ingest.html import extract_page
+from communique.ingest.html import decode_page, extract_page
 from communique.ingest.language import other_language
 from communique.records import Article, Removal
 from communique.settings import Settings
@@ -206,3 +206,16 @@ def article_from_html(
         removed=cleaned.removed + notes,
         published_from=published_from,
     ), where, language)
+
+
+def article_from_page(data: bytes, charset: str | None = None, *, id: str, url: str | None = None,
+                      source: str | None = None, settings: Settings | None = None) -> Article:
+    """A cleaned article from a page's bytes (a fetched URL, a feed entry's page, a WARC record), decoded by
+    ``html.decode_page``; an encoding it had to guess is among the article's notes, so the reader warns."""
+    text, note = decode_page(data, charset)
+    return noted(article_from_html(text, id=id, url=url, source=source, settings=settings), note)
+
+
+def noted(article: Article, note: str | None) -> Article:
+    """``article`` with the reading ``note`` (a guessed encoding) among its warnings."""
+    return replace(article, notes=(*article.notes, note)) if note else article

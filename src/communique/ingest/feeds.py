@@ -22,9 +22,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from communique.errors import FetchError, InputError
-from communique.ingest.articles import article_from_html
+from communique.ingest.articles import article_from_html, article_from_page
 from communique.ingest.fetch import HTML_TYPES, Page, fetch_page
-from communique.ingest.html import decode_html
 from communique.records import Article
 from communique.settings import Settings
 
@@ -178,7 +177,7 @@ def entry_article(entry: Entry, feed: str, session: FeedSession) -> Item:
     try:
         if entry.link:
             page = session.fetch(entry.link)
-            article = article_from_html(decode_html(page.content, page.charset), id=entry.link, url=page.final_url,
+            article = article_from_page(page.content, page.charset, id=entry.link, url=page.final_url,
                                         source=entry.link, settings=session.settings)
         elif entry.content:
             article = article_from_html(entry.content, id=entry.key, source=where, settings=session.settings)
@@ -243,8 +242,7 @@ def read_web(url: str, *, settings: Settings, run: Run | None = None) -> Iterato
             raise FetchError(url, f"not an HTML page or a feed (content type {page.content_type})")
         if b"\x00" in page.content[:65536]:
             raise InputError(url, "binary data (contains NUL bytes)")
-        yield article_from_html(decode_html(page.content, page.charset), id=url, url=page.final_url, source=url,
-                                settings=settings)
+        yield article_from_page(page.content, page.charset, id=url, url=page.final_url, source=url, settings=settings)
     except InputError as e:
         yield e
     except (RecursionError, MemoryError, UnicodeError, ValueError) as e:

@@ -47,11 +47,6 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(head)) and bool(_CLOSING_TAG.search(text[:200_000]))
 
 
-def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode page bytes (see ``decode_page``)."""
-    return decode_page(data, declared)[0]
-
-
 def decode_page(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
     """Page bytes -> (text, note): a byte order mark (UTF-8, UTF-16, UTF-32), else the declared charset,
     else a ``<meta charset>``, else UTF-8, else the encoding charset-normalizer guesses (``note`` names it,

@@ -10,12 +10,12 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from communique.errors import InputError, NotEnglish
-from communique.ingest.articles import article_from_html, article_from_text, html_too_large, scrub
+from communique.ingest.articles import article_from_html, article_from_text, html_too_large, noted, scrub
 from communique.ingest.bounded import TooLarge, capped_lines, kind_of, over_limit, read_capped
 from communique.ingest.feeds import is_opml, read_opml, read_web
 from communique.ingest.html import decode_page, looks_like_html
@@ -282,9 +282,9 @@ def _read_bytes(
         kind = "html" if looks_like_html(text) else "text"
     try:
         if kind == "html":
-            yield _noted(article_from_html(text, id=article_id, source=source, settings=settings), note)
+            yield noted(article_from_html(text, id=article_id, source=source, settings=settings), note)
         else:
-            yield _noted(article_from_text(text, id=article_id, source=source, settings=settings), note)
+            yield noted(article_from_text(text, id=article_id, source=source, settings=settings), note)
     except InputError as e:
         yield e
     except INPUT_FAILURES as e:
@@ -294,11 +294,6 @@ def _read_bytes(
 def _has_nul(data: bytes) -> bool:
     """NUL bytes outside UTF-16/32 text (announced by its byte order mark): binary data."""
     return b"\x00" in data and bom_encoding(data) not in ("utf-16", "utf-32")
-
-
-def _noted(article: Article, note: str | None) -> Article:
-    """``article`` with the reading ``note`` (a guessed encoding) among its warnings."""
-    return replace(article, notes=(*article.notes, note)) if note else article
 
 
 def _looks_like_jsonl(text: str) -> bool:

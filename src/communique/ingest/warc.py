@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from communique.errors import InputError
-from communique.ingest.articles import article_from_html
+from communique.ingest.articles import article_from_page
 from communique.ingest.fetch import HTML_TYPES
-from communique.ingest.html import decode_html
 from communique.records import Article
 from communique.settings import Settings
 
@@ -93,7 +92,7 @@ def _record(record: Any, where: str, n: int, seen: dict[str, int], settings: Set
     m = _CHARSET.search(ctype)
     charset = m.group(1) if m else None
     try:
-        return article_from_html(decode_html(body, charset), id=uri, url=uri, source=where, settings=settings)
+        return article_from_page(body, charset, id=uri, url=uri, source=where, settings=settings)
     except InputError as e:
         return InputError(where, e.reason, article_id=uri)
     except (RecursionError, MemoryError, UnicodeError, ValueError) as e:
