@@ -97,6 +97,8 @@ def _local(tok: Token) -> tuple[str, Token] | None:
             found = ("alleged", c)  # "reportedly attacked", "the alleged police firing"
     if found is not None and found[0] == "future" and any(g.dep_ == "advcl" and syntax.is_condition_clause(g) for g in tok.children):
         return ("hypothetical", found[1])  # "Israel will strike if Iran enriches ...": a conditional threat
+    if (would is not None or (found is not None and found[0] == "future")) and _consequence(tok):
+        return ("hypothetical", would or (found[1] if found else tok))  # "the cut would prompt a strike"
     if would is not None:
         # "would" under an if-clause is counterfactual; in reported speech it is a future
         counterfactual = has_if or any(g.dep_ == "advcl" and syntax.is_condition_clause(g) for g in tok.children)
@@ -115,6 +117,13 @@ def _local(tok: Token) -> tuple[str, Token] | None:
     ):
         found = found or ("future", tok)  # "before they demobilize": not yet done
     return found
+
+
+def _consequence(tok: Token) -> bool:
+    """A predicted consequence ("would/will" with a verb of causing) is a conditional, not an
+    announced act: "the wage cut would prompt workers to strike", "any incursion will trigger a
+    response", "a collapse of the talks would lead the rebels to attack"."""
+    return tok.lemma_.lower() in data.words("claims.consequence_verbs")
 
 
 def _according(tok: Token) -> Token | None:
@@ -151,6 +160,7 @@ def assess(tok: Token) -> Claim:
         if local[0] == "negated":
             return Claim("negated", cue=local[1], rule="claims.local_negated", reporter=_reporter(tok))
     cur, reported = _walk_up(tok, best)
+    best.offer(_gapped_cue(tok))
     src = _according(cur)
     if src is not None and not reported:
         best.offer(Claim("reported", src, cur, "claims.according_to"))
@@ -186,6 +196,32 @@ def _walk_up(tok: Token, best: _Best) -> tuple[Token, bool]:
         best.offer(_negated_governor(dep, head))
         cur = head
     return cur, reported
+
+
+def _gapped_cue(tok: Token) -> Claim | None:
+    """A claim or report verb inside a relative clause, left without its complement by the parser,
+    covers the subjectless verb right after it: what the relative pronoun is said to have done or
+    undergone.
+
+    "four men, who they allege were tortured by the police" (alleged, on their word); "two men who,
+    witnesses claim, had beaten a guard"; "the convoy, which officials say was hit by a drone"
+    (reported).
+    """
+    if tok.pos_ not in ("VERB", "AUX") or syntax.subjects(tok):
+        return None
+    before = [t for t in tok.sent if t.i < tok.i and t.dep_ == "relcl" and not _has_complement(t)]
+    if not before:
+        return None
+    cue = before[-1]
+    kind = _kind(cue)
+    if kind not in ("report", "allege") or any(t.pos_ == "VERB" for t in cue.doc[cue.i + 1 : tok.i]):
+        return None
+    return Claim("alleged" if kind == "allege" else "reported", _subject(cue), cue, "claims.gapped_cue")
+
+
+def _has_complement(verb: Token) -> bool:
+    """A clause or an object other than the relative pronoun itself ("who, their families claim,")."""
+    return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT")) for c in verb.children)
 
 
 def _trailing_report(root: Token) -> Token | None:

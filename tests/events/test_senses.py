@@ -23,8 +23,8 @@ def test_senses_table_loads_and_names_existing_word_lists() -> None:
         for r in rs:
             assert r.action == "drop" or r.action.isdigit()
             for key, values in r.conditions:
-                assert key in ("target", "doer", "trigger", "particle")
-                if key in ("target", "doer"):
+                assert key in ("target", "doer", "trigger", "particle", "cause")
+                if key in ("target", "doer", "cause"):
                     assert all(data.words(v) for v in values)
 
 

@@ -166,9 +166,12 @@ def test_events_evidence_and_trigger_are_spans_of_the_text(run: Run) -> None:
 
 def test_events_dateline_is_no_subject(run: Run) -> None:
     r = run("KINSHASA, May 3, 2025 (Communique Wire) - Congo accused Rwanda of backing the M23 rebels.")
-    assert r.types() == ["ACCUSE"]  # the charge ("backing") is part of the accusation, not an event
-    ev = r.events[0]
+    # the charge ("backing") is an alleged event of the accused, never of the accuser (issue 9)
+    assert sorted(r.types()) == ["ACCUSE", "SUPPORT"]
+    ev = next(e for e in r.events if e.type == "ACCUSE")
     assert r.countries(ev.actors) == {"COD"} and r.countries(ev.recipients) == {"RWA"}
+    deed = next(e for e in r.events if e.type == "SUPPORT")
+    assert deed.status == "alleged" and r.countries(deed.actors) == {"RWA"}
 
 
 def test_events_result_participle_joins_its_event(run: Run) -> None:

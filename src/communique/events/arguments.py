@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from communique import data
+from communique import data, syntax
 from communique.actors import coding
 from communique.actors.gazetteer import gazetteer, normalise
 from communique.actors.table import ActorEntry, ActorTable
-from communique.events.patterns import participant_sectors, through, weapons
+from communique.events.patterns import in_name, participant_sectors, patterns, through, title_case, weapons
 from communique.records import ActorType, MentionKind
 
 if TYPE_CHECKING:
@@ -109,10 +109,43 @@ class Participants:
         for h in _conjuncts(head):
             if recipient and h.lemma_.lower() in weapons("munition", "vehicle", "attack"):
                 continue  # "launched artillery": a weapon is no recipient
-            aid = self._resolve_one(h, create=create, recipient=recipient)
-            if aid and aid not in out:
-                out.append(aid)
+            ids = self._coordinated(h) if create else None
+            if ids is None:
+                aid = self._resolve_one(h, create=create, recipient=recipient)
+                ids = [aid] if aid else []
+            out.extend(a for a in ids if a not in out)
         return out
+
+    def _coordinated(self, h: Token) -> list[str] | None:
+        """A group noun with coordinated modifiers names one party per modifier: "US and British
+        forces" -> US forces, British forces; "Kenyan and Ugandan troops" -> Kenyan troops, Ugandan
+        troops. Beside a named group, a country named as a noun is that country: "Congo and M23
+        rebels" -> Congo, M23; "Israeli and Hamas negotiators" -> Israeli negotiators, Hamas.
+        None when ``h`` has no coordinated modifiers or names no group."""
+        mods = _coordinated_modifiers(h)
+        sector = _role_sector(h.lemma_.lower()) or ("REB" if armed_group(h) else None)
+        if not mods or sector is None:
+            return None
+        places = [gazetteer().lookup(m.text) for m in mods]
+        if any(p is None and not self._named_body(m) for m, p in zip(mods, places, strict=True)):
+            return None  # "American and regional mediators": one group
+        beside_group = any(p is None or p.kind not in ("country", "demonym") for p in places)
+        out: list[str] = []
+        for m, place in zip(mods, places, strict=True):
+            named = self.covering(m)
+            if place is not None and place.kind in ("country", "demonym"):
+                if beside_group and m.pos_ == "PROPN" and place.kind == "country":
+                    out.append(named or self._country_actor(place.code, place.name, m))
+                else:
+                    out.append(self._add(f"{m.text} {h.text}", "group", place.code, sector, None, [(m.idx, m.idx + len(m.text), "group")]))
+            elif named is not None:
+                out.append(named)  # "M23 rebels": the named group itself
+        return out
+
+    def _named_body(self, m: Token) -> bool:
+        """``m`` is the name of an organisation or group the actors stage found ("M23", "Hamas")."""
+        named = self.covering(m)
+        return named is not None and self.by_id[named].type in ("organization", "group") and normalise(self.by_id[named].name) == normalise(m.text)
 
     def _resolve_one(self, h: Token, *, create: bool, recipient: bool = False) -> str | None:
         if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
@@ -136,6 +169,10 @@ class Participants:
                 aid = self.covering(c) or (self._proper_noun(c) if create else None)
                 if aid:
                     return aid
+        if create and in_name(h) and (lemma, "N") in patterns() and lemma not in data.words("events.document_nouns"):
+            return self._proper_noun(h)  # "Christian Aid": an event word inside a name
+        if create and titled_name_end(h) is not None:
+            return self._titled_name(h)
         modifier = self._modifier_actor(h, person_like=sector is None and lemma not in data.words("events.place_nouns"))
         if sector is None:
             if modifier is not None:
@@ -219,7 +256,7 @@ class Participants:
 
     def _proper_noun(self, h: Token) -> str | None:
         """A proper noun the entity recogniser missed, coded through the phrase coder."""
-        if h.pos_ != "PROPN":
+        if h.pos_ != "PROPN" and not in_name(h):  # "Christian Aid": a common noun inside a name
             return None
         start, end = _phrase_bounds(h)
         text = self.text[start:end]
@@ -236,6 +273,20 @@ class Participants:
             return self.by_name[key]
         # a name the entity recogniser missed ("Human Rights Watch"): an actor of unknown coding
         return self._add(text, "unknown", None, None, None, [(start, end, "name")])
+
+    def _titled_name(self, h: Token) -> str:
+        """A name the recogniser missed, written in title case round a capitalised preposition:
+        "Action Against Famine", "Friends Of The Earth" (coded when the phrase coder knows it)."""
+        start, _ = _phrase_bounds(h)
+        end = titled_name_end(h) or start
+        text = self.text[start:end]
+        key = normalise(text)
+        if key in self.by_name:
+            return self.by_name[key]
+        coded = coding.code_phrase(text, published=self.published)
+        if coded and coded[0]:
+            return self._add(text, "organization", coded[0], coded[1], coded[2], [(start, end, "name")])
+        return self._add(text, "organization", None, None, None, [(start, end, "name")])
 
     def _new_participant(self, h: Token, modifier: str | None, sector: str) -> str:
         start, end = _phrase_bounds(h)
@@ -314,6 +365,29 @@ def _conjuncts(head: Token) -> list[Token]:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def titled_name_end(h: Token) -> int | None:
+    """The end (a character offset) of a name written in title case round a capitalised preposition
+    after a capitalised head ("Action Against Famine", "Physicians For Peace"), else None."""
+    if not h.text[:1].isupper() or h.pos_ not in ("NOUN", "PROPN") or title_case(h):
+        return None
+    for prep in syntax.children(h, ("prep",)):
+        objs = syntax.children(prep, ("pobj",))
+        if prep.i == h.i + 1 and prep.text[:1].isupper() and objs and all(t.text[:1].isupper() for t in objs[0].subtree if t.is_alpha and t.i > prep.i):
+            last = max(t.i for t in objs[0].subtree)
+            return h.doc[last].idx + len(h.doc[last].text)
+    return None
+
+
+def _coordinated_modifiers(h: Token) -> list[Token]:
+    """The coordinated modifiers before a noun, in order: "US and British forces" -> US, British."""
+    for c in h.children:
+        if c.dep_ in ("nmod", "compound", "amod") and c.i < h.i and syntax.children(c, ("cc",)):
+            conj = [g for g in c.children if g.dep_ == "conj" and c.i < g.i < h.i]
+            if conj:
+                return [c, *conj]
+    return []
 
 
 def _phrase_bounds(h: Token) -> tuple[int, int]:

@@ -9,11 +9,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from communique import data, syntax
+from communique.actors.names import lexicon
 from communique.claims import Claim, assess
 from communique.events.arguments import Participants
 from communique.events.found import Found
 from communique.events.frames import embedded_code
-from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match, weapons
+from communique.events.nominal import person_noun
+from communique.events.patterns import COOPERATIVE, Code, code_of, frame_code, match, through, weapons
+from communique.events.readings import (
+    headline_predicate,
+    named_place,
+    outside_attribution,
+    owned_place,
+    pronoun_fits,
+)
 from communique.events.recipients import is_thing, through_thing
 from communique.events.senses import sense_of, targets
 from communique.events.subjects import misparsed_main
@@ -64,13 +73,16 @@ def build_event(
     if found.status is not None:
         status = found.status  # type: ignore[assignment]
     d = Draft(found, claim, code, status, rule, quote_at(quotes, found.trigger.idx))
+    if d.quote is not None and outside_attribution(d.quote, found.trigger):
+        d.quote = None
     if not in_sense(d):
         return None
     d.actors = actor_ids(d, parts)
     d.recipients = recipient_ids(d, parts)
+    d.recipients = [r for r in d.recipients if r not in named_place_ids(d, parts)]
     place_participants(found, parts, d.actors, claim)
     place_domestic_targets(d.code, parts, d.actors, d.recipients)
-    if not has_doer(d):
+    if not has_doer(d) and not told_by_pronoun(d, parts):
         return None
     appeal_to_yield(d, parts)
     if not asks_someone(d) or not foreground_or_done(d):
@@ -112,7 +124,7 @@ def in_sense(d: Draft) -> bool:
 
 def subordinate(tok: Token) -> bool:
     """``tok`` sits in a relative, adverbial or prepositional clause (a misparsed main clause does not)."""
-    if misparsed_main(tok):
+    if misparsed_main(tok) or headline_predicate(tok):
         return False
     cur = tok
     for _ in range(10):
@@ -205,7 +217,7 @@ def actor_ids(d: Draft, parts: Participants) -> list[str]:
                 actors.append(aid)
     actors = [a for a in actors if not victim_antecedent(d, parts, a)]
     if not actors and found.actor_heads and any(h.pos_ == "PRON" for h in found.actor_heads) and d.claim.reporter is not None:
-        actors = parts.resolve(d.claim.reporter)
+        actors = [a for a in parts.resolve(d.claim.reporter) if fits(found.actor_heads, parts, a, d.claim.reporter)]
     if not actors and d.quote is not None and d.quote.speaker and any(h.lower_ in ("i", "we") for h in found.actor_heads):
         actors = [d.quote.speaker]
     return actors
@@ -222,7 +234,36 @@ def reporter_speaks_of_itself(d: Draft, parts: Participants) -> list[str]:
         return []
     if anchor.dep_ not in ("ccomp", "parataxis") or anchor.head.i not in (reporter.head.i,):
         return []
-    return parts.resolve(reporter)
+    return [a for a in parts.resolve(reporter) if fits(heads, parts, a, reporter)]
+
+
+def told_by_pronoun(d: Draft, parts: Participants) -> bool:
+    """A reported deed whose pronoun doer cannot be the reporter (``fits``) still happened: its
+    doer is someone the text names elsewhere, not known here ("The governor said they had shelled
+    the market": an ASSAULT, actor unknown)."""
+    heads, reporter = d.found.actor_heads, d.claim.reporter
+    return bool(heads) and reporter is not None and all(h.pos_ == "PRON" for h in heads) and bool(parts.resolve(reporter))
+
+
+def fits(heads: list[Token], parts: Participants, actor_id: str, reporter: Token) -> bool:
+    """A pronoun doer may stand for the reporting party only if it can refer to it
+    (``readings.pronoun_fits``): "The minister said they had shelled the market" names no doer."""
+    a = parts.by_id[actor_id]
+    official = a.sector in ("GOV", "MIL", "COP") and a.country is not None
+    said_by = a.type
+    noun = lexicon().noun(reporter.lemma_) if reporter.pos_ == "NOUN" else None
+    collective = reporter.pos_ == "NOUN" and reporter.ent_type_ != "PERSON" and (noun is None or noun[0] != "person")
+    if collective and all(h.lower_ in ("it", "they") for h in heads):
+        said_by = "organization"  # "the Clinton camp announced that it ...": the camp, not the person it is named for
+    return pronoun_fits(heads, said_by, plural=reporter.tag_ in ("NNS", "NNPS"), official=official)
+
+
+def named_place_ids(d: Draft, parts: Participants) -> set[str]:
+    """The actors of places that only name or locate a thing ("the violence in Haiti", "its Beirut
+    strike", ``readings.named_place``): no recipients of the event."""
+    named = [h for h in d.found.recipient_heads if named_place(h)]
+    others = {a for h in d.found.recipient_heads if h not in named for a in parts.resolve(h, create=False, recipient=True)}
+    return {a for h in named for a in parts.resolve(h, create=False, recipient=True)} - others
 
 
 def victim_antecedent(d: Draft, parts: Participants, actor_id: str) -> bool:
@@ -240,11 +281,19 @@ def recipient_ids(d: Draft, parts: Participants) -> list[str]:
     participant ("fighting in the north")."""
     recipients: list[str] = []
     for h in d.found.recipient_heads:
-        create = h.dep_ != "pobj" or h.head.lower_ not in NO_NEW_PARTICIPANT_PREPS
+        create = h.dep_ != "pobj" or h.head.lower_ not in NO_NEW_PARTICIPANT_PREPS or done_to(h)
         for aid in parts.resolve(h, create=create, recipient=True):
             if aid not in recipients and aid not in d.actors:
                 recipients.append(aid)
     return recipients
+
+
+def done_to(h: Token) -> bool:
+    """The of-phrase of an event noun names whom it is done to, a new participant if need be: "the
+    arrest of three activists", "the shelling of villagers", "the expulsion of two diplomats"."""
+    p = through(h)  # "the detention of hundreds of protesters"
+    people = p.ent_type_ in ("PERSON", "NORP") or person_noun(p)  # not "criticism of Clinton's use"
+    return h.dep_ == "pobj" and h.head.lower_ == "of" and match(h.head.head) is not None and people
 
 
 def place_participants(found: Found, parts: Participants, actors: list[str], claim: Claim) -> None:
@@ -260,7 +309,7 @@ def place_participants(found: Found, parts: Participants, actors: list[str], cla
         return
     places: set[str] = set()
     for h in found.recipient_heads:
-        if not (h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS):
+        if not (h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS) or owned_place(h):
             continue  # only where it happened: "the juntas expelled French troops" says nothing of the juntas
         for aid in parts.resolve(h, create=False, recipient=True):
             c = parts.country_of(aid)

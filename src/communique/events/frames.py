@@ -16,6 +16,7 @@ from communique import data, syntax
 from communique.claims import cues
 from communique.events.found import FRAME_PREPS, Found, pattern_code, recipient_preps
 from communique.events.patterns import Code, Pattern, code_of, frame_code, is_light, match, objects, through
+from communique.events.readings import own_warning
 from communique.events.recipients import condition_subjects, is_thing, owners, recipients, through_thing
 from communique.events.subjects import subject
 
@@ -103,7 +104,7 @@ def bare_frame_stands(v: Token, frame: str) -> bool:
     if frame == "intent":
         return lemma in data.words("events.standalone_intent") and not syntax.children(v, ("ccomp",))
     if frame == "threat" and lemma == "warn":
-        return bool(syntax.children(v, ("dobj",)))
+        return bool(syntax.children(v, ("dobj",))) or own_warning(v)
     if frame == "refuse" and lemma == "decline":
         return bool(syntax.children(v, ("xcomp", "dobj")))
     if frame == "demand" and lemma in ("ask", "request", "seek"):

@@ -1,15 +1,18 @@
 """Nominal events: an event noun with its own doer ("Freedonia's offensive", "air strikes by the
-coalition"), and violence named as the cause of a death ("died after torture in police custody")."""
+coalition"), violence named as the cause of a death ("died after torture in police custody") or
+as the subject of harm ("the offensive has displaced thousands")."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from communique import syntax
+from communique import data, syntax
+from communique.actors import coding
 from communique.actors.gazetteer import gazetteer
 from communique.events.found import Found, Scan, pattern_code, recipient_preps
-from communique.events.patterns import Pattern, match, participant_sectors
+from communique.events.patterns import Pattern, match, participant_sectors, through
+from communique.events.readings import claimed_subject
 from communique.events.subjects import subject
 
 if TYPE_CHECKING:
@@ -18,6 +21,8 @@ if TYPE_CHECKING:
 DEATH_VERBS = frozenset({"die", "succumb", "perish"})
 CAUSE_PREPS = frozenset({"after", "from", "of", "following", "under", "during"})
 DOER_SECTORS = ("GOV", "MIL", "REB", "COP")
+SETTING_NOUNS = frozenset({"call", "conversation", "meeting", "warning"})
+QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores", "number", "wave", "series", "spate"})
 
 
 def is_country(t: Token) -> bool:
@@ -60,8 +65,8 @@ def sector_doer(n: Token) -> list[Token]:
 
 def copula_doer(n: Token) -> list[Token]:
     """"Norway remains the largest donor": the subject of the copula."""
-    if n.dep_ == "attr" and n.head.lemma_.lower() in ("be", "remain", "become"):
-        return subject(n.head)
+    if n.dep_ == "attr" and n.head.lemma_.lower() in ("be", "remain", "become") and not claimed_subject(n.head):
+        return subject(n.head)  # not "what activists claim was a massacre" (``readings.claimed_subject``)
     return []
 
 
@@ -79,10 +84,34 @@ def responsible_doer(n: Token) -> list[Token]:
     return []
 
 
+def joint_doers(n: Token) -> list[Token]:
+    """"Cooperation between Kenya and Somalia", "clashes between the army and the rebels": the
+    parties of a joint event are its between/among phrase (conjuncts are resolved with it)."""
+    return syntax.prep_objects(n, ("between", "among"))
+
+
+def setting_doer(n: Token) -> list[Token]:
+    """"In a phone call with Macron, Zelensky thanked ...": a consultation a clause is set in is held
+    by the clause's subject (with the with-phrase); also "during talks with", "in a meeting with",
+    and a warning so set ("In a warning to Seoul, Pyongyang fired two missiles": a THREATEN too)."""
+    code = pattern_code(match(n))
+    preps = {"CONSULT": ("with",), "THREATEN": ("to", "against")}.get(code.type if code else "", ())
+    if not preps or n.dep_ != "pobj" or n.head.lower_ not in ("in", "during", "at", "as"):
+        return []
+    verb = n.head.head
+    if verb.pos_ not in ("VERB", "AUX") or not syntax.prep_objects(n, preps):
+        return []
+    subj = [s for s in subject(verb) if s.pos_ != "PRON"]
+    fronted = bool(subj) and n.head.i < min(s.i for s in subj)  # "In a call with X, Y ..."
+    if not fronted and n.lemma_.lower() not in SETTING_NOUNS:
+        return []  # "agreed to US mediation in the talks with the Palestinians": the talks are no setting
+    return subj
+
+
 # in order: the first rule that finds someone decides
 NOUN_DOER_RULES: tuple[Callable[[Token], list[Token]], ...] = (
     possessor_doer, agent_doer, nationality_doer, bomber_doer, sector_doer, copula_doer, one_of_doer,
-    responsible_doer,
+    responsible_doer, joint_doers, setting_doer,  # joint_doers: also a consultation's between-phrase
 )
 
 
@@ -135,13 +164,35 @@ def nominal_pass(scan: Scan) -> None:
     """Every event noun not yet consumed that has its own doer, or that caused a death."""
     for t in scan.toks:
         p = scan.pats.get(t.i)
-        if p is None or t.i in scan.consumed or p.pos != "N" or p.frame == "embed" or t.dep_ in ("compound", "amod"):
+        if p is None or t.i in scan.consumed or p.pos != "N" or t.dep_ in ("compound", "amod"):
             continue
+        if p.frame == "embed" and not (t.dep_ in ("nsubj", "nsubjpass") and joint_doers(t)):
+            continue  # "sought cooperation" is an argument; "cooperation between A and B grew" is an event
         doers = noun_actor(t)
         if doers:
             nominal_event(scan, t, p, doers)
-        else:
+        elif not harm_cause_event(scan, t, p):
             death_cause_event(scan, t, p)
+            unattributed_coercion(scan, t, p)
+
+
+def harm_cause_event(scan: Scan, t: Token, p: Pattern) -> bool:
+    """Violence named by a noun that is the subject of a verb of harm that names no event itself
+    happened, whoever did it; its against/on phrase is the target, else the harmed.
+
+    "An offensive on the rebel stronghold has displaced 90,000 people"; "Weeks of shelling have
+    uprooted whole villages"; "The bombardment left the hospital in ruins".
+    """
+    code = pattern_code(p)
+    verb = t.head
+    if code is None or code.type not in ("ASSAULT", "FIGHT") or t.dep_ != "nsubj":
+        return False
+    if verb.lemma_.lower() not in data.words("events.harm_verbs") or match(verb) is not None:
+        return False
+    f = Found(verb, t, code, "events.nominal_harm", confidence=0.55)  # the harm verb asserts it
+    f.recipient_heads = syntax.nominal_targets(t) or syntax.direct_objects(verb)
+    scan.add(f, t.i)
+    return True
 
 
 def death_cause_event(scan: Scan, t: Token, p: Pattern) -> None:
@@ -176,3 +227,33 @@ def nominal_event(scan: Scan, t: Token, p: Pattern, doers: list[Token]) -> None:
         if o.i in scan.pats:
             scan.consumed.add(o.i)
             f.recipient_heads += syntax.prep_objects(o, recipient_preps("in"))
+
+
+def unattributed_coercion(scan: Scan, t: Token, p: Pattern) -> None:
+    """Coercion named by a noun, as subject or object of a main clause, happened even when its doer
+    goes unnamed: its of-phrase people (or its count) are its recipients.
+
+    "The arrest of three activists sparked protests", "Rights groups documented dozens of arbitrary
+    detentions", "The deportation of the two reporters drew criticism": COERCE, no actor named.
+    """
+    code = pattern_code(p)
+    if t.i in scan.consumed or code is None or code.type != "COERCE" or not code.cameo.startswith(("173", "174")):
+        return
+    slot = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in QUANTITIES else t
+    if slot.dep_ not in ("nsubj", "nsubjpass", "dobj") or slot.head.pos_ not in ("VERB", "AUX"):
+        return
+    modal = any(a.tag_ == "MD" for a in syntax.children(slot.head, ("aux",)))
+    if modal or any(c.lower_ in ("any", "no", "every") for c in t.children):
+        return  # "any arrest of the leader would be illegal": none has happened
+    people = [o for o in syntax.prep_objects(t, ("of",)) if through(o).ent_type_ in ("PERSON", "NORP") or person_noun(through(o))]
+    if not people and slot is t:
+        return  # "the arrest was legal": whose arrest is not said
+    f = Found(t, t, code, "events.nominal_unattributed", confidence=0.55)
+    f.recipient_heads = people
+    scan.add(f, t.i)
+
+
+def person_noun(o: Token) -> bool:
+    """A noun naming people or a party: "activists", "the journalist", "two opposition leaders"."""
+    lemma = o.lemma_.lower()
+    return bool(participant_sectors().get(lemma) or coding.role_sector(lemma))

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from communique import data
+from communique import data, syntax
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -160,7 +160,23 @@ def objects(tok: Token) -> list[Token]:
     return out
 
 
+def _holds_noun(tok: Token, key: str, values: frozenset[str]) -> bool:
+    """The conditions on a noun trigger: its modifiers, the preposition it hangs on, its of-phrase."""
+    children = list(tok.children)
+    if key == "comp":
+        return any(
+            c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (c.lemma_.lower() in values or c.lower_ in values)
+            for c in children
+        )
+    if key == "under":  # the preposition a noun is the object of: "announced *in* a release"
+        return tok.dep_ == "pobj" and tok.head.lower_ in values
+    # "noof": no of-phrase: "the release" alone, not "the release of the hostages"
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
+
+
 def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
+    if key in ("comp", "under", "noof"):
+        return _holds_noun(tok, key, values)
     children = list(tok.children)
     if key == "prt":
         return any(c.dep_ == "prt" and c.lower_ in values for c in children)
@@ -185,15 +201,11 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "implement a halt to the fighting": the to-phrase hung on the verb
             cands.extend(g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("to", "of", "in") for g in c.children if g.dep_ == "pobj")
         cands.extend(g for o in objects(tok) for g in o.children if g.dep_ == "appos" and g.i > o.i)  # "called X a stupid guy"
+        cands.extend(c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ")  # "found the officer guilty": a small clause
         cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod", "nmod")])
         # "hold families as human shields": the object's own as-phrase
         cands.extend(g for o in objects(tok) for p in o.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj")
         return any(x in values for c in cands for x in lemmas(c))  # "bases": lemma "basis", also "base"
-    if key == "comp":
-        return any(
-            c.dep_ in ("compound", "amod", "nmod", "npadvmod") and (c.lemma_.lower() in values or c.lower_ in values)
-            for c in children
-        )
     if key == "head":  # the governing verb: "went on strike", "staged a strike"
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and gov.dep_ == "attr":
@@ -210,12 +222,14 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in values and any(a.lower_ == "to" for a in c.children)
             for c in children
         )
-    if key == "xcomp":
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in values for c in children)
+    if key == "xcomp":  # also "allow aid to reach the town", parsed as a clause with its own subject
+        return any(c.lemma_.lower() in values for c in children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and syntax.has_infinitive_marker(c)))
     if key == "hasobj":
         return bool(objects(tok)) or any(c.dep_ == "ccomp" for c in children)
     if key == "noobj":
         return not objects(tok)
+    if key == "gerund":  # "barred from *running*": the gerund under a prepositional argument
+        return any(g.dep_ == "pcomp" and g.lemma_.lower() in values for c in children if c.dep_ == "prep" for g in c.children)
     return False
 
 
@@ -227,14 +241,29 @@ def lemmas(tok: Token) -> list[str]:
         for suffix, repl in (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 out.append(low[: -len(suffix)] + repl)
+        out += prefixed_irregular(low)
     elif tok.pos_ in ("NOUN", "PROPN") and low.endswith("s"):
         out.append(low[:-1])
     return out
 
 
+def prefixed_irregular(low: str) -> list[str]:
+    """The lemma of an irregular past of a prefixed verb the lemmatiser leaves alone: "retook" ->
+    retake, "overran" -> overrun, "withdrew" -> withdraw (``events.irregular_past``)."""
+    table = data.word_map("events.irregular_past")
+    for prefix in ("re", "over", "under", "with", "out", "up"):
+        if low.startswith(prefix) and low[len(prefix):] in table:
+            return [prefix + table[low[len(prefix):]]]
+    return []
+
+
 def match(tok: Token) -> Pattern | None:
     """The most specific pattern whose conditions hold for ``tok``, or None."""
-    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj", "amod")):
+    if in_name(tok):
+        return None
+    if misread_noun(tok):
+        pos = "N"
+    elif tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT", "ccomp", "conj", "amod")):
         pos = "V"
     elif tok.pos_ in ("NOUN", "PROPN"):
         pos = "N"
@@ -263,6 +292,30 @@ def match(tok: Token) -> Pattern | None:
         if all(_holds(tok, key, values) for key, values in pat.conditions):
             return None if pat.blocked else pat
     return None
+
+
+def in_name(tok: Token) -> bool:
+    """A capitalised common noun inside a proper name is part of the name, no event: "Harbour Flying
+    Aid", "the Peace Now movement", "Mercy Relief" (a named organisation), not in a headline
+    written in title case, and not a noun that opens the sentence."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not tok.text[:1].isupper() or tok.i == tok.sent.start or tok.text.isupper():
+        return False
+    if not (tok.ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "LAW") or any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in tok.children)):
+        return False
+    return not title_case(tok)
+
+
+def title_case(tok: Token) -> bool:
+    """Whether the sentence of ``tok`` is a headline in title case (most longer words capitalised)."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) * 2 >= len(words)
+
+
+def misread_noun(tok: Token) -> bool:
+    """A noun the tagger took for an adjective where only a noun phrase can stand: the subject, the
+    object or a preposition's object ("a regime offensive on the town has displaced thousands",
+    "the army pressed its offensive", "casualties of the offensive")."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 def is_light(tok: Token) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from communique import data, syntax
 from communique.events.found import OWNER_PREPS, pattern_code, recipient_preps
 from communique.events.patterns import match, objects, participant_sectors
+from communique.events.subjects import attacks_on_targets
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -71,9 +72,10 @@ def recipients(v: Token, exclude: set[int]) -> list[Token]:
     out: list[Token] = []
     if syntax.is_passive(v):
         out += syntax.subjects(v, ("nsubjpass",))
+        exclude = exclude | {a.i for a in attacks_on_targets(v)}  # "the targets of the strikes were hit": the strikes' doers act
     else:
         out += [c for c in objects(v) if c.i not in exclude and c.dep_ != "nsubjpass" and not is_own(c)]
-    out += [t for t in syntax.prep_objects(v, recipient_preps()) if t.i not in exclude]
+    out += [t for t in syntax.prep_objects(v, recipient_preps()) if t.i not in exclude and not third_party_means(t)]
     for c in syntax.children(v, ("prt",)):
         out += syntax.prep_objects(c, recipient_preps())
     code = pattern_code(match(v))
@@ -84,6 +86,13 @@ def recipients(v: Token, exclude: set[int]) -> list[Token]:
         if is_own(n):  # "recalled its ambassador from the capital", "withdrew its troops from the valley"
             out += syntax.prep_objects(n, ("from", "to", "in"))
     return out or purpose_objects(v)
+
+
+def third_party_means(t: Token) -> bool:
+    """A with-phrase naming a third party's help is how it was done, not to whom: "signed the accord
+    in Doha with Qatar's mediation", "reached a deal with the help of the UN", "retook the town with
+    Russian backing"."""
+    return t.dep_ == "pobj" and t.head.lower_ == "with" and t.lemma_.lower() in data.words("events.third_party_nouns")
 
 
 def purpose_objects(v: Token) -> list[Token]:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TARGET_PREPS = ("on", "upon", "against", "at", "to", "into")
+CAUSE_PREPS = ("in", "by", "from", "after", "during", "following")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,8 @@ def _holds(key: str, values: frozenset[str], trigger: Token, doers: list[Token])
         return _in_list(doers, values)
     if key == "trigger":
         return any(x in values for x in lemmas(trigger))
+    if key == "cause":  # "injured in a fire", "killed by lightning", "died after the crash"
+        return _in_list(syntax.prep_objects(trigger, CAUSE_PREPS), values)
     if key == "particle":
         return any(c.lower_ in values for c in syntax.children(trigger, ("prt",)))
     return False

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from communique import data, syntax
-from communique.events.patterns import match, weapons
+from communique.events.patterns import code_of, match, weapons
+from communique.events.readings import returned_from
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,7 +34,8 @@ def subject(v: Token, seen: int = 0) -> list[Token]:
 
 def passive_doer(v: Token, seen: int) -> list[Token] | None:
     """A passive's doer is its by-agent, also when the by-phrase hangs one phrase lower; an
-    expulsion's doer is where the expelled were sent from.
+    expulsion's doer is where the expelled were sent from; a return's, the party they were returned
+    from (``readings.returned_from``).
 
     "The aid convoy was stopped by militia fighters" -> fighters; "The envoy was accused of lying by
     the press" -> press; "The monitors were expelled from Ruritania" -> Ruritania.
@@ -51,6 +53,49 @@ def passive_doer(v: Token, seen: int) -> list[Token] | None:
                 return syntax.children(by, ("pobj",))
     if v.lemma_.lower() in data.words("events.expel_verbs"):
         return syntax.prep_objects(v, ("from",))
+    return protesters_of_ended(v) or attackers_of_targets(v) or returned_from(v)
+
+
+def attackers_of_targets(v: Token) -> list[Token]:
+    """The targets of an attack that were hit were hit by the attack's doers: its possessor,
+    by-phrase or named modifiers.
+
+    "All 13 targets of the US-UK strikes had been hit" -> US, UK; "The targets of Russia's raids
+    were destroyed" -> Russia; "Two targets of the coalition's air strikes were struck" -> coalition.
+    """
+    for atk in attacks_on_targets(v):
+        mods = [c for c in atk.children if c.dep_ in ("compound", "amod")]
+        mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "amod")]  # "US-UK strikes"
+        return syntax.nominal_agents(atk) or [c for c in mods if c.ent_type_ in ("GPE", "NORP", "ORG")]
+    return []
+
+
+def attacks_on_targets(v: Token) -> list[Token]:
+    """The attack nouns in the of-phrase of a passive's target subject ("the targets *of the strikes*")."""
+    out: list[Token] = []
+    for subj in syntax.children(v, ("nsubjpass",)):
+        if subj.lemma_.lower() not in ("target", "objective"):
+            continue
+        for atk in syntax.prep_objects(subj, ("of",)):
+            pat = match(atk)
+            code = code_of(pat.cameo, pat.type) if pat is not None and not pat.blocked else None
+            if (code is not None and code.type == "ASSAULT") or atk.lemma_.lower() in weapons("attack"):
+                out.append(atk)
+    return out
+
+
+def protesters_of_ended(v: Token) -> list[Token]:
+    """A protest ended with no agent named was ended by those who held it: its own doer (by-phrase,
+    possessor).
+
+    "The strike by dock workers was called off" -> workers; "The farmers' blockade of the highway was
+    lifted on Friday" -> farmers; "A hunger strike by the detainees has been suspended" -> detainees.
+    """
+    for subj in syntax.children(v, ("nsubjpass",)):
+        pat = match(subj)
+        code = code_of(pat.cameo, pat.type) if pat is not None and not pat.blocked else None
+        if code is not None and code.type == "PROTEST":
+            return syntax.nominal_agents(subj)
     return []
 
 

@@ -14,7 +14,8 @@ the model does not learn to drop events the specification keeps.
 
 Model selection (the regularisation ``C`` of each model, the rejection threshold and the blend) is
 by 5-fold cross-validation over the training sentences, scoring the pentaclass macro-F1 and the
-PLOVER type F1 the way the evaluation does. The fit is deterministic (fixed folds, lbfgs); the
+PLOVER type F1 the way the evaluation does, with the model used as the stage uses it (re-ranking only
+while ``second_opinion.REJECT_IN_PIPELINE`` is off). The fit is deterministic (fixed folds, lbfgs); the
 weights are written as JSON to ``data/models/second_opinion.json``.
 """
 
@@ -268,15 +269,15 @@ def oof_candidate_probs(items: list[Item], c_sent: float, c_cand: float) -> list
 # --------------------------------------------------------------------------------------------- selection
 
 
-def decide(item: Item, probs: list[list[float]], threshold: float, blend: float) -> list[tuple[float, Candidate]]:
-    """The events the stage would output for one item: per sentence the candidates kept, re-scored,
-    the most confident ``MAX_PER_SENTENCE``."""
+def decide(item: Item, probs: list[list[float]], threshold: float, blend: float, reject: bool = True) -> list[tuple[float, Candidate]]:
+    """The events the stage would output for one item: per sentence the candidates kept (all of them
+    unless ``reject``), re-scored, the most confident ``MAX_PER_SENTENCE``."""
     from communique.events.stage import MAX_PER_SENTENCE
 
     out: list[tuple[float, Candidate]] = []
     for (_, _, cands), ps in zip(item.sentences, probs, strict=True):
         judged = [(c, so.guarded(c.type, p, threshold)) for c, p in zip(cands, ps, strict=True)]
-        kept = [((1 - blend) * c.confidence + blend * p, c) for c, p in judged if p >= threshold]
+        kept = [((1 - blend) * c.confidence + blend * p, c) for c, p in judged if p >= threshold or not reject]
         kept.sort(key=lambda x: -x[0])
         out.extend(kept[:MAX_PER_SENTENCE])
     return out
@@ -288,12 +289,12 @@ def macro_f1(gold: list[int], pred: list[int]) -> float:
     return float(f1_score(gold, pred, labels=list(range(5)), average="macro", zero_division=0))
 
 
-def score(items: list[Item], probs: list[list[list[float]]], threshold: float, blend: float) -> dict[str, float]:
+def score(items: list[Item], probs: list[list[list[float]]], threshold: float, blend: float, reject: bool = True) -> dict[str, float]:
     """Pentaclass macro-F1 and PLOVER type F1 of the decisions, as the evaluation scores them."""
     gold, pred = [], []
     predicted = right = hit = n_plover = 0
     for it, ps in zip(items, probs, strict=True):
-        out = decide(it, ps, threshold, blend)
+        out = decide(it, ps, threshold, blend, reject)
         if it.source == "seed":
             continue
         if it.source == "pentaclass":
@@ -314,10 +315,14 @@ C_GRID = (0.3, 1.0, 3.0)
 
 def select(items: list[Item], log: bool = True) -> tuple[float, float, float, float, dict[str, float]]:
     """(C sentence, C candidate, threshold, blend, CV scores) with the best CV pentaclass macro-F1 plus
-    PLOVER type F1; the rules alone (threshold 0, blend 0) are scored in the same run."""
-    best: tuple[float, ...] = ()
+    PLOVER type F1 of the model rejecting and re-ranking; while the stage only re-ranks
+    (``second_opinion.REJECT_IN_PIPELINE`` off) the blend is then the best one for re-ranking alone,
+    and the CV scores are those of re-ranking alone. The rules alone (threshold 0, blend 0) are
+    scored in the same run."""
+    best: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     best_key = -1.0
     best_scores: dict[str, float] = {}
+    best_probs: list[list[list[float]]] = []
     for c_sent in C_GRID:
         for c_cand in C_GRID:
             probs = oof_candidate_probs(items, c_sent, c_cand)
@@ -326,10 +331,16 @@ def select(items: list[Item], log: bool = True) -> tuple[float, float, float, fl
                     s = score(items, probs, th, bl)
                     key = s["pentaclass"] + s["plover"]
                     if key > best_key + 1e-9:
-                        best, best_key, best_scores = (c_sent, c_cand, th, bl), key, s
+                        best, best_key, best_scores, best_probs = (c_sent, c_cand, th, bl), key, s, probs
             if log:
                 print(f"C={c_sent}/{c_cand}: best so far {best} {best_scores}", flush=True)
-    return (*best, best_scores)  # type: ignore[return-value]
+    if not so.REJECT_IN_PIPELINE:
+        ranked = {bl: score(items, best_probs, 0.0, bl, reject=False) for bl in BLENDS}
+        bl = max(BLENDS, key=lambda b: (sum(ranked[b].values()), -b))
+        best, best_scores = (best[0], best[1], best[2], bl), ranked[bl]
+        if log:
+            print(f"re-ranking only: blend {bl} {best_scores}", flush=True)
+    return (*best, best_scores)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from communique import data, syntax
 from communique.events.found import Found, Scan, pattern_code, recipient_preps
 from communique.events.frames import mark_subtree_events
-from communique.events.nominal import noun_actor
+from communique.events.nominal import noun_actor, setting_doer
 from communique.events.patterns import Code, Pattern, code_of, is_light, match, objects, participant_sectors
+from communique.events.readings import headline_patient
 from communique.events.recipients import owners, purpose_recipients, recipients
 from communique.events.subjects import subject
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 # the types whose objects' owners are recipients, and whose of/for/over phrase is a charge, no event
 JUDGING_TYPES = ("REJECT", "ACCUSE", "SUPPORT")
+# types whose in-phrase place is a venue, never a party ("signed the accord in Doha")
+VENUE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "REJECT", "COOPERATE")
 
 
 def head_type(t: Token, pats: dict[int, Pattern]) -> str | None:
@@ -73,9 +76,27 @@ def verb_pass(scan: Scan) -> None:
         f = Found(t, t, code, "events.verb", confidence=0.75)
         f.actor_heads = verb_doers(scan, t, f)
         f.recipient_heads = verb_recipients(scan, t, p, code) + subject_noun_targets(t, f)
+        received_from(t, f)
+        if headline_patient(t):  # "34 soldiers killed in an attack": the subject is the victim
+            victims = f.actor_heads + ([t.head] if t.dep_ == "acl" else [])
+            f.recipient_heads, f.actor_heads = victims + f.recipient_heads, syntax.prep_objects(t, ("by",))
         absorb_event_objects(scan, t, code, f)
         absorb_charges(scan, t, code)
         scan.add(f, t.i)
+
+
+def received_from(t: Token, f: Found) -> None:
+    """Aid received is given by whom it came from: the giver is the actor, the receiver the recipient.
+
+    "Refugees received food thanks to a local charity" -> AID by the charity to the refugees;
+    "Ukraine has received air defence systems from Germany" -> AID by Germany; "The town got
+    medicine from the Red Cross".
+    """
+    if f.code.type != "AID" or t.lemma_.lower() not in data.words("events.receive_verbs"):
+        return
+    givers = syntax.prep_objects(t, ("from",))
+    givers += [g for c in t.children if c.lower_ == "thanks" for g in syntax.prep_objects(c, ("to",))]
+    f.recipient_heads, f.actor_heads = f.actor_heads, givers
 
 
 def verb_stands(scan: Scan, t: Token, code: Code) -> bool:
@@ -91,7 +112,9 @@ def verb_stands(scan: Scan, t: Token, code: Code) -> bool:
 
 def verb_doers(scan: Scan, t: Token, f: Found) -> list[Token]:
     """The doers of an event verb: its subject; an event noun as subject lends its own doer (and
-    its more specific code); passive peacekeepers provide themselves; a programme stands for its owner.
+    its more specific code); passive peacekeepers provide themselves, and passive troops deploy
+    themselves ("troops were deployed to the border": the troops' side mobilises); a programme stands
+    for its owner.
 
     "Ruritania's offensive killed hundreds" -> Ruritania; "2,000 soldiers were deployed as
     peacekeepers" -> soldiers; "A Norwegian aid package reached the town" -> Norwegian.
@@ -106,7 +129,7 @@ def verb_doers(scan: Scan, t: Token, f: Found) -> list[Token]:
             if scode is not None and scode.type == code.type and len(scode.cameo) >= len(code.cameo):
                 f.code = scode
             scan.consumed.add(s.i)
-    if not subj and syntax.is_passive(t) and f.code.cameo.startswith("074"):
+    if not subj and syntax.is_passive(t) and f.code.cameo.startswith(("074", "15")):
         subj = syntax.subjects(t, ("nsubjpass",))
     if any(h.lemma_.lower() in data.words("events.programme_nouns") for h in subj):
         subj = [w for h in subj for w in (owners(h) or [h])]
@@ -155,6 +178,9 @@ def verb_recipients(scan: Scan, t: Token, p: Pattern, code: Code) -> list[Token]
     "The court ordered the paper to close" -> paper; "Freedonia deployed troops to the border" -> the
     troops are its own, no recipient.
     """
+    repelled = repelled_attackers(t)
+    if repelled is not None:
+        return repelled
     excl = {o.i for o in objects(t) if scan.pats.get(o.i) is not None}
     out: list[Token] = []
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in data.words("events.compel_verbs"):
@@ -165,10 +191,34 @@ def verb_recipients(scan: Scan, t: Token, p: Pattern, code: Code) -> list[Token]
         theme_objs += [o for o in objects(t) if participant_sectors().get(o.lemma_.lower()) == "MIL"]
     excl |= {o.i for o in theme_objs}
     out += [w for o in theme_objs for w in owners(o)]
-    out = out + recipients(t, excl) + syntax.prep_objects(t, ("in",))
+    out = out + recipients(t, excl) + venue_free(code, syntax.prep_objects(t, ("in",)))
     if code.type == "PROTEST":
         out += purpose_recipients(t)
     return out
+
+
+def repelled_attackers(t: Token) -> list[Token] | None:
+    """Repelling an attack is done to the attackers (the attack's by-phrase, possessor or named
+    modifier), never to the attack's target, which is the repeller's own side; None when ``t`` is
+    no repelling verb.
+
+    "The army repelled an attack by the rebels on the town" -> rebels; "Troops repulsed an assault
+    on the airport" -> no recipient; "Police foiled a plot against the embassy" -> none; "repelled
+    the attackers" -> the attackers.
+    """
+    attacks = [o for o in objects(t) if match(o) is not None]
+    if t.lemma_.lower() not in data.words("events.repel_verbs") or not attacks:
+        return None  # "repelled the attackers": the object is the recipient
+    return [a for o in attacks for a in syntax.nominal_agents(o)]
+
+
+def venue_free(code: Code, places: list[Token]) -> list[Token]:
+    """Where talks are held or a deal is signed is no party to them: the in-phrase of an agreement,
+    a meeting or a rejection is its venue ("signed the accord in Doha", "talks in Geneva", "met in
+    Riyadh"); of other events ("shelling in Gaza") it may be the target's place."""
+    if code.type in VENUE_TYPES:
+        return [p for p in places if p.ent_type_ not in ("GPE", "LOC", "FAC")]
+    return places
 
 
 def absorb_event_objects(scan: Scan, t: Token, code: Code, f: Found) -> None:
@@ -183,6 +233,8 @@ def absorb_event_objects(scan: Scan, t: Token, code: Code, f: Found) -> None:
             if code.type in JUDGING_TYPES:
                 f.recipient_heads += owners(o)
     for pobj in syntax.prep_objects(t, ("in", "with", "during")):
+        if code.type != "CONSULT" and setting_doer(pobj):
+            continue  # "in a phone call with Macron, Zelensky thanked ...": the call is an event of its own
         if pobj.i in scan.pats and scan.pats[pobj.i].frame != "embed":
             scan.consumed.add(pobj.i)
 
@@ -195,6 +247,8 @@ def absorb_charges(scan: Scan, t: Token, code: Code) -> None:
     """
     if code.type not in JUDGING_TYPES:
         return
+    if code.type == "ACCUSE":
+        blamed_on(scan, t)
     for c in syntax.children(t, ("prep",)):
         if c.lower_ in ("of", "for", "over"):
             for g in syntax.children(c, ("pcomp", "pobj")):
@@ -209,11 +263,12 @@ def charged_deed(scan: Scan, t: Token, g: Token) -> None:
 
     "Rebels accused the army of shelling markets" -> ASSAULT by the army, alleged, source the rebels
     (besides the ACCUSE); "The police were blamed by the opposition for killing two protesters";
-    "The army is accused of torturing detainees" (alleged, no named source).
+    "The army is accused of torturing detainees" (alleged, no named source); "Kinshasa accuses
+    Kigali of backing the rebels" -> SUPPORT by Kigali, alleged.
     """
     p = scan.pats.get(g.i)
     code = pattern_code(p) if p is not None and p.frame is None and g.i not in scan.consumed else None
-    if code is None or code.type in JUDGING_TYPES or (g.pos_ != "VERB" and code.type not in ("ASSAULT", "COERCE")):
+    if code is None or code.type in ("REJECT", "ACCUSE") or (g.pos_ != "VERB" and code.type not in ("ASSAULT", "COERCE")):
         return
     accused = syntax.subjects(t, ("nsubjpass",)) if syntax.is_passive(t) else syntax.direct_objects(t)
     if not accused:
@@ -223,3 +278,28 @@ def charged_deed(scan: Scan, t: Token, g: Token) -> None:
     f.recipient_heads = recipients(g, set()) if g.pos_ == "VERB" else syntax.nominal_targets(g, recipient_preps())
     f.source_heads = subject(t)
     scan.add(f, g.i)
+
+
+def blamed_on(scan: Scan, t: Token) -> None:
+    """A deed blamed on someone is an alleged event of theirs, on the blamer's word: the object (or
+    passive subject) is the deed, the on-phrase the accused.
+
+    "The government blamed the attack on the rebels" -> ASSAULT by the rebels, alleged, source the
+    government; "The bombing was blamed on separatists"; "Officials blame the killings on a militia".
+    """
+    if t.lemma_.lower() != "blame":
+        return
+    accused = syntax.prep_objects(t, ("on", "upon"))
+    deeds = syntax.subjects(t, ("nsubjpass",)) if syntax.is_passive(t) else syntax.direct_objects(t)
+    for g in deeds:
+        p = scan.pats.get(g.i)
+        code = pattern_code(p) if p is not None and p.frame is None else None  # consumed as the blame's object
+        # "blamed the attack | on the rebels" parsed as "the attack on the rebels": blame's on-phrase
+        own = [] if accused else syntax.prep_objects(g, ("on", "upon"))
+        if code is None or code.type not in ("ASSAULT", "COERCE") or not (accused or own):
+            continue
+        f = Found(g, g, code, "events.charged_deed", confidence=0.5, status="alleged")
+        f.actor_heads = accused or own
+        f.recipient_heads = [r for r in syntax.nominal_targets(g, recipient_preps()) if r not in own]
+        f.source_heads = [] if syntax.is_passive(t) else subject(t)
+        scan.add(f, g.i)

@@ -1,0 +1,236 @@
+"""Who is who in constructions that put a party in the wrong slot (issue 9, second pass).
+
+Each function answers one question about the parse that the argument rules of ``verbs``,
+``subjects`` and ``build`` ask before trusting a phrase's position:
+
+- ``pronoun_fits``: can a pronoun doer stand for the reporting party? ("The minister said they had
+  shelled the market": "they" is not the minister.)
+- ``headline_patient``: is the subject of an object-less participle the victim? ("34 soldiers killed
+  in an attack": the soldiers are the target.)
+- ``headline_predicate``: is a participle the predicate of a verbless headline?
+- ``named_place``: is a place only part of a name or a thing's location? ("the Jeddah declaration",
+  "violence in Haiti", "its embassy in Beirut", "its Beirut strike": the place is no party.)
+- ``outside_attribution``: does an "according to" inside a relative clause attribute the main
+  clause? ("The militia shelled the village, which, according to local sources, killed six": no.)
+- ``claimed_subject``: is a copula's subject a clause of saying? ("what activists claim was a
+  massacre": the activists did nothing.)
+- ``own_warning``: does a warning announce the warner's own answer? ("warned it would respond")
+- ``returned_from``: who gave back those returned from a party? ("Twelve prisoners were returned to
+  Ruritania from Freedonia": Freedonia released them.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique import data, syntax
+from communique.actors.gazetteer import gazetteer
+from communique.claims import cues
+from communique.events.patterns import match, participant_sectors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from communique.records import Quote
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+NONPERSON_PRONOUNS = frozenset({"it", "they", "them"})
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+WH_PRONOUNS = frozenset({"what", "which", "that", "whatever", "who", "whoever"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+LOCATION_PREPS = ("in", "at", "near", "inside", "outside")
+PARTY_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+FINAL_PUNCT = frozenset({".", "!", "?", '"', "'", "”", "’"})
+
+
+def pronoun_fits(heads: list[Token], actor_type: str, plural: bool = False, official: bool = False) -> bool:
+    """Whether the pronoun doers ``heads`` can refer to a reporting party of ``actor_type``
+    (``plural``: the party was named by a plural noun, "officials"; ``official``: a person who
+    speaks for a state, whose "it" is that state: "The foreign minister said it would expel ...").
+
+    A first person speaks of the speaker's side; "he"/"she" is a person; "it" and "they" are a
+    country, an organisation or a group, never one person. "The minister said they had bombed the
+    hospital", '"It fired on the crowd," the activist said', "It was a crime to bomb the hospital, the
+    minister said", "what the rebels claim was an attack": no doer named; "The army said it had
+    shelled the positions", "Police say they arrested the suspects", "The president said he had
+    ordered the strike": the reporter.
+    """
+    for h in heads:
+        low = h.lower_
+        if low in WH_PRONOUNS:
+            return False  # "what activists claim was a massacre": the claimant did not do it
+        if low in PERSON_PRONOUNS and actor_type != "person":
+            return False
+        if low in NONPERSON_PRONOUNS and actor_type == "person" and not plural and not (official and low == "it"):
+            return False
+        if low == "it" and expletive_it(h):
+            return False
+    return True
+
+
+def expletive_it(h: Token) -> bool:
+    """"It" as the dummy subject of a copula with an extraposed clause: "It was a crime to bomb ..."."""
+    head = h.head
+    return h.dep_ == "nsubj" and head.lemma_ == "be" and bool(syntax.children(head, ("xcomp", "ccomp", "csubj")))
+
+
+def headline_patient(v: Token) -> bool:
+    """An object-less participle of a verb that needs an object, with no auxiliary, whose subject is
+    what it was done to: a headline or a reduced passive.
+
+    "34 soldiers killed in an attack on a base", "Two journalists wounded in shelling near the front",
+    "Five activists detained after a rally": the subject is the recipient, no doer is named (a by-phrase
+    names it: "Three villagers abducted by gunmen").
+    """
+    if v.tag_ not in ("VBD", "VBN") or v.lemma_.lower() not in data.words("events.patient_verbs"):
+        return False
+    if syntax.children(v, ("dobj", "ccomp", "aux", "auxpass", "dative", "attr", "oprd", "prt")):
+        return False
+    if not all(victims(s) for s in syntax.subjects(v, ("nsubj",))):
+        return False  # "prices shot up": no one the violence is done to
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in v.children):
+        return False  # "troops shot and killed three": the object is shared
+    if v.dep_ not in ("ROOT", "acl") or not syntax.subjects(v, ("nsubj",)) and v.dep_ == "ROOT":
+        return False
+    has_pp = bool(syntax.children(v, ("prep", "agent")))
+    last = v.sent[-1]
+    return has_pp or last.text not in FINAL_PUNCT
+
+
+def victims(s: Token) -> bool:
+    """A subject that can be the victim of violence: people, counted or named, or a participant noun."""
+    counted = any(c.dep_ == "nummod" or c.like_num for c in s.children) or s.like_num
+    return counted or s.ent_type_ in ("PERSON", "NORP") or participant_sectors().get(s.lemma_.lower()) is not None
+
+
+def headline_predicate(v: Token) -> bool:
+    """A participle hung on the noun root of a sentence with no finite verb is its predicate.
+
+    "Five policemen killed in a bombing at a checkpoint.", "Twelve villagers abducted by gunmen",
+    "Two journalists wounded in shelling near the front line".
+    """
+    if v.dep_ != "acl" or v.tag_ != "VBN" or v.head.dep_ != "ROOT" or v.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if v.lemma_.lower() not in data.words("events.patient_verbs"):
+        return False  # "Families of the hostages protested outside ...": an active verb the tagger took for a participle
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in v.sent)
+
+
+def named_place(h: Token) -> bool:
+    """A place that only names or locates a thing is no party to the event done with the thing.
+
+    "the Jeddah declaration", "its Beirut strike" (a town as modifier of a thing; a country before a
+    noun owns or does it: "US mediation", "US assertions"), "condemned the violence in Haiti",
+    "deplored the war in the north of Ruritania" (a place in an in/at-phrase of a situation acted
+    on; not "the parties to the conflict in Iraq", who are Iraq's), "its embassy in Beirut" (of a
+    thing its doer owns): the place is not the recipient. A place acted on itself ("shelled
+    Kharkiv", "strikes on Beirut") or helped ("aid in Somalia", "Gaza aid") is.
+    """
+    place = gazetteer().lookup(h.text)
+    if h.ent_type_ not in PLACE_ENTS and place is None:
+        return False
+    if h.dep_ in ("compound", "nmod", "amod"):
+        country = place
+        owner = country is not None and country.kind in ("country", "demonym")
+        return thing(h.head) and not helps(h.head) and not owner  # "US mediation", "US assertions": the US's
+    if h.dep_ == "pobj" and h.head.lower_ in LOCATION_PREPS:
+        n = h.head.head
+        acted_on = n.dep_ in ("dobj", "nsubjpass")
+        situation = n.lemma_.lower() in data.words("events.situation_nouns") and acted_on
+        return thing(n) and (situation or own(n))
+    return False
+
+
+def own(n: Token) -> bool:
+    """The thing is its doer's own: "its embassy", "their office" (not "a boys' school")."""
+    return any(p.lower_ in OWN_POSSESSIVES for p in syntax.possessors(n, pronouns=True))
+
+
+def helps(n: Token) -> bool:
+    """An aid noun: the place it goes to is its recipient ("Gaza aid", "assistance in Somalia")."""
+    p = match(n)
+    return p is not None and p.cameo.startswith("07")
+
+
+def thing(n: Token) -> bool:
+    """A common noun that names no participant: "declaration", "violence", "embassy", "strike"."""
+    return n.pos_ == "NOUN" and participant_sectors().get(n.lemma_.lower()) is None and n.ent_type_ == ""
+
+
+def owned_place(h: Token) -> bool:
+    """A place in an in/at-phrase of a thing the doer owns says nothing of the doer's country.
+
+    "Freedonia closed its embassy in Beirut", "Ruritania moved its consulate in Lagos", "the
+    ministry shut their office at the border post", "Freedonia deployed its troops in Mali" (the
+    in-phrase hung on the verb of an owned object).
+    """
+    if h.dep_ != "pobj" or h.head.lower_ not in LOCATION_PREPS:
+        return False
+    gov = h.head.head
+    if gov.pos_ == "VERB":  # "closed its consulate | in Mombasa": the phrase hung on the verb
+        return any(own(o) for o in syntax.direct_objects(gov))
+    return gov.pos_ == "NOUN" and own(gov)
+
+
+def returned_from(v: Token) -> list[Token]:
+    """Whoever those returned "from" a party were held by gave them back: the from-phrase of a
+    passive return names the releaser when it is a party, not a place of detention.
+
+    "Twelve prisoners were returned to Ruritania from Freedonia" -> Freedonia; "The bodies were
+    repatriated from Freedonia", "Two sailors were handed back from the rebels' side"; not "released
+    from prison".
+    """
+    if v.lemma_.lower() not in data.words("events.return_verbs"):
+        return []
+    heads = syntax.prep_objects(v, ("from",))
+    for prt in syntax.children(v, ("prt",)):
+        heads += syntax.prep_objects(prt, ("from",))
+    return [h for h in heads if h.ent_type_ in PARTY_ENTS and match(h) is None]
+
+
+def outside_attribution(quote: Quote, trigger: Token) -> bool:
+    """An "according to X" inside a relative or adverbial clause attributes that clause only: an event
+    outside it is not on X's word.
+
+    "The militia shelled the village, which, according to local sources, killed six people": the
+    shelling is asserted, the killing reported; "Troops fired on the crowd after, according to
+    witnesses, stones were thrown"; "The army, which according to the ministry lost ten men, retreated";
+    not "Troops shelled the town and killed two, according to witnesses" (all on the witnesses' word).
+    """
+    if not quote.provenance.endswith("according_to") or quote.cue is None:
+        return False
+    span = trigger.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    acc = span[0]
+    clause = acc.head
+    if clause.dep_ not in ("relcl", "acl", "advcl", "conj") or clause.pos_ not in ("VERB", "AUX") or acc.i > clause.i:
+        return False  # a sentence-final "according to" hung on the last clause attributes them all
+    return trigger.i not in {t.i for t in clause.subtree}
+
+
+def claimed_subject(copula: Token) -> bool:
+    """A copula whose subject is a clause of saying ("what X claim/call/describe") names no doer of
+    its attribute: the claimant only calls it so.
+
+    "what activists claim was a massacre", "what the ministry described as an attack was a border
+    skirmish", "what the rebels call an offensive is ...".
+    """
+    return any(c.lemma_.lower() in cues() or c.lemma_.lower() in ("call", "describe", "term", "dub") for c in syntax.children(copula, ("csubj",)))
+
+
+def own_warning(v: Token) -> bool:
+    """A warning that announces the warner's own hostile answer is a threat even without an event
+    verb: a that-clause whose subject is the warner ("it", "they", "we") with "would/will", or a
+    warning of retaliation, a response or consequences.
+
+    "The army warned that it would respond with force", "Moscow warned of retaliation if the
+    missiles were deployed", "The ministry warned of a strong response"; not "Aid groups warned of
+    a famine", nor "Analysts warned that prices would rise".
+    """
+    for c in syntax.children(v, ("ccomp",)):
+        own = any(s.lower_ in ("it", "they", "we", "i") for s in syntax.subjects(c, ("nsubj",)))
+        if own and any(a.lower_ in ("would", "will", "'ll", "'d") for a in syntax.children(c, ("aux",))):
+            return True
+    objects = syntax.prep_objects(v, ("of", "against"))
+    return any(o.lemma_.lower() in data.words("events.warning_objects") for o in objects)
