@@ -6,6 +6,7 @@ moment, resumed, and checked for zero duplicates and zero losses.
     python bench/batch.py                              # 200 articles for speed, 2,000 for kill/resume
     python bench/batch.py --articles 400 --big 10000   # more of each
     python bench/batch.py --big 0                      # speed only
+    python bench/batch.py --big 0 --jsonl ../shared/eval/quotes/ggt-dev.jsonl --articles 100   # GGT texts
 
 The corpus is varied copies of the bundled demo corpus (each copy gets its own id, date and a
 closing line of its own, so no two texts are the same), dated over one year in input order. Numbers on a shared machine are noisy.
@@ -44,13 +45,14 @@ assert n == len(texts)
 ``nlp.pipe``'s default batch size ("default") or the batch size Communique uses, 16 ("same")."""
 
 
-def make_corpus(path: Path, n: int) -> list[str]:
-    """``n`` varied copies of the demo corpus as one JSONL file; returns their ids."""
+def make_corpus(path: Path, n: int, source: Path | None = None) -> list[str]:
+    """``n`` varied copies of the demo corpus (or of the texts of the JSONL file ``source``) as one JSONL
+    file; returns their ids."""
     sys.path.insert(0, str(ROOT / "src"))
     from communique.ingest import read_inputs
     from communique.records import Article
 
-    base = [a for a in read_inputs(str(ROOT / "demo" / "corpus")) if isinstance(a, Article)]
+    base = [a for a in read_inputs(str(source or ROOT / "demo" / "corpus")) if isinstance(a, Article)]
     ids = []
     with path.open("w", encoding="utf-8") as fh:
         for k in range(n):
@@ -168,14 +170,14 @@ def _session_alive(sid: int) -> list[int]:
     return alive
 
 
-def speed(work: Path, n: int, size: int, rounds: int = 1) -> dict[str, object]:
+def speed(work: Path, n: int, size: int, rounds: int = 1, source: Path | None = None) -> dict[str, object]:
     """Bare ``nlp.pipe`` (default batch size and ours) and ``batch`` with 1 and 2 processes over the same
     ``n`` texts, in turn, ``rounds`` times; each figure is the best round (the least disturbed by others)."""
     small = work / "small.jsonl"
-    make_corpus(small, n)
+    make_corpus(small, n, source)
     runs: dict[str, float] = {}
     cpu: dict[str, float] = {}
-    result: dict[str, object] = {"articles": n, "rounds": rounds}
+    result: dict[str, object] = {"articles": n, "rounds": rounds, "texts": str(source or "demo/corpus")}
 
     def keep(name: str, seconds: float) -> None:
         runs[name] = min(seconds, runs.get(name, seconds))
@@ -209,6 +211,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=200, help="articles for the speed runs (default 200; 0: skip)")
     ap.add_argument("--big", type=int, default=2000, help="articles for the kill/resume run (0: skip)")
     ap.add_argument("--size", type=int, default=20, help="partition size of the speed runs")
+    ap.add_argument("--jsonl", type=Path, help="copy the texts of this JSONL file instead of the demo corpus "
+                                                "(e.g. ../shared/eval/quotes/ggt-dev.jsonl)")
     ap.add_argument("--rounds", type=int, default=1, help="speed runs of each side, in turn; the best counts")
     ap.add_argument("--seed", type=int, default=None)
     args = ap.parse_args()
@@ -216,7 +220,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
         work = Path(tmp)
         if args.articles:
-            result["speed"] = speed(work, args.articles, args.size, args.rounds)
+            result["speed"] = speed(work, args.articles, args.size, args.rounds, args.jsonl)
             print(json.dumps(result, indent=1), flush=True)
         if args.big:
             big = work / "big.jsonl"
