@@ -78,8 +78,9 @@ def build_event(
     if not in_sense(d):
         return None
     d.actors = actor_ids(d, parts)
-    d.recipients = recipient_ids(d, parts)
-    d.recipients = [r for r in d.recipients if r not in named_place_ids(d, parts)]
+    recipients = recipient_ids(d, parts)  # first: it may add the participants the places resolve to
+    named = named_place_ids(d, parts)
+    d.recipients = [r for r in recipients if r not in named]
     place_participants(found, parts, d.actors, claim)
     place_domestic_targets(d.code, parts, d.actors, d.recipients)
     if not has_doer(d) and not told_by_pronoun(d, parts):

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from communique import data, syntax
-from communique.events.patterns import code_of, match, weapons
+from communique.events.found import pattern_code
+from communique.events.patterns import match, weapons
 from communique.events.readings import returned_from
 
 if TYPE_CHECKING:
@@ -77,8 +78,7 @@ def attacks_on_targets(v: Token) -> list[Token]:
         if subj.lemma_.lower() not in ("target", "objective"):
             continue
         for atk in syntax.prep_objects(subj, ("of",)):
-            pat = match(atk)
-            code = code_of(pat.cameo, pat.type) if pat is not None and not pat.blocked else None
+            code = pattern_code(match(atk))
             if (code is not None and code.type == "ASSAULT") or atk.lemma_.lower() in weapons("attack"):
                 out.append(atk)
     return out
@@ -92,8 +92,7 @@ def protesters_of_ended(v: Token) -> list[Token]:
     lifted on Friday" -> farmers; "A hunger strike by the detainees has been suspended" -> detainees.
     """
     for subj in syntax.children(v, ("nsubjpass",)):
-        pat = match(subj)
-        code = code_of(pat.cameo, pat.type) if pat is not None and not pat.blocked else None
+        code = pattern_code(match(subj))
         if code is not None and code.type == "PROTEST":
             return syntax.nominal_agents(subj)
     return []

@@ -14,7 +14,7 @@ from communique.events.found import Found, Scan, pattern_code, recipient_preps
 from communique.events.frames import mark_subtree_events
 from communique.events.nominal import noun_actor, setting_doer
 from communique.events.patterns import Code, Pattern, code_of, is_light, match, objects, participant_sectors
-from communique.events.readings import headline_patient
+from communique.events.readings import PLACE_ENTS, headline_patient
 from communique.events.recipients import owners, purpose_recipients, recipients
 from communique.events.subjects import subject
 
@@ -217,7 +217,7 @@ def venue_free(code: Code, places: list[Token]) -> list[Token]:
     a meeting or a rejection is its venue ("signed the accord in Doha", "talks in Geneva", "met in
     Riyadh"); of other events ("shelling in Gaza") it may be the target's place."""
     if code.type in VENUE_TYPES:
-        return [p for p in places if p.ent_type_ not in ("GPE", "LOC", "FAC")]
+        return [p for p in places if p.ent_type_ not in PLACE_ENTS]
     return places
 
 
