@@ -33,10 +33,9 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 BARE = """
 import json, sys
-import spacy
 from communique import nlp
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
-model = next(spacy.load(n) for n in nlp.MODEL_NAMES if __import__("importlib").util.find_spec(n))
+model = nlp.plain()
 size = {"default": {}, "same": {"batch_size": 16}}[sys.argv[3]]
 n = sum(1 for _ in model.pipe(texts, n_process=int(sys.argv[2]), **size))
 assert n == len(texts)

@@ -19,8 +19,9 @@ import json
 import time
 from pathlib import Path
 
-from throughput import bare_model, load_articles  # the sibling script (bench/ is on sys.path when run)
+from throughput import load_articles  # the sibling script (bench/ is on sys.path when run)
 
+from communique import nlp
 from communique.document.cues import lexicon
 from communique.document.marks import ALL_MARKS
 from communique.events.patterns import patterns
@@ -29,7 +30,7 @@ from communique.times.grammar import trigger
 
 def component_seconds(texts: list[str]) -> dict[str, float]:
     """Seconds of each component of the bare model over ``texts`` (the tokenizer as ``tokenizer``)."""
-    model = bare_model()
+    model = nlp.plain()
     list(model.pipe(texts[:2]))
     t0 = time.perf_counter()
     docs = [model.make_doc(t) for t in texts]
@@ -50,7 +51,7 @@ def main() -> None:
     triggers = {lemma for lemma, _ in patterns()}
     timeword = trigger()
     tokens = skipped = sents = skipped_sents = 0
-    for doc in bare_model().pipe(texts):
+    for doc in nlp.plain().pipe(texts):
         for sent in doc.sents:
             sents += 1
             tokens += len(sent)

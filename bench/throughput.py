@@ -69,18 +69,6 @@ def stage_seconds(articles: list[Article], docs: list[Any]) -> dict[str, float]:
     return stage
 
 
-def bare_model() -> Any:
-    """The default English model exactly as spaCy loads it: every component, nothing of Communique's."""
-    import spacy
-
-    for name in nlp.MODEL_NAMES:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    raise SystemExit("no English model installed")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jsonl", type=Path, help="JSONL file with a 'text' per line (default: demo corpus)")
@@ -90,7 +78,7 @@ def main() -> None:
     args = ap.parse_args()
     articles = [with_dateline(a) for a in load_articles(args.jsonl)] * args.repeat
     texts = [a.text for a in articles]
-    bare = bare_model()
+    bare = nlp.plain()  # the model exactly as spaCy loads it: every component, nothing of Communique's
     list(bare.pipe(texts[:2]))  # warm-up: the models, and every stage's data files, load once per process
     list(analyze_many(articles[:2]))
 

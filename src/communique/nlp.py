@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from communique.errors import ModelNotFound
@@ -96,23 +96,30 @@ def load(model: str = "") -> Language:
     Cached per model name: loading takes about a second and the pipeline is read-only afterwards.
     Raises ModelNotFound, naming the setting and the install command, when the model is missing.
     """
-    import spacy
     from spacy.language import Language
 
     if not Language.has_factory("communique_paragraphs"):
         Language.component("communique_paragraphs", func=_paragraph_breaks)
-    names = (model,) if model else MODEL_NAMES
-    for candidate in names:
+    nlp = plain(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("communique_paragraphs", before="parser")
+    _use_stand_ins(nlp)
+    _use_numpy_blas(nlp)
+    nlp.tokenizer = RunGuardTokenizer(nlp.tokenizer)
+    return nlp
+
+
+def plain(model: str = "") -> Language:
+    """The English pipeline named by ``model`` exactly as spaCy loads it, none of Communique's changes
+    (what ``load`` starts from, and the bare side of the speed benchmarks); not cached. Raises
+    ModelNotFound as ``load`` does."""
+    import spacy
+
+    for candidate in (model,) if model else MODEL_NAMES:
         try:
-            nlp = spacy.load(candidate)
+            return spacy.load(candidate)
         except OSError:
             continue
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("communique_paragraphs", before="parser")
-        _use_stand_ins(nlp)
-        _use_numpy_blas(nlp)
-        nlp.tokenizer = RunGuardTokenizer(nlp.tokenizer)
-        return nlp
     raise ModelNotFound(_missing(model))
 
 
@@ -159,7 +166,7 @@ def _use_numpy_blas(nlp: Language) -> None:
     OpenBLAS picks a kernel for the CPU it runs on, where the ``blis`` wheel often falls back to a
     generic one; measured here (AMD EPYC, one thread) the model's matrix products ran about 4x faster
     and a whole parse about 1.25x, with identical annotations on 41,000 tokens (``bench/throughput.py``,
-    ``tests/test_nlp_blas.py``). BLAS is held to one thread in this process: a second thread only
+    ``tests/test_speed.py``). numpy's BLAS is held to one thread in this process: a second thread only
     doubled the CPU time of a parse without shortening it, and one thread keeps the sums in a fixed
     order, so results do not depend on the machine's load. The transition parsers' own C loops
     (parser, ner) keep thinc's ``blis``: they call it below Python.
@@ -169,11 +176,16 @@ def _use_numpy_blas(nlp: Language) -> None:
 
     threadpool_limits(limits=1, user_api="blas")
     ops = NumpyOps(use_blis=False)
+    for node in model_nodes(nlp):
+        node.ops = ops
+
+
+def model_nodes(nlp: Language) -> Iterator[Any]:
+    """Every thinc model node of every component of ``nlp`` (``Model.walk`` of each component's model)."""
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if model is not None and hasattr(model, "walk"):
-            for node in model.walk():
-                node.ops = ops
+            yield from model.walk()
 
 
 def _missing(model: str) -> str:
