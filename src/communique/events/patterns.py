@@ -202,6 +202,7 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
             cands.extend(g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("to", "of", "in") for g in c.children if g.dep_ == "pobj")
         cands.extend(g for o in objects(tok) for g in o.children if g.dep_ == "appos" and g.i > o.i)  # "called X a stupid guy"
         cands.extend(c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ")  # "found the officer guilty": a small clause
+        cands.extend(c for c in children if c.dep_ == "oprd")  # "called the arrests a provocation", "... unacceptable"
         cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod", "nmod")])
         # "hold families as human shields": the object's own as-phrase
         cands.extend(g for o in objects(tok) for p in o.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj")
@@ -214,6 +215,8 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key == "subj":  # "peacekeepers arrived": the subject's lemma, through quantities and of-phrases
         gov = tok.head if tok.dep_ in ("xcomp", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children) else tok
         subs = [through(c) for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]  # "began deploying": the governor's
+        if gov.dep_ == "acl" or (gov.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subs)):
+            subs = [gov.head]  # "sanctions targeting firms", "a law that targets migrants": the modified noun
         subs += [g for sub in list(subs) for p in sub.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         subs += [g for sub in list(subs) for g in sub.children if g.dep_ in ("compound", "amod")]
         return any(c.lemma_.lower() in values or c.lower_ in values for c in subs)
