@@ -177,3 +177,55 @@ def test_calling_an_act_by_a_kind_name_is_no_accusation(run: Run, text: str) -> 
 )
 def test_firing_ammunition_is_an_assault(run: Run, text: str) -> None:
     assert "ASSAULT" in run(text).types()
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "status"),
+    [
+        ("The United States will continue to stand with Ukraine, the secretary said.", "SUPPORT", "reported"),
+        ("Britain will continue to support the mission, the minister said.", "SUPPORT", "reported"),
+        ("Japan will continue to provide humanitarian aid to Gaza.", "AID", "asserted"),
+        ("Israel and Hamas will continue to negotiate, the mediator said.", "CONSULT", "reported"),
+    ],
+)
+def test_cooperation_said_to_go_on_is_the_cooperation_not_a_promise(run: Run, text: str, etype: str, status: str) -> None:
+    res = run(text)
+    assert [(e.type, e.status) for e in res.events] == [(etype, status)], res.events
+
+
+def test_new_cooperation_announced_stays_an_agreement(run: Run) -> None:
+    assert run("Norway will send aid to the refugees.").types() == ["AGREE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government held Hamas fully responsible for the killings.",
+        "The ministry holds the militia responsible for the attack.",
+        "Kyiv held Moscow accountable for the shelling.",
+    ],
+)
+def test_holding_someone_responsible_blames_them(run: Run, text: str) -> None:
+    res = run(text)
+    accuse = next(e for e in res.events if e.type == "ACCUSE")
+    assert accuse.cameo == "112" and accuse.actors and accuse.recipients
+
+
+def test_holding_a_hearing_is_no_accusation(run: Run) -> None:
+    assert "ACCUSE" not in run("The court held the hearing in private.").types()
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The rebels have vowed to crush the government forces.", "THREATEN"),
+        ("Troops annihilated the rebel column near the river.", "ASSAULT"),
+        ("The air raid wiped out an entire village.", "ASSAULT"),
+    ],
+)
+def test_crushing_a_force_is_force(run: Run, text: str, etype: str) -> None:
+    assert etype in run(text).types()
+
+
+def test_crushing_hopes_is_no_force(run: Run) -> None:
+    assert run("The ruling crushed hopes of a quick settlement.").events == []

@@ -149,7 +149,7 @@ def retype(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, s
     """Apply PLOVER's rules for intentions: future cooperation -> AGREE, future force -> THREATEN,
     refusals ("will not lift", "did not agree to") -> REJECT, a failure to agree -> REJECT."""
     code, status, rule = found.code, claim.status, found.rule
-    for recode in (refusal, failed_agreement, announced_future):
+    for recode in (refusal, failed_agreement, continued_cooperation, announced_future):
         got = recode(found, claim, tok)
         if got is not None:
             return got[0], got[1], rule + got[2]
@@ -184,6 +184,25 @@ def failed_agreement(found: Found, claim: Claim, tok: Token) -> tuple[Code, Even
         return None
     new = _frame_as("refuse", found.code)
     return (new, "asserted", "+failed") if new is not None else None
+
+
+CONTINUING = frozenset({"continue", "keep"})
+GOING_ON = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})  # cooperation that can go on
+
+
+def continued_cooperation(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, str] | None:
+    """Cooperation said to go on is the cooperation itself, no new promise: its own type, and the status
+    of the clause without the future ("reported" under a reporting verb).
+
+    "Britain will continue to support the mission, the minister said" -> SUPPORT; "the two sides will
+    keep talking" -> CONSULT; "we will continue to provide aid" -> AID.
+    """
+    if claim.status != "future" or found.frame is not None or found.code.type not in GOING_ON:
+        return None
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in CONTINUING):
+        return None
+    return found.code, "reported" if claim.reporter is not None else "asserted", "+continued"
 
 
 def announced_future(found: Found, claim: Claim, tok: Token) -> tuple[Code, EventStatus, str] | None:

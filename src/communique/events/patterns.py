@@ -201,8 +201,8 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "implement a halt to the fighting": the to-phrase hung on the verb
             cands.extend(g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("to", "of", "in") for g in c.children if g.dep_ == "pobj")
         cands.extend(g for o in objects(tok) for g in o.children if g.dep_ == "appos" and g.i > o.i)  # "called X a stupid guy"
-        cands.extend(c for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ")  # "found the officer guilty": a small clause
-        cands.extend(c for c in children if c.dep_ == "oprd")  # "called the arrests a provocation", "... unacceptable"
+        # a small clause: "found the officer guilty", "called the arrests a provocation", "held them fully responsible"
+        cands.extend(c for c in children if c.dep_ == "oprd" or (c.dep_ in ("ccomp", "advcl") and c.pos_ == "ADJ"))
         cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod", "nmod")])
         # "hold families as human shields": the object's own as-phrase
         cands.extend(g for o in objects(tok) for p in o.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj")
