@@ -119,6 +119,25 @@ def _local(tok: Token) -> tuple[str, Token] | None:
     return found
 
 
+INDEFINITE = frozenset({"a", "an", "any", "another", "such"})
+
+
+def _conditional_subject(tok: Token) -> Claim | None:
+    """An indefinite event noun that is the subject of a prediction is a condition, not a fact: "a
+    strike on the dam would provoke retaliation", "any incursion will trigger a response", "an
+    attack on the convoy could start a war", "strikes on the port might push prices up". With
+    "will" only a verb of causing predicts ("an attack will be investigated" stays as it is)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
+    if dets and dets[0] not in INDEFINITE or (not dets and tok.tag_ != "NNS"):
+        return None
+    for c in syntax.children(tok.head, ("aux",)):
+        if c.lower_ in ("would", "'d", "could", "might") or (c.lower_ in ("will", "'ll") and _consequence(tok.head)):
+            return Claim("hypothetical", cue=c, rule="claims.conditional_subject")
+    return None
+
+
 def _consequence(tok: Token) -> bool:
     """A predicted consequence ("would/will" with a verb of causing) is a conditional, not an
     announced act: "the wage cut would prompt workers to strike", "any incursion will trigger a
@@ -159,6 +178,7 @@ def assess(tok: Token) -> Claim:
         best.offer(Claim(local[0], cue=local[1], rule="claims.local_" + local[0]))  # type: ignore[arg-type]
         if local[0] == "negated":
             return Claim("negated", cue=local[1], rule="claims.local_negated", reporter=_reporter(tok))
+    best.offer(_conditional_subject(tok))
     cur, reported = _walk_up(tok, best)
     best.offer(_gapped_cue(tok))
     src = _according(cur)

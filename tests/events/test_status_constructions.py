@@ -94,3 +94,31 @@ def test_status_sentence_final_attribution_makes_the_event_reported(run: Run, te
     res = run(text)
     ev = next(e for e in res.events if e.type == "ASSAULT")
     assert ev.status == "reported" and res.actor(ev.source).name == source
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("The minister said an Israeli strike on Iran would provoke retaliation against US bases.", "strike"),
+        ("Any incursion into the zone will trigger a response, the army said.", "incursion"),
+        ("An attack on the convoy could start a war, diplomats warned.", "attack"),
+        ("Air strikes on the port might push the rebels back to the table.", "strikes"),
+    ],
+)
+def test_status_an_indefinite_event_subject_of_a_prediction_is_hypothetical(nlp: Language, text: str, noun: str) -> None:
+    tok = next(t for t in nlp(text) if t.text == noun)
+    assert assess(tok).status == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "status"),
+    [
+        ("The strike on the depot killed four soldiers, the army said.", "strike", "reported"),
+        ("The Israeli strike on Iran would be the first since April, officials said.", "strike", "reported"),
+        ("An attack on a convoy killed three soldiers on Monday.", "attack", "asserted"),
+        ("An attack on the embassy will be investigated, the ministry said.", "attack", "reported"),
+    ],
+)
+def test_status_a_real_event_subject_keeps_its_status(nlp: Language, text: str, noun: str, status: str) -> None:
+    tok = next(t for t in nlp(text) if t.text == noun)
+    assert assess(tok).status == status
