@@ -229,3 +229,33 @@ def test_crushing_a_force_is_force(run: Run, text: str, etype: str) -> None:
 
 def test_crushing_hopes_is_no_force(run: Run) -> None:
     assert run("The ruling crushed hopes of a quick settlement.").events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran called the claim absurd.",
+        "The UAE denied arming the group, an accusation the foreign ministry called baseless.",
+        "Officials branded the reports a fabrication.",
+    ],
+)
+def test_calling_a_claim_baseless_is_a_denial_not_an_accusation(run: Run, text: str) -> None:
+    assert "ACCUSE" not in run(text).types()
+
+
+def test_a_damning_name_in_a_relative_clause_still_denounces(run: Run) -> None:
+    assert "ACCUSE" in run("The raid, which the minister called a crime, killed six people.").types()
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Kyiv called the drills a violation of the Minsk accords.", "BLR"),
+        ("The ministry described the shelling as a breach of the Geneva conventions.", "CHE"),
+        ("Seoul labelled the launch a violation of the Washington declaration.", "USA"),
+    ],
+)
+def test_a_place_inside_the_damning_name_is_no_recipient(run: Run, text: str, country: str) -> None:
+    res = run(text)
+    accuse = next(e for e in res.events if e.type == "ACCUSE")
+    assert country not in res.countries(accuse.recipients)

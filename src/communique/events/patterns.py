@@ -198,6 +198,8 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
                 cands.extend(g for g in c.children if g.dep_ == "pobj")
         if tok.pos_ == "NOUN":
             cands.extend(c for c in children if c.dep_ == "compound")
+        if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "obj") for c in children):  # "an accusation the ministry called baseless": the relative's noun
+            cands.append(tok.head)
         if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "implement a halt to the fighting": the to-phrase hung on the verb
             cands.extend(g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("to", "of", "in") for g in c.children if g.dep_ == "pobj")
         cands.extend(g for o in objects(tok) for g in o.children if g.dep_ == "appos" and g.i > o.i)  # "called X a stupid guy"

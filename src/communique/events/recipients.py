@@ -63,6 +63,14 @@ def through_thing(n: Token) -> list[Token]:
     return out
 
 
+def object_predicates(t: Token) -> list[Token]:
+    """What a verb says its object is, which is no participant: the object predicate, or the second of
+    two direct objects ("called the arrests *a provocation*", "labelled the launch *a violation of the
+    Washington accord*", "named him *envoy*")."""
+    dobjs = syntax.children(t, ("dobj",))
+    return syntax.children(t, ("oprd",)) + (dobjs[1:] if not syntax.children(t, ("dative",)) else [])
+
+
 def recipients(v: Token, exclude: set[int]) -> list[Token]:
     """The recipients of event verb ``v``: its objects (a passive's subject), its argument phrases,
     whom the things acted on concern, and else whom its purpose clause acts on.
@@ -74,13 +82,14 @@ def recipients(v: Token, exclude: set[int]) -> list[Token]:
         out += syntax.subjects(v, ("nsubjpass",))
         exclude = exclude | {a.i for a in attacks_on_targets(v)}  # "the targets of the strikes were hit": the strikes' doers act
     else:
-        out += [c for c in objects(v) if c.i not in exclude and c.dep_ != "nsubjpass" and not is_own(c)]
+        said = {o.i for o in object_predicates(v)}
+        out += [c for c in objects(v) if c.i not in exclude and c.i not in said and c.dep_ != "nsubjpass" and not is_own(c)]
     out += [t for t in syntax.prep_objects(v, recipient_preps()) if t.i not in exclude and not third_party_means(t)]
     for c in syntax.children(v, ("prt",)):
         out += syntax.prep_objects(c, recipient_preps())
     code = pattern_code(match(v))
     topical = code is not None and code.type == "CONSULT"
-    for n in [c for c in objects(v) if c.dep_ != "nsubjpass"] + list(out):
+    for n in [c for c in objects(v) if c.dep_ != "nsubjpass" and c.i not in {o.i for o in object_predicates(v)}] + list(out):
         if is_thing(n) and not topical:  # "discussed the war in the north": a topic, no recipient
             out += through_thing(n)
         if is_own(n):  # "recalled its ambassador from the capital", "withdrew its troops from the valley"

@@ -15,7 +15,7 @@ from communique.events.frames import mark_subtree_events
 from communique.events.nominal import noun_actor, setting_doer
 from communique.events.patterns import Code, Pattern, code_of, is_light, match, objects, participant_sectors
 from communique.events.readings import PLACE_ENTS, headline_patient
-from communique.events.recipients import owners, purpose_recipients, recipients
+from communique.events.recipients import object_predicates, owners, purpose_recipients, recipients
 from communique.events.subjects import subject
 
 if TYPE_CHECKING:
@@ -186,7 +186,10 @@ def verb_recipients(scan: Scan, t: Token, p: Pattern, code: Code) -> list[Token]
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in data.words("events.compel_verbs"):
         out = syntax.direct_objects(t.head)
     themes = {v for key, vals in p.conditions if key == "obj" for v in vals}
-    theme_objs = [o for o in objects(t) if o.lemma_.lower() in themes or o.lower_ in themes]  # "shared intelligence"
+    # "shared intelligence"; an object predicate is no theme: "called the raid a violation of the Minsk accords"
+    said = {o.i for o in object_predicates(t)}
+    excl |= said
+    theme_objs = [o for o in objects(t) if o.i not in said and (o.lemma_.lower() in themes or o.lower_ in themes)]
     if code.type == "MOBILIZE":
         theme_objs += [o for o in objects(t) if participant_sectors().get(o.lemma_.lower()) == "MIL"]
     excl |= {o.i for o in theme_objs}
