@@ -236,11 +236,16 @@ def test_crushing_hopes_is_no_force(run: Run) -> None:
     [
         "Tehran called the claim absurd.",
         "The UAE denied arming the group, an accusation the foreign ministry called baseless.",
-        "Officials branded the reports a fabrication.",
+        "The ministry described the allegations as groundless.",
     ],
 )
 def test_calling_a_claim_baseless_is_a_denial_not_an_accusation(run: Run, text: str) -> None:
-    assert "ACCUSE" not in run(text).types()
+    res = run(text)
+    assert "ACCUSE" not in res.types() and ("REJECT", "120") in codes(res), res.events
+
+
+def test_rejecting_an_accusation_in_a_relative_clause_stays_a_rejection(run: Run) -> None:
+    assert "REJECT" in run("He accused the agency of bias, an accusation the agency has rejected.").types()
 
 
 def test_a_damning_name_in_a_relative_clause_still_denounces(run: Run) -> None:

@@ -174,6 +174,33 @@ def _holds_noun(tok: Token, key: str, values: frozenset[str]) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in children)
 
 
+def object_words(tok: Token) -> list[Token]:
+    """The words an ``obj=`` condition looks at: the objects, argument-preposition objects, compounds,
+    small clauses, appositions and as-phrases of ``tok`` ("withdrew from talks", "called the arrests a
+    provocation", "held them responsible", "described the claims as groundless")."""
+    children = list(tok.children)
+    cands = objects(tok)
+    for c in children:  # argument prepositions only: "withdrew from talks", not "under the peace deal"
+        if c.dep_ in ("prep", "dative", "prt") and c.lower_ in data.words("events.arg_preps"):
+            cands.extend(g for g in c.children if g.dep_ == "pobj")
+    if tok.pos_ == "NOUN":
+        cands.extend(c for c in children if c.dep_ == "compound")
+    if tok.dep_ == "relcl" and any(c.dep_ == "oprd" for c in children) and not any(c.dep_ in ("dobj", "obj") for c in children):
+        # a small clause in a relative: "an accusation the ministry called baseless": the relative's noun
+        cands.append(tok.head)
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "implement a halt to the fighting": the to-phrase hung on the verb
+        cands.extend(g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("to", "of", "in") for g in c.children if g.dep_ == "pobj")
+    cands.extend(g for o in objects(tok) for g in o.children if g.dep_ == "appos" and g.i > o.i)  # "called X a stupid guy"
+    # a small clause: "found the officer guilty", "called the arrests a provocation", "held them fully responsible"
+    cands.extend(c for c in children if c.dep_ == "oprd" or (c.dep_ in ("ccomp", "advcl") and c.pos_ == "ADJ"))
+    cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod", "nmod")])
+    # "hold families as human shields": the object's own as-phrase
+    # (also an adjective there, and the verb's own: "described the claims as groundless", "... as false")
+    ases = [p for x in [tok, *objects(tok)] for p in x.children if p.dep_ == "prep" and p.lower_ == "as"]
+    cands.extend(g for p in ases for g in p.children if g.dep_ in ("pobj", "amod", "acomp") and (g.dep_ == "pobj" or g.pos_ == "ADJ"))
+    return cands
+
+
 def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key in ("comp", "under", "noof"):
         return _holds_noun(tok, key, values)
@@ -192,23 +219,7 @@ def _holds(tok: Token, key: str, values: frozenset[str]) -> bool:
     if key == "objent":  # "Trump called Erdogan": a named person as the object
         return any(o.ent_type_ in values for o in objects(tok))
     if key == "obj":
-        cands = objects(tok)
-        for c in children:  # argument prepositions only: "withdrew from talks", not "under the peace deal"
-            if c.dep_ in ("prep", "dative", "prt") and c.lower_ in data.words("events.arg_preps"):
-                cands.extend(g for g in c.children if g.dep_ == "pobj")
-        if tok.pos_ == "NOUN":
-            cands.extend(c for c in children if c.dep_ == "compound")
-        if tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "obj") for c in children):  # "an accusation the ministry called baseless": the relative's noun
-            cands.append(tok.head)
-        if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # "implement a halt to the fighting": the to-phrase hung on the verb
-            cands.extend(g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("to", "of", "in") for g in c.children if g.dep_ == "pobj")
-        cands.extend(g for o in objects(tok) for g in o.children if g.dep_ == "appos" and g.i > o.i)  # "called X a stupid guy"
-        # a small clause: "found the officer guilty", "called the arrests a provocation", "held them fully responsible"
-        cands.extend(c for c in children if c.dep_ == "oprd" or (c.dep_ in ("ccomp", "advcl") and c.pos_ == "ADJ"))
-        cands.extend([g for o in list(cands) for g in o.children if g.dep_ in ("compound", "amod", "nmod")])
-        # "hold families as human shields": the object's own as-phrase
-        cands.extend(g for o in objects(tok) for p in o.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj")
-        return any(x in values for c in cands for x in lemmas(c))  # "bases": lemma "basis", also "base"
+        return any(x in values for c in object_words(tok) for x in lemmas(c))  # "bases": lemma "basis", also "base"
     if key == "head":  # the governing verb: "went on strike", "staged a strike"
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and gov.dep_ == "attr":

@@ -63,12 +63,17 @@ def through_thing(n: Token) -> list[Token]:
     return out
 
 
+NAMING_VERBS = frozenset({"call", "brand", "label", "term", "dub", "name", "declare", "deem"})
+
+
 def object_predicates(t: Token) -> list[Token]:
-    """What a verb says its object is, which is no participant: the object predicate, or the second of
-    two direct objects ("called the arrests *a provocation*", "labelled the launch *a violation of the
-    Washington accord*", "named him *envoy*")."""
+    """What a verb says its object is, which is no participant: the object predicate beside an object,
+    or the second of two direct objects of a naming verb ("called the arrests *a provocation*",
+    "labelled the launch *a violation of the Washington accord*", "named him *envoy*")."""
     dobjs = syntax.children(t, ("dobj",))
-    return syntax.children(t, ("oprd",)) + (dobjs[1:] if not syntax.children(t, ("dative",)) else [])
+    if not dobjs and not syntax.children(t, ("nsubjpass",)):
+        return []  # "called Britain's ambassador a fool" parsed with the ambassador as the only oprd: the object
+    return syntax.children(t, ("oprd",)) + (dobjs[1:] if t.lemma_.lower() in NAMING_VERBS else [])  # not "met his counterpart X"
 
 
 def recipients(v: Token, exclude: set[int]) -> list[Token]:
