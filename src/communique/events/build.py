@@ -24,6 +24,7 @@ from communique.events.readings import (
     pronoun_fits,
 )
 from communique.events.recipients import is_thing, through_thing
+from communique.events.retribution import SPEAKER_RULE
 from communique.events.senses import sense_of, targets
 from communique.events.subjects import misparsed_main
 from communique.records import Event, EventStatus, Quote, Span, Timex
@@ -227,6 +228,8 @@ def actor_ids(d: Draft, parts: Participants) -> list[str]:
     says it is willing ..."), a first person in a quote its speaker ('"We will not withdraw," the
     minister said')."""
     found = d.found
+    if found.rule == SPEAKER_RULE and not found.actor_heads:
+        return [d.quote.speaker] if d.quote is not None and d.quote.speaker else []  # '"You will regret it."'
     own = reporter_speaks_of_itself(d, parts)
     if own:
         return own

@@ -26,6 +26,7 @@ from communique.events.frames import (
 from communique.events.lights import light_pass
 from communique.events.nominal import nominal_pass
 from communique.events.patterns import Pattern, match
+from communique.events.retribution import retribution_pass
 from communique.events.verbs import purpose_of_event, verb_pass
 
 if TYPE_CHECKING:
@@ -204,4 +205,4 @@ FRAME_RULES: tuple[FrameRule, ...] = (
 )
 
 # the passes of ``find_events``, in order
-EVENT_PASSES: tuple[Callable[[Scan], None], ...] = (frame_pass, light_pass, verb_pass, nominal_pass)
+EVENT_PASSES: tuple[Callable[[Scan], None], ...] = (frame_pass, retribution_pass, light_pass, verb_pass, nominal_pass)
