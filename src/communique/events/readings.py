@@ -80,7 +80,8 @@ def headline_patient(v: Token) -> bool:
 
     "34 soldiers killed in an attack on a base", "Two journalists wounded in shelling near the front",
     "Five activists detained after a rally": the subject is the recipient, no doer is named (a by-phrase
-    names it: "Three villagers abducted by gunmen").
+    names it: "Three villagers abducted by gunmen"). Also the clause of a headline's verb of saying
+    ("Armenia says soldiers killed and detained by Azerbaijani forces": both participles).
     """
     if v.tag_ not in ("VBD", "VBN") or v.lemma_.lower() not in data.words("events.patient_verbs"):
         return False
@@ -88,13 +89,24 @@ def headline_patient(v: Token) -> bool:
         return False
     if not all(victims(s) for s in syntax.subjects(v, ("nsubj",))):
         return False  # "prices shot up": no one the violence is done to
-    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in v.children):
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and syntax.children(c, ("dobj",)) for c in v.children):
         return False  # "troops shot and killed three": the object is shared
+    if v.dep_ == "conj" and v.head.tag_ in ("VBD", "VBN") and headline_patient(v.head):
+        return True  # "soldiers killed and detained by ...": the first participle's reading
+    if v.dep_ == "ccomp" and syntax.subjects(v, ("nsubj",)) and reported_in_headline(v):
+        return True  # "Armenia says soldiers killed in border clash", "Police claim three gunmen shot dead"
     if v.dep_ not in ("ROOT", "acl") or not syntax.subjects(v, ("nsubj",)) and v.dep_ == "ROOT":
         return False
     has_pp = bool(syntax.children(v, ("prep", "agent")))
     last = v.sent[-1]
     return has_pp or last.text not in FINAL_PUNCT
+
+
+def reported_in_headline(v: Token) -> bool:
+    """``v`` is the clause of a verb of saying in a headline (no final full stop): "X says ...",
+    "X claims ..."."""
+    head = v.head
+    return head.lemma_.lower() in data.words("events.headline_say_verbs") and v.sent[-1].text not in FINAL_PUNCT
 
 
 def victims(s: Token) -> bool:

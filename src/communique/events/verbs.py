@@ -79,10 +79,38 @@ def verb_pass(scan: Scan) -> None:
         received_from(t, f)
         if headline_patient(t):  # "34 soldiers killed in an attack": the subject is the victim
             victims = f.actor_heads + ([t.head] if t.dep_ == "acl" else [])
-            f.recipient_heads, f.actor_heads = victims + f.recipient_heads, syntax.prep_objects(t, ("by",))
+            f.recipient_heads, f.actor_heads = victims + f.recipient_heads, shared_agent(t)
+        if not f.actor_heads and (syntax.is_passive(t) or headline_patient(t)):
+            f.actor_heads = cause_doers(scan, t, code)
         absorb_event_objects(scan, t, code, f)
         absorb_charges(scan, t, code)
         scan.add(f, t.i)
+
+
+def shared_agent(t: Token) -> list[Token]:
+    """The by-phrase of a participle, or of the participle coordinated with it ("soldiers killed and
+    detained by the border guards": the guards did both)."""
+    return syntax.prep_objects(t, ("by",)) or [a for c in syntax.children(t, ("conj",)) for a in syntax.prep_objects(c, ("by",))]
+
+
+def cause_doers(scan: Scan, t: Token, code: Code) -> list[Token]:
+    """Done to someone in another's attack, by that attack's doer; the attack noun is this event.
+
+    "Three people were killed in an Israeli strike on Gaza City" -> Israel; "two medics were wounded
+    during shelling by government forces" -> government forces; "12 civilians killed in Russia's
+    bombardment of the city" -> Russia.
+    """
+    gerunds = [g for p in syntax.children(t, ("prep",)) if p.lower_ in ("in", "during") for g in syntax.children(p, ("pcomp",))]
+    for n in syntax.prep_objects(t, ("in", "during", "by")) + gerunds:
+        p = scan.pats.get(n.i)
+        ncode = pattern_code(p)
+        if ncode is None or ncode.type != code.type:
+            continue
+        doers = noun_actor(n) if p is not None and p.pos == "N" else syntax.prep_objects(n, ("by",))
+        if doers:
+            scan.consumed.add(n.i)
+            return doers
+    return []
 
 
 def received_from(t: Token, f: Found) -> None:
@@ -99,6 +127,20 @@ def received_from(t: Token, f: Found) -> None:
     f.recipient_heads, f.actor_heads = f.actor_heads, givers
 
 
+def people_participle(t: Token) -> bool:
+    """A participle used as a noun names people, no event: "doctors treated the wounded", "the
+    injured were taken to hospital", "the dead and wounded" (also when the parser hangs the second
+    participle on the verb)."""
+    if t.tag_ not in ("VBN", "VBD") or syntax.children(t, ("nsubj", "nsubjpass", "dobj", "agent")):
+        return False
+    if t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and syntax.children(t, ("det",)):
+        return True
+    if t.dep_ != "conj" or t.i < 2:
+        return False
+    before = t.doc[t.i - 2]  # "the dead and wounded": the adjective before the conjunction
+    return t.doc[t.i - 1].dep_ == "cc" and before.pos_ == "ADJ" and any(c.lower_ == "the" for c in syntax.children(before, ("det",)))
+
+
 def verb_stands(scan: Scan, t: Token, code: Code) -> bool:
     """A protest verb that states another protest's aim is none of its own; a gerund of result is
     the event it follows.
@@ -106,6 +148,8 @@ def verb_stands(scan: Scan, t: Token, code: Code) -> bool:
     "The navy shelled the port, killing six sailors": one ASSAULT.
     """
     if code.type == "PROTEST" and purpose_of_event(t, scan.pats, scan.consumed):
+        return False
+    if people_participle(t):
         return False
     return not (t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and t.head is not t and head_type(t, scan.pats) == code.type)
 
