@@ -51,6 +51,7 @@ def test_a_negated_or_passive_warning_still_threatens(run: Run, text: str) -> No
         "Consumers will pay higher prices for fuel next year.",
         "Farmers will face the consequences of the drought.",
         "Analysts said the government would face a backlash over the plan.",
+        '"If there is another war, our people will pay the price again," the governor said.',
     ],
 )
 def test_losses_costs_and_forecasts_are_no_threat(run: Run, text: str) -> None:

@@ -180,6 +180,8 @@ def object_words(tok: Token) -> list[Token]:
     provocation", "held them responsible", "described the claims as groundless")."""
     children = list(tok.children)
     cands = objects(tok)
+    if tok.dep_ == "relcl":  # "a study which is being released": the relative pronoun stands for the noun
+        cands = [tok.head if c.tag_ in ("WDT", "WP") else c for c in cands]
     for c in children:  # argument prepositions only: "withdrew from talks", not "under the peace deal"
         if c.dep_ in ("prep", "dative", "prt") and c.lower_ in data.words("events.arg_preps"):
             cands.extend(g for g in c.children if g.dep_ == "pobj")

@@ -103,10 +103,13 @@ def headline_patient(v: Token) -> bool:
 
 
 def reported_in_headline(v: Token) -> bool:
-    """``v`` is the clause of a verb of saying in a headline (no final full stop): "X says ...",
-    "X claims ..."."""
-    head = v.head
-    return head.lemma_.lower() in data.words("events.headline_say_verbs") and v.sent[-1].text not in FINAL_PUNCT
+    """``v`` is the clause of a verb of saying in a headline ("X says ...", "X claims ..."): the
+    article's first line, or a line with no final full stop and no quotation; and no at/on/against
+    phrase makes the subject a doer ("the attackers shot at them, he said")."""
+    if v.head.lemma_.lower() not in data.words("events.headline_say_verbs") or syntax.prep_objects(v, ("at", "on", "against")):
+        return False
+    sent = v.sent
+    return sent.start == 0 or (sent[-1].text not in FINAL_PUNCT and not any(t.is_quote for t in sent))
 
 
 def victims(s: Token) -> bool:

@@ -7,7 +7,7 @@ subject of the verb of saying or warning above it, else (``SPEAKER_RULE``, in ``
 speaker of the quote it is in. Only a future or
 conditional clause that someone says threatens ("will", "shall", "would", "is going to"; under a
 reporting verb or in a quote); "they paid a heavy price" is a report of losses, "consumers will pay
-higher prices" a cost, no event. A negation belongs to the wording ("will not go unpunished"), so the
+higher prices" a cost, "our people will pay the price" a lament, no event. A negation belongs to the wording ("will not go unpunished"), so the
 threat stands with status future. The verbs and their words are ``events.retribution`` in
 ``words/events.tsv``.
 """
@@ -85,6 +85,8 @@ def retribution(t: Token, scan: Scan) -> Found | None:
     verb = utterer(t)
     f.actor_heads = syntax.children(verb, ("nsubj",)) if verb is not None else []
     warned = [s for s in syntax.children(t, ("nsubj", "nsubjpass")) if s.lower_ not in ("it", "this", "that")]
+    if any(s.lower_ in ("we", "i") or syntax.possessors(s, pronouns=True) and any(p.lower_ in ("our", "my") for p in syntax.possessors(s, pronouns=True)) for s in warned):
+        return None  # "our people will pay the price": a lament, no threat
     if verb is not None and any(s.lower_ == "you" for s in warned):  # '"You will regret it," he told the rebels'
         warned = syntax.children(verb, ("dobj", "dative"))
     f.recipient_heads = warned
