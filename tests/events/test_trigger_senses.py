@@ -228,8 +228,16 @@ def test_crushing_a_force_is_force(run: Run, text: str, etype: str) -> None:
     assert etype in run(text).types()
 
 
-def test_crushing_hopes_is_no_force(run: Run) -> None:
-    assert run("The ruling crushed hopes of a quick settlement.").events == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling crushed hopes of a quick settlement.",
+        "The bombing campaign crushed the health system.",
+        "The defeat crushed the rebels' morale.",
+    ],
+)
+def test_crushing_hopes_or_systems_is_no_force(run: Run, text: str) -> None:
+    assert "ASSAULT" not in run(text).types()
 
 
 @pytest.mark.parametrize(
