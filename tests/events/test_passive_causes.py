@@ -44,9 +44,9 @@ def test_done_in_anothers_attack_is_by_that_attacks_doer(run: Run, text: str, ac
 
 
 def test_shooting_at_someone_in_a_reported_clause_keeps_its_doer(run: Run) -> None:
-    res = run('As officers led them out, the attackers shot at them "like snipers," he said.')
+    res = run('When the convoy stopped, the gunmen fired at the trucks "from every rooftop," the driver said.')
     [e] = [e for e in res.events if e.type == "ASSAULT"]
-    assert [res.actor(a).name for a in e.actors] == ["attackers"]
+    assert [res.actor(a).name for a in e.actors] == ["gunmen"]
 
 
 def test_killed_in_an_attack_with_no_doer_names_none(run: Run) -> None:
