@@ -16,6 +16,7 @@ from communique.actors import coding
 from communique.actors.gazetteer import gazetteer, normalise
 from communique.actors.table import ActorEntry, ActorTable
 from communique.events.patterns import in_name, participant_sectors, patterns, through, title_case, weapons
+from communique.events.readings import location_modifier
 from communique.records import ActorType, MentionKind
 
 if TYPE_CHECKING:
@@ -103,15 +104,16 @@ class Participants:
         return a.country if a else None
 
     # -- resolution --------------------------------------------------------------------------
-    def resolve(self, head: Token, *, create: bool = True, recipient: bool = False) -> list[str]:
-        """Actor ids for the phrase headed by ``head`` and its conjuncts ("the US and Jordan")."""
+    def resolve(self, head: Token, *, create: bool = True, recipient: bool = False, fresh: bool = False) -> list[str]:
+        """Actor ids for the phrase headed by ``head`` and its conjuncts ("the US and Jordan");
+        ``fresh``: the phrase itself, not the actor a coreference link made it a mention of."""
         out: list[str] = []
         for h in _conjuncts(head):
             if recipient and h.lemma_.lower() in weapons("munition", "vehicle", "attack"):
                 continue  # "launched artillery": a weapon is no recipient
             ids = self._coordinated(h) if create else None
             if ids is None:
-                aid = self._resolve_one(h, create=create, recipient=recipient)
+                aid = self._resolve_one(h, create=create, recipient=recipient, fresh=fresh)
                 ids = [aid] if aid else []
             out.extend(a for a in ids if a not in out)
         return out
@@ -147,7 +149,7 @@ class Participants:
         named = self.covering(m)
         return named is not None and self.by_id[named].type in ("organization", "group") and normalise(self.by_id[named].name) == normalise(m.text)
 
-    def _resolve_one(self, h: Token, *, create: bool, recipient: bool = False) -> str | None:
+    def _resolve_one(self, h: Token, *, create: bool, recipient: bool = False, fresh: bool = False) -> str | None:
         if h.lower_ in ("who", "which", "that") and h.head.dep_ == "relcl":
             h = h.head.head  # "the rebels, who attacked ..." -> the relative clause's head noun
         h = through(h)
@@ -155,7 +157,10 @@ class Participants:
         sector = _role_sector(lemma) if h.pos_ in ("NOUN", "PROPN") else None
         if sector is None and armed_group(h):
             sector = "REB"
-        covered = self.covering(h)
+        if not recipient and h.pos_ == "NOUN" and unowned_thing(h):
+            return None  # "the drone had attacked": a thing, whatever party a coreference link made it
+        linked = self.covering(h) if fresh and h.pos_ == "NOUN" else None  # the coreference link set aside
+        covered = None if linked is not None else self.covering(h)
         if covered is not None:
             return covered
         if h.pos_ == "PRON" or h.lower_ in _pronouns():
@@ -174,9 +179,13 @@ class Participants:
         if create and titled_name_end(h) is not None:
             return self._titled_name(h)
         modifier = self._modifier_actor(h, person_like=sector is None and lemma not in data.words("events.place_nouns"))
+        if modifier is not None and modifier == linked:
+            modifier = None  # "the disgraced financier": the link covers the adjective too
         if sector is None:
             if modifier is not None:
                 return modifier
+            if linked is not None and create:  # a person the link made of it, but not that one
+                return self._new_participant(h, None, None)
             if h.pos_ == "NOUN" and not create:
                 # "against Sweden's decision": the decision's owner
                 owner = next((c for c in h.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
@@ -199,8 +208,8 @@ class Participants:
         for c in h.children:
             if person_like and c.dep_ == "poss":
                 continue
-            if _against(c):
-                continue  # an "anti-Syria journalist" is no Syrian
+            if _against(c) or location_modifier(c, h):
+                continue  # an "anti-Syria journalist" is no Syrian; "the Libya fighting" is no Libyan deed
             if c.dep_ in MODIFIER_DEPS:
                 aid = self.covering(c) or self._modifier_actor_deep(c)
                 if aid:
@@ -288,7 +297,7 @@ class Participants:
             return self._add(text, "organization", coded[0], coded[1], coded[2], [(start, end, "name")])
         return self._add(text, "organization", None, None, None, [(start, end, "name")])
 
-    def _new_participant(self, h: Token, modifier: str | None, sector: str) -> str:
+    def _new_participant(self, h: Token, modifier: str | None, sector: str | None) -> str:
         start, end = _phrase_bounds(h)
         text = self.text[start:end]
         key = normalise(text)

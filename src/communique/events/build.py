@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from communique import data, syntax
+from communique.actors.gazetteer import normalise
 from communique.actors.names import lexicon
 from communique.claims import Claim, assess
 from communique.events.arguments import Participants
@@ -21,6 +22,8 @@ from communique.events.readings import (
     named_place,
     outside_attribution,
     owned_place,
+    party,
+    place_of,
     pronoun_fits,
 )
 from communique.events.recipients import is_thing, through_thing
@@ -40,6 +43,8 @@ OWN_POSSESSIVES = ("its", "their", "his", "her", "our")
 PLACE_PREPS = ("in", "at", "inside", "throughout", "near")
 # a place, a topic or a share is no new participant: "in Ruritania", "over the border", "of the two"
 NO_NEW_PARTICIPANT_PREPS = ("in", "at", "over", "of", "between")
+# events whose in/at place is their venue, never a party: "met in Geneva", "signed the accord in Doha"
+VENUE_TYPES = ("AGREE", "CONSULT", "SUPPORT", "REJECT", "COOPERATE")
 DOMESTIC_TARGET_SECTORS = ("CVL", "OPP", "REB", "MED", "EDU", "LAB")
 
 
@@ -82,7 +87,7 @@ def build_event(
     recipients = recipient_ids(d, parts)  # first: it may add the participants the places resolve to
     named = named_place_ids(d, parts)
     d.recipients = [r for r in recipients if r not in named]
-    place_participants(found, parts, d.actors, claim)
+    place_participants(found, parts, d.actors, claim, venue=d.code.type in ("CONSULT", "AGREE"))
     place_domestic_targets(d.code, parts, d.actors, d.recipients)
     if not has_doer(d) and not told_by_pronoun(d, parts):
         return None
@@ -235,7 +240,7 @@ def actor_ids(d: Draft, parts: Participants) -> list[str]:
         return own
     actors: list[str] = []
     for h in found.actor_heads:
-        for aid in parts.resolve(h):
+        for aid in doer_ids(d, parts, h):
             if aid not in actors:
                 actors.append(aid)
     actors = [a for a in actors if not victim_antecedent(d, parts, a)]
@@ -244,6 +249,31 @@ def actor_ids(d: Draft, parts: Participants) -> list[str]:
     if not actors and d.quote is not None and d.quote.speaker and any(h.lower_ in ("i", "we") for h in found.actor_heads):
         actors = [d.quote.speaker]
     return actors
+
+
+def doer_ids(d: Draft, parts: Participants, h: Token) -> list[str]:
+    """The actors of doer phrase ``h``. A common-noun phrase that a coreference link made a mention
+    of another party of the event is the phrase itself: a descriptive subject keeps the doer slot
+    ("The veteran smuggler has accused Ortega of betrayal", the smuggler linked to Ortega: the
+    smuggler). A thing linked to the reporting party is no doer (``reporter_thing``)."""
+    ids = parts.resolve(h)
+    if h.pos_ != "NOUN" or not ids:
+        return ids
+    if reporter_thing(d, parts, h, ids):
+        return []
+    others = {a for r in d.found.recipient_heads if r.i != h.i for a in parts.resolve(r, create=False, recipient=True)}
+    return parts.resolve(h, fresh=True) if others & set(ids) else ids
+
+
+def reporter_thing(d: Draft, parts: Participants, h: Token, ids: list[str]) -> bool:
+    """A reporting source is not the doer of the act it reports: a doer noun that names no party
+    (a blast, a strike, a weapon) but resolved to the reporter through a coreference link stands for
+    no one ("The monitor said the blast had killed four", "The ministry reported that the explosion
+    wounded six"); the reporter's own "it"/"they" is the reporter (``reporter_speaks_of_itself``)."""
+    reporter = d.claim.reporter
+    if reporter is None or person_noun(h) or h.lemma_.lower() in data.words("events.group_nouns", "events.institution_nouns"):
+        return False
+    return set(ids) <= set(parts.resolve(reporter, create=False))
 
 
 def reporter_speaks_of_itself(d: Draft, parts: Participants) -> list[str]:
@@ -283,10 +313,30 @@ def fits(heads: list[Token], parts: Participants, actor_id: str, reporter: Token
 
 def named_place_ids(d: Draft, parts: Participants) -> set[str]:
     """The actors of places that only name or locate a thing ("the violence in Haiti", "its Beirut
-    strike", ``readings.named_place``): no recipients of the event."""
-    named = [h for h in d.found.recipient_heads if named_place(h)]
+    strike", ``readings.named_place``) or the event (``event_place``): no recipients of the event."""
+    named = [h for h in d.found.recipient_heads if named_place(h) or event_place(h, d, parts)]
     others = {a for h in d.found.recipient_heads if h not in named for a in parts.resolve(h, create=False, recipient=True)}
     return {a for h in named for a in parts.resolve(h, create=False, recipient=True)} - others
+
+
+def event_place(h: Token, d: Draft, parts: Participants) -> bool:
+    """A place in the in/at-phrase of the event itself is where it happened, no recipient: always
+    the venue of talks, a meeting, a deal or a rejection ("held talks in Doha with the rebels", "the
+    negotiations in Mexico City resumed", "signed the accord in Cairo"); of any other event when it
+    is done to a party named beside ("Ortega was arrested in Texas", "Police detained 20 activists
+    in the capital's main square"). A place alone stays the target's place ("shelling in Kharkiv")."""
+    if not place_of(h, {d.found.trigger.i, d.found.anchor.i}):
+        return False
+    if d.code.type in VENUE_TYPES:
+        return True
+    return any(party(through(r)) or named_person(r, parts) for r in d.found.recipient_heads if r is not h)
+
+
+def named_person(r: Token, parts: Participants) -> bool:
+    """A recipient phrase the actor table knows as a person, a group or a name of no known kind, whatever the entity
+    recogniser called the name ("Zambada" taken for a place)."""
+    ids = parts.resolve(r, create=False, recipient=True) or [a for a in [parts.by_name.get(normalise(r.text))] if a]
+    return any(parts.by_id[a].type in ("person", "group", "organization", "unknown") for a in ids)
 
 
 def victim_antecedent(d: Draft, parts: Participants, actor_id: str) -> bool:
@@ -319,10 +369,11 @@ def done_to(h: Token) -> bool:
     return h.dep_ == "pobj" and h.head.lower_ == "of" and match(h.head.head) is not None and people
 
 
-def place_participants(found: Found, parts: Participants, actors: list[str], claim: Claim) -> None:
+def place_participants(found: Found, parts: Participants, actors: list[str], claim: Claim, *, venue: bool = False) -> None:
     """Code an uncoded participant ("their forces", "prisoners", "students") from its event: the
     reporting subject for "their/its", else the one country of the event's place (most such events
-    are domestic: "prisoners rioted at a jail in Dili")."""
+    are domestic: "prisoners rioted at a jail in Dili"); the ``venue`` of talks or a deal says nothing
+    of its parties ("the government and the rebels resumed talks in Oslo")."""
     uncoded = [a for a in actors if parts.country_of(a) is None]
     if not uncoded:
         return
@@ -331,7 +382,7 @@ def place_participants(found: Found, parts: Participants, actors: list[str], cla
     if own and claim.reporter is not None and place_by_reporter(parts, actors, uncoded, claim.reporter):
         return
     places: set[str] = set()
-    for h in found.recipient_heads:
+    for h in found.recipient_heads if not venue else []:
         if not (h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS) or owned_place(h):
             continue  # only where it happened: "the juntas expelled French troops" says nothing of the juntas
         for aid in parts.resolve(h, create=False, recipient=True):

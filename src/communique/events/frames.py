@@ -17,7 +17,14 @@ from communique.claims import cues
 from communique.events.found import FRAME_PREPS, Found, pattern_code, recipient_preps
 from communique.events.patterns import Code, Pattern, code_of, frame_code, is_light, match, objects, through
 from communique.events.readings import own_warning
-from communique.events.recipients import condition_subjects, is_thing, owners, recipients, through_thing
+from communique.events.recipients import (
+    condition_subjects,
+    demanded_patients,
+    is_thing,
+    owners,
+    recipients,
+    through_thing,
+)
 from communique.events.subjects import subject
 
 if TYPE_CHECKING:
@@ -161,7 +168,8 @@ def frame_recipients(v: Token, frame: str, embedded: Token | None, consumed: set
             out += [c for c in syntax.direct_objects(v) if c.i != emb_i and match(c) is None and c.pos_ in ("PROPN",)]
         out += [t for t in syntax.prep_objects(v, ("to", "with", "against")) if t.i != emb_i and match(t) is None]
     if embedded is not None and not out:
-        out += embedded_recipients(v, embedded)
+        patients = demanded_patients(embedded) if frame == "demand" else []
+        out += [t for t in embedded_recipients(v, embedded) if t not in patients]
     for c in syntax.direct_objects(v):  # "rejected a Ruritanian proposal": the proposal's owner
         if frame == "refuse" and not out:
             out += owners(c)
@@ -188,7 +196,7 @@ def demand_addressees(v: Token, emb_i: int, consumed: set[int]) -> list[Token]:
     out += syntax.prep_objects(v, ("on", "from", "of", "to"))
     for c in v.children:
         if c.dep_ == "ccomp" and (c.i == emb_i or c.i in consumed or any(a.lower_ in MUST or a.lower_ == "that" for a in c.children)):
-            out += syntax.subjects(c)
+            out += [s for s in syntax.subjects(c) if s not in demanded_patients(c)]  # not "that the sailors be freed"
         if c.dep_ == "xcomp":
             out += syntax.subjects(c, ("nsubj",))
     return out

@@ -12,7 +12,7 @@ from communique.actors import coding
 from communique.actors.gazetteer import gazetteer
 from communique.events.found import Found, Scan, pattern_code, recipient_preps
 from communique.events.patterns import Pattern, match, participant_sectors, through
-from communique.events.readings import claimed_subject
+from communique.events.readings import claimed_subject, location_modifier, site_of
 from communique.events.subjects import subject
 
 if TYPE_CHECKING:
@@ -32,7 +32,22 @@ def is_country(t: Token) -> bool:
 
 
 def possessor_doer(n: Token) -> list[Token]:
-    """"Freedonia's offensive": the possessor does it."""
+    """"Freedonia's offensive": the possessor does it (not of an undergoer noun: ``undergoers``)."""
+    if undergoers(n):
+        return []
+    return [c for c in syntax.possessors(n) if c.pos_ in ("PROPN", "NOUN") and not location_modifier(c, n)]
+
+
+def undergoers(n: Token) -> list[Token]:
+    """The possessor of an undergoer noun without an of-phrase is whom the event is done to.
+
+    "the cartel leader's arrest", "the journalist's detention", "the hostages' release": the possessor is the recipient, the doer unknown or in a by-phrase ("the
+    journalist's arrest by security forces"). With an of-phrase the possessor does it ("Hamas's release
+    of the hostages", "the army's capture of the town"); agentive nouns ("Russia's attack", "the
+    army's withdrawal") are not undergoer nouns (``events.undergoer_nouns``).
+    """
+    if n.lemma_.lower() not in data.words("events.undergoer_nouns") or syntax.prep_objects(n, ("of",)):
+        return []
     return [c for c in syntax.possessors(n) if c.pos_ in ("PROPN", "NOUN")]
 
 
@@ -46,7 +61,8 @@ def nationality_doer(n: Token) -> list[Token]:
     (a town as modifier names the place)."""
     mods = [c for c in n.children if c.dep_ in ("amod", "compound")]
     mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound")]
-    return [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") and (c.ent_type_ != "GPE" or is_country(c))]
+    named = [c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG") and (c.ent_type_ != "GPE" or is_country(c))]
+    return [c for c in named if not location_modifier(c, n)]  # "the Libya fighting": where, not who
 
 
 def bomber_doer(n: Token) -> list[Token]:
@@ -72,6 +88,8 @@ def copula_doer(n: Token) -> list[Token]:
 
 def one_of_doer(n: Token) -> list[Token]:
     """"Norway is one of the largest donors": the subject of the copula."""
+    if site_of(n):
+        return []  # "Jaffna was the site of fighting": the subject is the place (``readings.site_of``)
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "of" and n.head.head.dep_ == "attr":
         return subject(n.head.head.head)
     return []
@@ -168,6 +186,12 @@ def nominal_pass(scan: Scan) -> None:
             continue
         if p.frame == "embed" and not (t.dep_ in ("nsubj", "nsubjpass") and joint_doers(t)):
             continue  # "sought cooperation" is an argument; "cooperation between A and B grew" is an event
+        patients = undergoers(t)
+        if patients:
+            undergone_event(scan, t, p, patients)
+            continue
+        if restated_event(scan, t, p):
+            continue
         doers = noun_actor(t)
         if doers:
             nominal_event(scan, t, p, doers)
@@ -227,6 +251,62 @@ def nominal_event(scan: Scan, t: Token, p: Pattern, doers: list[Token]) -> None:
         if o.i in scan.pats:
             scan.consumed.add(o.i)
             f.recipient_heads += syntax.prep_objects(o, recipient_preps("in"))
+
+
+def undergone_event(scan: Scan, t: Token, p: Pattern, patients: list[Token]) -> None:
+    """An undergoer noun whose possessor it was done to (``undergoers``) is an event done to the
+    possessor, by its by-phrase (or a nationality or armed noun as modifier), else by someone unnamed
+    when the noun is an argument of a main clause (``happened_slot``).
+
+    "The activist's abduction by gunmen shocked the town": COERCE by the gunmen on the activist; "The
+    minister's assassination plunged the country into crisis": ASSAULT on the minister, doer unnamed.
+    """
+    code = pattern_code(p)
+    if code is None:
+        return
+    doers = agent_doer(t) or nationality_doer(t) or sector_doer(t)
+    if not doers and not happened_slot(t):
+        return
+    f = Found(t, t, code, "events.nominal_undergoer", nominal=bool(doers), confidence=0.6 if doers else 0.55)
+    f.actor_heads = doers
+    f.recipient_heads = patients
+    scan.add(f, t.i)
+
+
+def restated_event(scan: Scan, t: Token, p: Pattern) -> bool:
+    """An event noun as the attribute of a copula whose subject is an event noun of the same type
+    names that same event, which happened, done by the subject's own doer (if it names one).
+
+    "The Manchester bombing was the deadliest attack in years", "Tuesday's raid on the camp was the
+    third assault this month", "The shelling of the port has been the heaviest bombardment since
+    spring": one ASSAULT each, not the place as its doer.
+    """
+    code = pattern_code(p)
+    if code is None or t.dep_ != "attr" or t.head.lemma_.lower() not in ("be", "remain", "become") or claimed_subject(t.head):
+        return False
+    subj = next((s for s in syntax.subjects(t.head, ("nsubj",)) if s.i in scan.pats and s.i not in scan.consumed), None)
+    scode = pattern_code(scan.pats[subj.i]) if subj is not None else None
+    if subj is None or scode is None or scode.type != code.type:
+        return False
+    f = Found(t.head, subj, scode, "events.nominal_restated", confidence=0.6)
+    f.actor_heads = noun_actor(subj)
+    heads = syntax.prep_objects(subj, recipient_preps("of")) + syntax.nominal_targets(subj)
+    f.recipient_heads = [r for r in dict.fromkeys(heads) if r not in f.actor_heads]
+    scan.add(f, t.i, subj.i)
+    return True
+
+
+def happened_slot(t: Token) -> bool:
+    """A noun whose event the clause takes as having happened: the subject of a verb with no modal,
+    or the object of "after", "since", "following", "over" or "despite" ("protests over the envoy's
+    expulsion"); not an object ("sought the journalist's release"), nor "any arrest", "no release"."""
+    if any(c.lower_ in ("any", "no", "every") for c in t.children):
+        return False
+    if t.dep_ == "pobj" and t.head.lower_ in ("after", "since", "following", "over", "despite"):
+        return True
+    if t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(a.tag_ == "MD" for a in syntax.children(t.head, ("aux",)))
 
 
 def unattributed_coercion(scan: Scan, t: Token, p: Pattern) -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from communique import data, syntax
 from communique.actors.gazetteer import gazetteer
 from communique.claims import cues
-from communique.events.patterns import match, participant_sectors
+from communique.events.patterns import match, participant_sectors, weapons
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -112,6 +112,22 @@ def reported_in_headline(v: Token) -> bool:
     return sent.start == 0 or (sent[-1].text not in FINAL_PUNCT and not any(t.is_quote for t in sent))
 
 
+def combat_opponents(v: Token) -> list[Token]:
+    """Those killed or wounded in a fight "with" a side were hit by that side: the with-phrase of a
+    combat noun in the in/during-phrase of a passive harm verb is the doer, not a victim.
+
+    "19 cartel members killed in a shootout with troops" -> troops; "Three soldiers were wounded in
+    clashes with militants near the border" -> militants; "Two guards have been killed during a
+    firefight with smugglers" -> smugglers.
+    """
+    if not (syntax.is_passive(v) or headline_patient(v)) or syntax.passive_agents(v):
+        return []
+    fights = [n for n in syntax.prep_objects(v, ("in", "during")) if n.lemma_.lower() in data.words("events.place_situations")]
+    if not fights:
+        return []
+    return [o for n in [*fights, v] for o in syntax.prep_objects(n, ("with",))]  # also hung on the verb
+
+
 def victims(s: Token) -> bool:
     """A subject that can be the victim of violence: people, counted or named, or a participant noun."""
     counted = any(c.dep_ == "nummod" or c.like_num for c in s.children) or s.like_num
@@ -154,6 +170,77 @@ def named_place(h: Token) -> bool:
         situation = n.lemma_.lower() in data.words("events.situation_nouns") and acted_on
         return thing(n) and (situation or own(n))
     return False
+
+
+def location_modifier(c: Token, h: Token) -> bool:
+    """A place name before an event noun says where it happened, not who did it or to whom.
+
+    Before a situation noun (``events.place_situations``) any place: "the Libya fighting", "the
+    Darfur clashes", "Gaza violence", "Syria's war" (a possessor only when the noun has no in/on/
+    against/with phrase of its own: "Russia's war in Ukraine" is Russia's). Before any other event
+    noun a town or region, not a country: "the Kharkiv strike", "a Beirut blast", "the Mogadishu
+    bombing". Countries and nationalities keep the doer slot: "US strikes on militias", "Israeli
+    strikes", "Russian shelling"; so does a capital as possessor ("Moscow's offensive").
+    """
+    if c.dep_ not in ("compound", "nmod", "poss", "npadvmod") or c.i > h.i:
+        return False
+    name = " ".join(t.text for t in c.subtree if t.dep_ in ("compound", "nmod") or t is c)
+    place = gazetteer().lookup(name) or gazetteer().lookup(c.text) or gazetteer().city(name) or gazetteer().city(c.text)
+    if c.ent_type_ not in PLACE_ENTS and place is None or place is not None and place.kind == "demonym":
+        return False
+    if h.lemma_.lower() in data.words("events.place_situations"):  # any place
+        return c.dep_ != "poss" or not syntax.prep_objects(h, ("in", "on", "against", "with"))
+    lemma = h.lemma_.lower()
+    event_noun = match(h) is not None or lemma in weapons("attack") or lemma in data.words("events.violent_causes")
+    state = place is not None and (place.kind == "country" or place.kind == "capital" and c.dep_ == "poss")
+    return event_noun and not state  # "Washington's lifting of sanctions": the capital is the government
+
+
+def place_of(h: Token, words: set[int]) -> bool:
+    """``h`` is a place in an in/at-phrase hung on one of the event's ``words`` (trigger, anchor):
+    where the event happened ("met in Geneva", "the negotiations in Mexico City", "was arrested in
+    Texas")."""
+    if h.dep_ != "pobj" or h.head.lower_ not in ("in", "at") or h.head.head.i not in words:
+        return False
+    g = gazetteer()
+    return h.ent_type_ in PLACE_ENTS or g.lookup(h.text) is not None or g.city(h.text) is not None
+
+
+def party(h: Token) -> bool:
+    """A phrase naming people or a party, not a place: "Zambada", "the rebels", "two activists"."""
+    if h.ent_type_ in PLACE_ENTS:
+        return False
+    return h.ent_type_ in ("PERSON", "NORP", "ORG") or participant_sectors().get(h.lemma_.lower()) is not None
+
+
+def headline_place(v: Token, subj: Token) -> bool:
+    """A place right before a bare "-ing" situation word with no auxiliary is a headline's noun
+    compound, not a subject: the place says where.
+
+    "Tripoli fighting eases after truce", "Gaza fighting rages on", "Sudan fighting spreads to
+    Darfur"; not "Russia fighting Ukraine" (a party as object: the headline dropped "is").
+    """
+    if v.tag_ != "VBG" or v.lemma_.lower() not in data.words("events.place_situations") or subj.i != v.i - 1:
+        return False
+    if syntax.children(v, ("aux", "auxpass")):
+        return False
+    g = gazetteer()
+    if subj.ent_type_ not in PLACE_ENTS and g.lookup(subj.text) is None and g.city(subj.text) is None:
+        return False
+    return not any(party(o) or g.lookup(o.text) is not None for o in syntax.direct_objects(v))
+
+
+def site_of(n: Token) -> bool:
+    """An event noun in the of-phrase of a site noun that is a copula's attribute happened at the
+    copula's subject, which is no party to it.
+
+    "Jaffna was the site of repeated fighting", "The border town became the scene of heavy clashes",
+    "The valley has remained the theatre of bitter fighting".
+    """
+    if n.dep_ != "pobj" or n.head.lower_ != "of":
+        return False
+    site = n.head.head
+    return site.dep_ in ("attr", "oprd") and site.lemma_.lower() in data.words("events.site_nouns")
 
 
 def own(n: Token) -> bool:

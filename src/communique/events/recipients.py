@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # the possessive pronouns that make a phrase the doer's own ("its troops", "our arms")
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+# nouns of giving back whose of-phrase is what is given back ("the return of the children")
+RETURN_NOUNS = frozenset({"return", "handover", "freeing", "repatriation", "transfer"})
 
 
 def owners(n: Token) -> list[Token]:
@@ -100,6 +102,22 @@ def recipients(v: Token, exclude: set[int]) -> list[Token]:
         if is_own(n):  # "recalled its ambassador from the capital", "withdrew its troops from the valley"
             out += syntax.prep_objects(n, ("from", "to", "in"))
     return out or purpose_objects(v)
+
+
+def demanded_patients(embedded: Token) -> list[Token]:
+    """Whom the act a demand asks for would be done to is not the demand's addressee: the of-phrase
+    (else the possessor) of an undergoer or return noun, the subject of a passive clause.
+
+    "Moscow demanded the release of its diplomat", "They called for the return of the abducted
+    children", "The union demanded the journalist's release", "The envoy demanded that the sailors be
+    freed": the diplomat, the children, the journalist and the sailors are no recipients (the
+    addressee is whoever is asked: "urged Kyiv to free ...", "demanded that Pristina release ...").
+    """
+    if embedded.pos_ in ("NOUN", "PROPN"):
+        if embedded.lemma_.lower() not in data.words("events.undergoer_nouns") | RETURN_NOUNS:
+            return []  # "demanded the withdrawal of Serbian forces": the forces are asked to withdraw
+        return syntax.prep_objects(embedded, ("of",)) or syntax.possessors(embedded, pronouns=True)
+    return syntax.subjects(embedded, ("nsubjpass",))
 
 
 def third_party_means(t: Token) -> bool:

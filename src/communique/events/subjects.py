@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from communique import data, syntax
 from communique.events.found import pattern_code
 from communique.events.patterns import match, weapons
-from communique.events.readings import returned_from
+from communique.events.readings import headline_place, returned_from
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -109,6 +109,8 @@ def active_subject(v: Token, seen: int) -> list[Token] | None:
         return None
     if subj.pos_ == "VERB":  # "The relief agency working in the region said": a misparsed participle
         subj = syntax.first_child(subj, ("nsubj",)) or subj
+    if headline_place(v, subj):
+        return []  # "Khartoum fighting halts": a place, not a doer
     return meeting_parties(subj) or weapon_firers(subj) or [subj]
 
 
@@ -278,6 +280,8 @@ def gerund_modifier_subject(v: Token, seen: int) -> list[Token] | None:
     if v.dep_ != "acl" or v.tag_ != "VBG":
         return None
     head = v.head
+    if headline_place(v, head):
+        return []  # "Somalia fighting intensifies": a place, not a doer
     if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB" and head.ent_type_ == "" and head.pos_ == "NOUN" and match(head) is None:
         return subject(head.head, seen + 1) or [head]
     return [head]

@@ -14,7 +14,7 @@ from communique.events.found import Found, Scan, pattern_code, recipient_preps
 from communique.events.frames import mark_subtree_events
 from communique.events.nominal import noun_actor, setting_doer
 from communique.events.patterns import Code, Pattern, code_of, is_light, match, objects, participant_sectors
-from communique.events.readings import PLACE_ENTS, headline_patient
+from communique.events.readings import PLACE_ENTS, combat_opponents, headline_patient
 from communique.events.recipients import object_predicates, owners, purpose_recipients, recipients
 from communique.events.subjects import subject
 
@@ -80,6 +80,9 @@ def verb_pass(scan: Scan) -> None:
         if headline_patient(t):  # "34 soldiers killed in an attack": the subject is the victim
             victims = f.actor_heads + ([t.head] if t.dep_ == "acl" else [])
             f.recipient_heads, f.actor_heads = victims + f.recipient_heads, shared_agent(t)
+        opponents = [] if f.actor_heads else combat_opponents(t)  # "killed in a shootout with troops"
+        if opponents:
+            f.actor_heads, f.recipient_heads = opponents, [r for r in f.recipient_heads if r not in opponents]
         if not f.actor_heads and (syntax.is_passive(t) or headline_patient(t)):
             f.actor_heads = cause_doers(scan, t, code)
         absorb_event_objects(scan, t, code, f)
