@@ -1,7 +1,7 @@
 """Trigger senses of issue 9, third pass, on sentences we wrote: a verb names an event only in the
 sense its arguments give it. Returning fire is shooting back, not handing something back; releasing
 a document is no prisoner release; a measure that targets someone is no attack; forces that end a
-siege make no concession; readiness to defend or retaliate is a warning; water cannon is coercion;
+siege make no concession; readiness to defend or retaliate is a warning; water cannon and tear gas are crowd-control assaults (PLOVER 3.16);
 a force boarding a vessel seizes it."""
 
 from __future__ import annotations
@@ -110,12 +110,16 @@ def test_readiness_for_talks_stays_an_offer(run: Run) -> None:
         "Coast guard ships fired water cannon at the fishing boats.",
         "Police used water cannons against the marchers on Saturday.",
         "Riot police sprayed the protesters with a water cannon.",
+        "Soldiers fired tear gas at the mourners outside the mosque.",
+        "Officers had lobbed tear gas canisters into the crowded square.",
     ],
 )
-def test_water_cannon_is_coercion(run: Run, text: str) -> None:
+def test_crowd_control_weapons_are_assaults_of_their_mode(run: Run, text: str) -> None:
+    """PLOVER manual 3.16: tear gas and water cannons are ASSAULT, mode crowd-control (CAMEO 175)."""
     res = run(text)
-    assert ("COERCE", "170") in codes(res), res.events
-    assert "ASSAULT" not in res.types()
+    assert ("ASSAULT", "175") in codes(res), res.events
+    assert all(e.mode == "crowd-control" for e in res.events if e.type == "ASSAULT"), res.events
+    assert "COERCE" not in res.types()
 
 
 @pytest.mark.parametrize(

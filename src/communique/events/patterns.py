@@ -59,7 +59,10 @@ def crosswalk() -> dict[str, Code]:
 
 
 def code_of(cameo: str, type_override: str | None = None) -> Code | None:
-    """The crosswalk entry for ``cameo`` (falling back to shorter prefixes), type overridden if given."""
+    """The crosswalk entry for ``cameo`` (falling back to shorter prefixes), type overridden if given.
+
+    An override may name a mode as well, ``TYPE/mode`` (``ASSAULT/crowd-control``), where the
+    PLOVER manual gives the act a mode the crosswalk's code does not carry."""
     table = crosswalk()
     code = cameo
     while code and code not in table:
@@ -70,7 +73,8 @@ def code_of(cameo: str, type_override: str | None = None) -> Code | None:
     if not entry.type and not type_override:
         return None
     if code != cameo or type_override:
-        entry = Code(cameo, type_override or entry.type, entry.mode, entry.context)
+        typ, _, mode = (type_override or entry.type).partition("/")
+        entry = Code(cameo, typ, mode or entry.mode, entry.context)
     return entry
 
 
