@@ -61,6 +61,7 @@ SPONSOR = frozenset(f"-{w}" for w in data.words("actors.sponsor_participles"))
 ARTICLE = re.compile(rf"^(?:{alternation(data.words('actors.arabic_articles'))})-[A-Z]")  # "al-Qaeda", "al-Shabaab"
 CALENDAR = frozenset(w.capitalize() for w in data.words("actors.calendar"))  # as written: "Monday", "May"
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "parataxis", "dep"})
+CAPITAL_ROLES = data.words("actors.capital_roles")  # role abbreviations written in capitals: "MP", "MLA"
 PERSONLIKE = frozenset({"person", "group", "unknown"})
 UNCODED_PROVENANCE = (
     "actors.officeholder", "actors.gazetteer_body", "actors.gazetteer_country", "actors.gazetteer_metonym",
@@ -200,7 +201,7 @@ def _match(span: str, i: int, j: int, published: str | None, gaz: Gazetteer, nam
     role = gaz.role(span)
     if role is not None and name_before and span[:1].isupper() and span.lower() in lexicon().forenames:
         role = None  # "Christian Ferrante", "Dean Okonjo": a given name, not a role
-    if role is not None and not span.isupper():
+    if role is not None and (not span.isupper() or span.lower() in CAPITAL_ROLES):  # "MP", not "US"
         return _Cue("role", i, j, None, role.sector, float(role.weight), "", role.label)
     return None
 

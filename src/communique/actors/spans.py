@@ -24,6 +24,7 @@ from communique.actors.gazetteer import (
 )
 from communique.actors.names import alternation, lexicon
 from communique.doctext import text_of
+from communique.times.dateline import DATELINE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -417,7 +418,7 @@ def _title_role(text: str, gaz: Gazetteer) -> RoleNoun | None:
 def candidate_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[NameSpan]:
     """Non-overlapping name spans: entities and gazetteer matches, longest first, gazetteer on a tie."""
     gaz = gaz or gazetteer()
-    bylines = _bylines(doc)
+    bylines = _bylines(doc) | _datelines(doc)
     cands = [c for c in phrase_matches(doc, gaz) if c.i not in bylines] + _entity_spans(doc, gaz, bylines)
     cands.sort(key=lambda s: (-s.size(doc), 0 if s.label == "GAZ" else 1, s.i))
     taken: list[NameSpan] = []
@@ -448,3 +449,12 @@ def _bylines(doc: Doc) -> frozenset[int]:
                 out.update(range(start, k + 1))
             start = k + 1
     return frozenset(out)
+
+
+def _datelines(doc: Doc) -> frozenset[int]:
+    """Tokens of a wire dateline ("KHARKIV, Ukraine (AP) -", "ADEN/RIYADH -"): where the story was
+    filed from, not a party to it. The credit in it is an outlet (``_is_credit``); the place is no actor."""
+    spans = [m.span() for m in DATELINE.finditer(text_of(doc))]
+    if not spans:
+        return frozenset()
+    return frozenset(t.i for t in doc if any(a <= t.idx < b for a, b in spans))

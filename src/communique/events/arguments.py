@@ -275,6 +275,8 @@ class Participants:
         coded = coding.code_phrase(text, published=self.published)
         if coded and coded[0]:
             return self._add(text, "organization", coded[0], coded[1], coded[2], [(start, end, "name")])
+        if coded and coded[1] and coded[2]:  # "a Labour MP": a party name and a role noun, a person of that role
+            return self._add(text, "person", None, coded[1], coded[2], [(start, end, "name")])
         if h.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE", "PRODUCT"):
             return None
         key = normalise(text)

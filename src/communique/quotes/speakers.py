@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique import data
+from communique.actors.coding import code_phrase
 from communique.actors.gazetteer import gazetteer
 from communique.actors.names import UNKNOWN_SOURCES
 from communique.actors.names import lexicon as name_lexicon
-from communique.actors.table import ActorTable
+from communique.actors.table import ActorEntry, ActorTable
 from communique.document import Document
 from communique.records import ActorType, MentionKind
 from communique.syntax import children, first_child
@@ -238,6 +239,7 @@ class SpeakerIndex:
                     self._add(i, toks, kind)
                     return a.id
         index = self.actors.new(name, type_, "quotes.speaker")
+        _code_speaker(self.actors[index], name)
         self._add(index, toks, kind)
         return self.actors[index].id
 
@@ -247,3 +249,16 @@ class SpeakerIndex:
             return
         for t in toks:
             self.owner.setdefault(t.i, index)
+
+
+def _code_speaker(entry: ActorEntry, name: str) -> None:
+    """A speaker the actors stage did not know, coded from its own words: "a Labour MP" -> a person of
+    sector LEG, role Member of Parliament; "a Kremlin aide" -> RUS. A name with no cue stays uncoded."""
+    country, sector, role = code_phrase(name)
+    if not (country or sector):
+        return
+    person = entry.type == "unknown" and role is not None
+    keep_role = entry.type in ("person", "group") or person
+    entry.update(country=country, sector=sector, role=role if keep_role else None, provenance=entry.provenance + "+coding.context")
+    if person:
+        entry.update(type="person")
