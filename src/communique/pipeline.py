@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from communique import nlp
 from communique.actors import ActorTable, extract_actors
-from communique.actors.home import at_home, dateline_country
+from communique.actors.home import at_home, home_country
 from communique.document import Document
 from communique.errors import InputError, TimeLimitExceeded
 from communique.events import extract_events
@@ -58,8 +58,9 @@ def analyze_doc(article: Article, doc: Doc) -> Analysis:
     table = ActorTable(extract_actors(document, published=article.published))
     quotes = extract_quotes(document, table, times, published=article.published)
     events = extract_events(document, table, quotes, times, published=article.published)
-    home = dateline_country(doc)  # parties and legislators named without a country are the dateline's
-    actors = [at_home(a, home) for a in table.freeze()]
+    actors = table.freeze()
+    home = home_country(doc, actors)  # parties and legislators named without a country are the story's country's
+    actors = [at_home(a, home) for a in actors]
     return Analysis(
         article=article,
         actors=tuple(actors),

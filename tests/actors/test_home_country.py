@@ -9,7 +9,9 @@ import pytest
 
 from communique.actors.coding import code_phrase
 from communique.actors.home import dateline_country
+from communique.actors.table import ActorTable
 from communique.pipeline import analyze_doc
+from communique.quotes.speakers import _code_speaker
 from communique.records import Article
 
 if TYPE_CHECKING:
@@ -93,3 +95,54 @@ def test_role_abbreviations_in_capitals_are_roles(phrase: str) -> None:
 @pytest.mark.parametrize("phrase", ["the US", "WHO", "the UN"])
 def test_other_capital_words_are_no_roles(phrase: str) -> None:
     assert code_phrase(phrase)[1] != "LEG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "MUSCAT (Communique Wire) - Yemen's government and the rebels swapped prisoners. The Islah Party said "
+            "Yemen needed peace, and Yemen's envoy agreed.",
+            "Islah Party",
+        ),
+        (
+            "DOHA - Mediators said the parties had agreed to a pause in Gaza. Israel and Hamas confirmed it; Israel "
+            "said the pause would hold.",
+            "parties",
+        ),
+        (
+            "NAIROBI (Communique Wire) - Opposition lawmakers in Sudan rejected the plan. Sudan's army and Sudan's "
+            "paramilitaries kept fighting in Sudan.",
+            "Opposition lawmakers",
+        ),
+    ],
+)
+def test_no_home_country_for_a_story_filed_from_abroad_or_for_the_sides_of_talks(
+    nlp: Language, text: str, name: str
+) -> None:
+    a = next(a for a in run(nlp, text).actors if a.name == name)
+    assert a.country != dateline_country(nlp(text)), a
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Tory MP said the deal was a betrayal.", "Tory MP"),
+        ("A Labour MP said the arms deal was a disgrace.", "Labour MP"),
+        ("An NDP MLA told reporters the budget was cruel.", "NDP MLA"),
+    ],
+)
+def test_a_speaker_the_quotes_stage_adds_is_coded_from_its_own_words(nlp: Language, text: str, name: str) -> None:
+    a = next(a for a in run(nlp, text).actors if a.name == name)
+    assert (a.type, a.sector) == ("person", "LEG"), a
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("London-based marine underwriter", "GBR"), ("Paris-based shipbroker", "FRA"), ("Cairo-based freight forwarder", "EGY")],
+)
+def test_a_place_in_a_speakers_words_gives_a_country_not_a_government(name: str, country: str) -> None:
+    table = ActorTable()
+    entry = table[table.new(name, "unknown", "quotes.speaker")]
+    _code_speaker(entry, name)
+    assert (entry.country, entry.sector) == (country, None), entry.record

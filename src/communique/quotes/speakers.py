@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from communique import data
-from communique.actors.coding import code_phrase
+from communique.actors.coding import code_text
 from communique.actors.gazetteer import gazetteer
 from communique.actors.names import UNKNOWN_SOURCES
 from communique.actors.names import lexicon as name_lexicon
@@ -254,7 +254,9 @@ class SpeakerIndex:
 def _code_speaker(entry: ActorEntry, name: str) -> None:
     """A speaker the actors stage did not know, coded from its own words: "a Labour MP" -> a person of
     sector LEG, role Member of Parliament; "a Kremlin aide" -> RUS. A name with no cue stays uncoded."""
-    country, sector, role = code_phrase(name)
+    coded = code_text(name)
+    country, role = coded.country, coded.role
+    sector = coded.sector if coded.weight >= 0 else None  # "a London-based underwriter": a place is no government
     if not (country or sector):
         return
     person = entry.type == "unknown" and role is not None
