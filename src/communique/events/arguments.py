@@ -53,6 +53,39 @@ def armed_group(h: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in data.words("events.armed_modifiers") for c in h.children)
 
 
+def side_noun(h: Token) -> bool:
+    """A noun for the sides of a conflict or of talks: a participant of no sector (and never a political party).
+
+    "the two sides agreed", "the factions signed", "both belligerents accepted", "the warring parties met",
+    "the parties to the conflict", "rival camps"; not "the ruling party" or "the Labour Party".
+    """
+    lemma = h.lemma_.lower()
+    if h.pos_ != "NOUN":
+        return False
+    if lemma in data.words("events.side_nouns"):
+        return True
+    if lemma != "party":
+        return False
+    sides = data.words("events.side_modifiers")
+    return any(c.lower_ in sides for c in h.children if c.dep_ in ("amod", "nummod", "det", "compound", "predet")) or any(
+        c.lower_ == "to" for c in h.children if c.dep_ == "prep"
+    )
+
+
+def held_by(h: Token) -> Token | None:
+    """The party noun that holds a military place: "rebel positions", "Kurdish militant hideouts", "an
+    army base", "insurgent strongholds" -> the rebels, the militants, the army, the insurgents; the
+    target of a strike on such a place (``events.held_places``). None for a place of no party noun, and
+    for an adjective of kind ("military targets", "civilian sites": any side's)."""
+    if h.lemma_.lower() not in data.words("events.held_places"):
+        return None
+    kinds = data.words("events.place_kind_adjectives")  # "military targets": a kind of target, no holder
+    return next(
+        (c for c in h.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in kinds and _role_sector(c.lemma_.lower())),
+        None,
+    )
+
+
 class Participants:
     """The article's actors, indexed by the tokens their mentions cover; grows with new participants."""
 
@@ -157,6 +190,8 @@ class Participants:
         sector = _role_sector(lemma) if h.pos_ in ("NOUN", "PROPN") else None
         if sector is None and armed_group(h):
             sector = "REB"
+        if side_noun(h) and not armed_group(h):
+            sector = None  # "the warring parties" are the two sides, no political party
         if not recipient and h.pos_ == "NOUN" and unowned_thing(h):
             return None  # "the drone had attacked": a thing, whatever party a coreference link made it
         linked = self.covering(h) if fresh and h.pos_ == "NOUN" else None  # the coreference link set aside
@@ -182,9 +217,14 @@ class Participants:
         if modifier is not None and modifier == linked:
             modifier = None  # "the disgraced financier": the link covers the adjective too
         if sector is None:
+            holder = held_by(h) if recipient and create else None
+            if holder is not None:  # "shelled rebel positions": the rebels, wherever the positions are
+                return self.covering(holder) or self._new_participant(holder, None, _role_sector(holder.lemma_.lower()))
             if modifier is not None:
                 return modifier
             if linked is not None and create:  # a person the link made of it, but not that one
+                return self._new_participant(h, None, None)
+            if side_noun(h) and create and not armed_group(h):
                 return self._new_participant(h, None, None)
             if h.pos_ == "NOUN" and not create:
                 # "against Sweden's decision": the decision's owner
@@ -314,6 +354,8 @@ class Participants:
             country = coded[0] or country
             sector = coded[1] or sector
             role = coded[2]
+        if side_noun(h) and not armed_group(h):
+            sector = None  # "the warring parties": sides, whatever "party" codes to
         kind: MentionKind = "group" if sector in GROUP_SECTORS or h.tag_ == "NNS" else "role"
         atype: ActorType = "group" if kind == "group" else ("organization" if h.tag_ != "NNP" and h.lemma_.lower() in data.words("events.institution_nouns") else "person")
         if kind == "group" and h.lemma_.lower() in data.words("events.institution_groups"):

@@ -324,8 +324,12 @@ def event_place(h: Token, d: Draft, parts: Participants) -> bool:
     the venue of talks, a meeting, a deal or a rejection ("held talks in Doha with the rebels", "the
     negotiations in Mexico City resumed", "signed the accord in Cairo"); of any other event when it
     is done to a party named beside ("Ortega was arrested in Texas", "Police detained 20 activists
-    in the capital's main square"). A place alone stays the target's place ("shelling in Kharkiv")."""
-    if not place_of(h, {d.found.trigger.i, d.found.anchor.i}):
+    in the capital's main square"), also where the place is hung on a held military place that names
+    its party ("struck militant positions in northern Iraq", "hit Hezbollah targets in Lebanon"). A
+    place alone stays the target's place ("shelling in Kharkiv")."""
+    places = data.words("events.held_places")
+    held = {x.i for r in d.found.recipient_heads if r is not h for x in (r, r.head) if x.lemma_.lower() in places}
+    if not place_of(h, {d.found.trigger.i, d.found.anchor.i} | held):
         return False
     if d.code.type in VENUE_TYPES:
         return True
