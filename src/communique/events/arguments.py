@@ -57,7 +57,7 @@ def side_noun(h: Token) -> bool:
     """A noun for the sides of a conflict or of talks: a participant of no sector (and never a political party).
 
     "the two sides agreed", "the factions signed", "both belligerents accepted", "the warring parties met",
-    "the parties to the conflict", "rival camps"; not "the ruling party" or "the Labour Party".
+    "the parties to the conflict"; not "the ruling party" or "the Labour Party".
     """
     lemma = h.lemma_.lower()
     if h.pos_ != "NOUN":
@@ -79,6 +79,8 @@ def held_by(h: Token) -> Token | None:
     for an adjective of kind ("military targets", "civilian sites": any side's)."""
     if h.lemma_.lower() not in data.words("events.held_places"):
         return None
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in h.children):
+        return None  # "TTP terrorist camps": the named group holds them (the phrase's own modifier)
     kinds = data.words("events.place_kind_adjectives")  # "military targets": a kind of target, no holder
     return next(
         (c for c in h.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in kinds and _role_sector(c.lemma_.lower())),

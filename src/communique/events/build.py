@@ -327,13 +327,26 @@ def event_place(h: Token, d: Draft, parts: Participants) -> bool:
     in the capital's main square"), also where the place is hung on a held military place that names
     its party ("struck militant positions in northern Iraq", "hit Hezbollah targets in Lebanon"). A
     place alone stays the target's place ("shelling in Kharkiv")."""
-    places = data.words("events.held_places")
-    held = {x.i for r in d.found.recipient_heads if r is not h for x in (r, r.head) if x.lemma_.lower() in places}
-    if not place_of(h, {d.found.trigger.i, d.found.anchor.i} | held):
-        return False
+    if not place_of(h, {d.found.trigger.i, d.found.anchor.i}):
+        return held_place_site(h, d, parts)
     if d.code.type in VENUE_TYPES:
         return True
     return any(party(through(r)) or named_person(r, parts) for r in d.found.recipient_heads if r is not h)
+
+
+def held_place_site(h: Token, d: Draft, parts: Participants) -> bool:
+    """A place hung on a held military place whose holder is named or has a country is where it is
+    ("hit Hezbollah targets in southern Lebanon", "pounded Islamic State positions in eastern Syria");
+    beside a holder of no country ("an army base in northern Afghanistan") the place still says whose."""
+    places = data.words("events.held_places")
+    for r in d.found.recipient_heads:
+        site = r if r.lemma_.lower() in places else r.head if r.dep_ == "compound" and r.head.lemma_.lower() in places else None
+        if r is h or site is None or not place_of(h, {site.i}):
+            continue
+        holders = [parts.by_id[a] for a in parts.resolve(r, create=False, recipient=True)]
+        if any(a.country or (a.type == "organization" and not a.provenance.startswith("events.participant")) for a in holders):
+            return True
+    return False
 
 
 def named_person(r: Token, parts: Participants) -> bool:
