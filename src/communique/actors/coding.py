@@ -398,7 +398,7 @@ def code_actor(doc: Doc, actor: Actor, *, published: str | None = None) -> Actor
         sector = got.sector or actor.sector
     if actor.type == "country" and sector is None:
         sector = "GOV"
-    if sector == "PTY" and (any(side_phrase(t) for t in (actor.name, *(m.text for m in actor.mentions))) or _parties_to(doc, actor)):
+    if sector == "PTY" and any(side_party(root) for m in actor.mentions if (root := _span_root(doc, m.start, m.end)) is not None):
         sector = None  # "the warring parties", "the negotiating parties": the sides of a conflict or of talks
     role = (got.role or actor.role) if actor.type in PERSONLIKE else actor.role
     if (country, sector, role) == (actor.country, actor.sector, actor.role):
@@ -407,20 +407,16 @@ def code_actor(doc: Doc, actor: Actor, *, published: str | None = None) -> Actor
     return replace(actor, country=country, sector=sector, role=role, provenance=tag)
 
 
-def side_phrase(name: str) -> bool:
-    """``name`` is "party"/"parties" made a side of a conflict or of talks by its modifier ("the warring
-    parties", "the negotiating parties"), not a political party ("both parties" stays ambiguous)."""
-    words = name.lower().split()
-    return bool(words) and words[-1] in ("party", "parties") and any(w in data.words("events.side_modifiers") for w in words[:-1])
-
-
-def _parties_to(doc: Doc, actor: Actor) -> bool:
-    """A mention "the parties to the conflict/talks/agreement": sides, not political parties."""
-    for m in actor.mentions:
-        root = _span_root(doc, m.start, m.end)
-        if root is not None and root.lemma_.lower() == "party" and any(c.dep_ == "prep" and c.lower_ == "to" for c in root.children):
-            return True
-    return False
+def side_party(tok: Token) -> bool:
+    """``tok`` is "party"/"parties" as a side of a conflict or of talks, not a political party: with a
+    side modifier ("the warring parties", "the negotiating parties"; ``events.side_modifiers``) or a
+    to-phrase ("the parties to the conflict"). "Both parties" stays ambiguous."""
+    if tok.lemma_.lower() != "party":
+        return False
+    sides = data.words("events.side_modifiers")
+    return any(c.lower_ in sides for c in tok.children if c.dep_ in ("amod", "nummod", "det", "compound", "predet")) or any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in tok.children
+    )
 
 
 def owner_country(doc: Doc, actor: Actor) -> str | None:

@@ -57,19 +57,12 @@ def side_noun(h: Token) -> bool:
     """A noun for the sides of a conflict or of talks: a participant of no sector (and never a political party).
 
     "the two sides agreed", "the factions signed", "both belligerents accepted", "the warring parties met",
-    "the parties to the conflict"; not "the ruling party" or "the Labour Party".
+    "the parties to the conflict" (``coding.side_party``); not "the ruling party" or "the Labour Party", and
+    not an armed group ("an armed faction" is REB, ``armed_group``).
     """
-    lemma = h.lemma_.lower()
-    if h.pos_ != "NOUN":
+    if h.pos_ != "NOUN" or armed_group(h):
         return False
-    if lemma in data.words("events.side_nouns"):
-        return True
-    if lemma != "party":
-        return False
-    sides = data.words("events.side_modifiers")
-    return any(c.lower_ in sides for c in h.children if c.dep_ in ("amod", "nummod", "det", "compound", "predet")) or any(
-        c.lower_ == "to" for c in h.children if c.dep_ == "prep"
-    )
+    return h.lemma_.lower() in data.words("events.side_nouns") or coding.side_party(h)
 
 
 def held_by(h: Token) -> Token | None:
@@ -192,7 +185,7 @@ class Participants:
         sector = _role_sector(lemma) if h.pos_ in ("NOUN", "PROPN") else None
         if sector is None and armed_group(h):
             sector = "REB"
-        if side_noun(h) and not armed_group(h):
+        if side_noun(h):
             sector = None  # "the warring parties" are the two sides, no political party
         if not recipient and h.pos_ == "NOUN" and unowned_thing(h):
             return None  # "the drone had attacked": a thing, whatever party a coreference link made it
@@ -226,7 +219,7 @@ class Participants:
                 return modifier
             if linked is not None and create:  # a person the link made of it, but not that one
                 return self._new_participant(h, None, None)
-            if side_noun(h) and create and not armed_group(h):
+            if side_noun(h) and create:
                 return self._new_participant(h, None, None)
             if h.pos_ == "NOUN" and not create:
                 # "against Sweden's decision": the decision's owner
@@ -356,7 +349,7 @@ class Participants:
             country = coded[0] or country
             sector = coded[1] or sector
             role = coded[2]
-        if side_noun(h) and not armed_group(h):
+        if side_noun(h):
             sector = None  # "the warring parties": sides, whatever "party" codes to
         kind: MentionKind = "group" if sector in GROUP_SECTORS or h.tag_ == "NNS" else "role"
         atype: ActorType = "group" if kind == "group" else ("organization" if h.tag_ != "NNP" and h.lemma_.lower() in data.words("events.institution_nouns") else "person")
