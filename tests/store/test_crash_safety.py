@@ -22,13 +22,32 @@ def _ingest(folder: Path, db: Path) -> subprocess.Popen[str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
-def _killed_after(folder: Path, db: Path, seconds: float) -> bool:
-    """Start an ingest and SIGKILL it after ``seconds``; False when it had already finished."""
+def _stored(db: Path) -> int:
+    """How many articles the store holds now (0 while it does not exist or a writer holds the lock)."""
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(db, timeout=0.1)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:  # no table yet, or locked for a moment
+        return 0
+
+
+def _killed_after(folder: Path, db: Path, new_articles: int, delay: float) -> bool:
+    """Start an ingest and SIGKILL it ``delay`` seconds after it has stored ``new_articles`` more
+    articles, so the kill lands while it is writing however fast the machine is; False when it had
+    already finished."""
+    before = _stored(db)
     proc = _ingest(folder, db)
     try:
-        proc.wait(timeout=seconds)
-        return False
-    except subprocess.TimeoutExpired:
+        while proc.poll() is None and _stored(db) < before + new_articles:
+            time.sleep(0.02)
+        time.sleep(delay)
+        if proc.poll() is not None:
+            return False
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         return True
@@ -75,8 +94,8 @@ def test_kill_9_three_times_loses_and_splits_nothing(tmp_path: Path) -> None:
     kills = 0
     start = time.monotonic()
     while kills < 3 and time.monotonic() - start < 600:
-        # the model loads in a few seconds; articles are written from then on, one transaction each
-        if _killed_after(folder, db, rng.uniform(4.0, 14.0)):
+        # killed a random moment after one to five more articles are stored, one transaction each
+        if _killed_after(folder, db, rng.randint(1, 5), rng.uniform(0.0, 0.3)):
             kills += 1
         if db.exists():
             _check_whole(db)
